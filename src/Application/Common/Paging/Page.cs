@@ -1,0 +1,51 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Salon.Application.Common.Paging;
+
+/// <summary>One page of a keyset-paginated list. <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public static class PageLimits
+{
+    public const int Default = 20;
+    public const int Max = 100;
+
+    public static int Clamp(int? limit) => limit is null or < 1 ? Default : Math.Min(limit.Value, Max);
+}
+
+/// <summary>An opaque keyset position: a timestamp and an id to break ties.</summary>
+public readonly record struct KeysetCursor(DateTime At, Guid Id)
+{
+    public string Encode() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{At.Ticks}:{Id:N}")));
+
+    public static KeysetCursor? Decode(string? cursor)
+    {
+        if (string.IsNullOrWhiteSpace(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            var parts = text.Split(':');
+            if (parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && Guid.TryParseExact(parts[1], "N", out var id))
+            {
+                return new KeysetCursor(new DateTime(ticks, DateTimeKind.Utc), id);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw Domain.Common.SalonException.Invalid(
+            "cursor-invalid",
+            new Domain.Common.LocalizedText("cursor の値が正しくありません。", "The cursor is not valid."),
+            "cursor");
+    }
+}

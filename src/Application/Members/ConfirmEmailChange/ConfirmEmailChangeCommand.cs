@@ -1,0 +1,51 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Validation;
+using Salon.Application.Members.ConfirmEmail;
+using Salon.Domain.Common;
+
+namespace Salon.Application.Members.ConfirmEmailChange;
+
+/// <summary>POST /api/auth/confirm-email-change with the values from the e-mail sent to the new address.</summary>
+public sealed record ConfirmEmailChangeCommand(Guid UserId, string Email, string Token) : ICommand;
+
+public sealed class ConfirmEmailChangeCommandValidator : AbstractValidator<ConfirmEmailChangeCommand>
+{
+    public ConfirmEmailChangeCommandValidator()
+    {
+        RuleFor(c => c.UserId).NotEmpty();
+        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(2000);
+    }
+}
+
+public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentityService identity) : ICommandHandler<ConfirmEmailChangeCommand>
+{
+    public async ValueTask<Unit> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
+    {
+        var account = await identity.GetAccountAsync(command.UserId, cancellationToken);
+        if (account is not null && string.Equals(account.Email, command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return Unit.Value; // already done
+        }
+
+        if (account is null || !await identity.ChangeEmailAsync(command.UserId, command.Email.Trim(), command.Token))
+        {
+            throw ConfirmEmailCommandHandler.InvalidToken();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw SalonException.Conflict(
+                "email-unavailable",
+                new LocalizedText("このメールアドレスは使用できません。", "This e-mail address cannot be used."));
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Domain.Members;
+
+namespace Salon.Application.Members;
+
+/// <summary>The Members module's persistence port. Only this module uses it.</summary>
+public interface IMembersDb
+{
+    DbSet<Member> Members { get; }
+
+    DbSet<MemberBlock> MemberBlocks { get; }
+
+    DbSet<MemberSession> MemberSessions { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

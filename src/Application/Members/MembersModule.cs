@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Members.Sessions;
+
+namespace Salon.Application.Members;
+
+/// <summary>The Members module's Application services (handlers and validators are discovered).</summary>
+public static class MembersModule
+{
+    public static IServiceCollection AddMembersApplication(this IServiceCollection services) =>
+        services.AddScoped<SessionTokens>();
+}

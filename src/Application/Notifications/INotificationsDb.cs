@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Domain.Notifications;
+
+namespace Salon.Application.Notifications;
+
+/// <summary>The Notifications module's persistence port.</summary>
+public interface INotificationsDb
+{
+    DbSet<OutboxEmail> OutboxEmails { get; }
+
+    DbSet<UndeliverableAddress> UndeliverableAddresses { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,192 @@
+using Salon.Domain.Common;
+using Salon.Domain.Members.Events;
+
+namespace Salon.Domain.Members;
+
+/// <summary>A member of the community: their public profile, positions, roles and standing.
+/// Credentials (e-mail, password) live with the identity store, keyed by the same id.</summary>
+public sealed class Member : Entity
+{
+    public const int BioMaxLength = 500;
+
+    private Member()
+    {
+        Nickname = string.Empty;
+        NormalizedNickname = string.Empty;
+        Bio = string.Empty;
+        TermsVersion = string.Empty;
+        SensitiveInfoConsentVersion = string.Empty;
+    }
+
+    public string Nickname { get; private set; }
+
+    /// <summary>NFKC + case-folded nickname; unique. Null once the member has left, so the name is free again.</summary>
+    public string? NormalizedNickname { get; private set; }
+
+    public FamilyPositions FamilyPositions { get; private set; }
+
+    public string Bio { get; private set; }
+
+    public MemberRoles Roles { get; private set; }
+
+    public MemberStatus Status { get; private set; }
+
+    public DateTime? SuspendedUntil { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public string TermsVersion { get; private set; }
+
+    public DateTime TermsAcceptedAt { get; private set; }
+
+    public string SensitiveInfoConsentVersion { get; private set; }
+
+    public DateTime SensitiveInfoConsentedAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public DateTime? DeletedAt { get; private set; }
+
+    public bool IsOfficial => (Roles & MemberRoles.Official) != 0;
+
+    public static Member Register(
+        Guid id,
+        string nickname,
+        FamilyPositions positions,
+        string termsVersion,
+        string sensitiveInfoConsentVersion,
+        DateTime now,
+        bool allowReservedNickname = false)
+    {
+        if (positions == FamilyPositions.None)
+        {
+            throw SalonException.Invalid(
+                "family-positions-required",
+                new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position."),
+                "familyPositions");
+        }
+
+        var valid = Members.Nickname.EnsureValid(nickname, allowReservedNickname);
+        var member = new Member
+        {
+            Id = id,
+            Nickname = valid,
+            NormalizedNickname = Members.Nickname.Normalize(valid),
+            FamilyPositions = positions,
+            Roles = MemberRoles.None,
+            Status = MemberStatus.Active,
+            TermsVersion = termsVersion,
+            TermsAcceptedAt = now,
+            SensitiveInfoConsentVersion = sensitiveInfoConsentVersion,
+            SensitiveInfoConsentedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        member.Raise(new MemberRegistered(id, now));
+        return member;
+    }
+
+    public void ChangeNickname(string nickname, DateTime now)
+    {
+        EnsureNotDeleted();
+        var valid = Members.Nickname.EnsureValid(nickname);
+        Nickname = valid;
+        NormalizedNickname = Members.Nickname.Normalize(valid);
+        UpdatedAt = now;
+    }
+
+    public void ChangeFamilyPositions(FamilyPositions positions, DateTime now)
+    {
+        EnsureNotDeleted();
+        if (positions == FamilyPositions.None)
+        {
+            throw SalonException.Invalid(
+                "family-positions-required",
+                new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position."),
+                "familyPositions");
+        }
+
+        FamilyPositions = positions;
+        UpdatedAt = now;
+    }
+
+    public void ChangeBio(string bio, DateTime now)
+    {
+        EnsureNotDeleted();
+        var trimmed = bio.Trim();
+        if (trimmed.Length > BioMaxLength)
+        {
+            throw SalonException.Invalid(
+                "bio-too-long",
+                new LocalizedText($"自己紹介は{BioMaxLength}文字以内で入力してください。", $"Bio must be at most {BioMaxLength} characters."),
+                "bio");
+        }
+
+        Bio = trimmed;
+        UpdatedAt = now;
+    }
+
+    public void SetRoles(MemberRoles roles, DateTime now)
+    {
+        EnsureNotDeleted();
+        if (roles == Roles)
+        {
+            return;
+        }
+
+        var previous = Roles;
+        Roles = roles;
+        UpdatedAt = now;
+        Raise(new MemberRolesChanged(Id, previous, roles, now));
+    }
+
+    /// <summary>Whether the member may sign in at <paramref name="now"/>.</summary>
+    public bool IsSuspendedAt(DateTime now) =>
+        Status == MemberStatus.Suspended && (SuspendedUntil is null || SuspendedUntil > now);
+
+    public void Suspend(DateTime? until, string reason, DateTime now)
+    {
+        EnsureNotDeleted();
+        Status = MemberStatus.Suspended;
+        SuspendedUntil = until;
+        SuspensionReason = reason;
+        UpdatedAt = now;
+    }
+
+    public void Unsuspend(DateTime now)
+    {
+        EnsureNotDeleted();
+        Status = MemberStatus.Active;
+        SuspendedUntil = null;
+        SuspensionReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Leaves the community: the profile is wiped, the nickname freed, and every module is told
+    /// (through <see cref="MemberDeleted"/>) to delete or anonymise what the member wrote.</summary>
+    public void Delete(ContentHandling contentHandling, DateTime now)
+    {
+        EnsureNotDeleted();
+        Status = MemberStatus.Deleted;
+        Nickname = Members.Nickname.Departed;
+        NormalizedNickname = null;
+        Bio = string.Empty;
+        FamilyPositions = FamilyPositions.None;
+        Roles = MemberRoles.None;
+        SuspendedUntil = null;
+        SuspensionReason = null;
+        DeletedAt = now;
+        UpdatedAt = now;
+        Raise(new MemberDeleted(Id, contentHandling, now));
+    }
+
+    private void EnsureNotDeleted()
+    {
+        if (Status == MemberStatus.Deleted)
+        {
+            throw SalonException.NotFound();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Salon.Domain.Members;
+
+/// <summary>The blocker no longer sees the blocked member's content, and the blocked member cannot
+/// reply to the blocker's topics or react to their posts.</summary>
+public sealed class MemberBlock
+{
+    private MemberBlock()
+    {
+    }
+
+    public Guid BlockerId { get; private set; }
+
+    public Guid BlockedId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static MemberBlock Create(Guid blockerId, Guid blockedId, DateTime now)
+    {
+        if (blockerId == blockedId)
+        {
+            throw Common.SalonException.Rule(
+                "cannot-block-self",
+                new Common.LocalizedText("自分自身をブロックすることはできません。", "You cannot block yourself."));
+        }
+
+        return new MemberBlock { BlockerId = blockerId, BlockedId = blockedId, CreatedAt = now };
+    }
+}

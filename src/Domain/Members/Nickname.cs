@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Salon.Domain.Common;
+
+namespace Salon.Domain.Members;
+
+/// <summary>A member's public name. Unique after NFKC normalisation and case folding
+/// (ＳＡＬＯＮ = salon), 2–20 characters, and never one that impersonates staff or the
+/// placeholders Salon itself shows (匿名さん, 退会したメンバー).</summary>
+public static class Nickname
+{
+    public const int MinLength = 2;
+    public const int MaxLength = 20;
+
+    /// <summary>Shown for anonymous posts.</summary>
+    public const string Anonymous = "匿名さん";
+
+    /// <summary>Shown for content kept after its author left.</summary>
+    public const string Departed = "退会したメンバー";
+
+    // Compared against the normalised nickname, so full-width and case variants are covered too.
+    private static readonly string[] ReservedFragments =
+    [
+        "公式", "運営", "管理人", "管理者", "事務局", "スタッフ", "モデレーター", "みんなねっと",
+        "admin", "administrator", "moderator", "official", "staff", "salon運営", "system", "root",
+        Normalize(Anonymous), Normalize(Departed),
+    ];
+
+    /// <summary>The comparison key: NFKC, lower case, surrounding white space removed.</summary>
+    public static string Normalize(string nickname) =>
+        nickname.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
+    public static int Length(string nickname) => new StringInfo(nickname.Trim()).LengthInTextElements;
+
+    public static bool HasValidLength(string nickname)
+    {
+        var length = Length(nickname);
+        return length is >= MinLength and <= MaxLength;
+    }
+
+    public static bool HasOnlyPrintableCharacters(string nickname) =>
+        !nickname.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+
+    public static bool IsReserved(string nickname)
+    {
+        var normalized = Normalize(nickname);
+        var compact = new string(normalized.Where(char.IsLetterOrDigit).ToArray());
+        return ReservedFragments.Any(fragment => normalized.Contains(fragment, StringComparison.Ordinal)
+            || compact.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    /// <summary>Throws when the nickname cannot be used, with a bilingual reason.</summary>
+    public static string EnsureValid(string nickname, bool allowReserved = false)
+    {
+        ArgumentNullException.ThrowIfNull(nickname);
+        var trimmed = nickname.Trim();
+        if (!HasValidLength(trimmed) || !HasOnlyPrintableCharacters(trimmed))
+        {
+            throw SalonException.Invalid(
+                "nickname-invalid",
+                new LocalizedText("ニックネームは2〜20文字で入力してください。", "Nickname must be 2 to 20 characters."),
+                "nickname");
+        }
+
+        if (!allowReserved && IsReserved(trimmed))
+        {
+            throw SalonException.Invalid(
+                "nickname-reserved",
+                new LocalizedText("このニックネームは使えません（運営や公式と紛らわしい名前は使えません）。", "This nickname cannot be used (it could be mistaken for staff)."),
+                "nickname");
+        }
+
+        return trimmed;
+    }
+}

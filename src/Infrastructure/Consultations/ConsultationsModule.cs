@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Consultations;
+using Salon.Infrastructure.Persistence;
+
+namespace Salon.Infrastructure.Consultations;
+
+/// <summary>The Consultations module's infrastructure: its port and default boards and tags.</summary>
+public static class ConsultationsModule
+{
+    public static IServiceCollection AddConsultationsModule(this IServiceCollection services)
+    {
+        services.AddScoped<IConsultationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
+        services.AddScoped<IDataSeeder, DefaultBoardsSeeder>();
+        return services;
+    }
+}

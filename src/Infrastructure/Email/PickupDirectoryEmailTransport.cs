@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Salon.Application.Notifications;
+using Salon.Domain.Notifications;
+
+namespace Salon.Infrastructure.Email;
+
+/// <summary>Writes each e-mail as an .eml file: the default, so a newcomer can open the confirmation
+/// mail without running a mail server.</summary>
+public sealed class PickupDirectoryEmailTransport(
+    MimeMessageFactory factory,
+    IOptions<EmailOptions> options,
+    ILogger<PickupDirectoryEmailTransport> logger) : IEmailTransport
+{
+    public async Task<EmailDeliveryResult> DeliverAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(options.Value.PickupDirectory, Directory.GetCurrentDirectory());
+        Directory.CreateDirectory(directory);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{email.CreatedAt:yyyyMMdd-HHmmss}-{email.Kind}-{email.Id:N}.eml");
+        var path = Path.Combine(directory, name);
+        var temporary = path + ".tmp";
+        await factory.Create(email).WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+
+        // The file name says what kind of mail it is; no address, no content.
+        logger.LogInformation("Wrote e-mail {EmailKind} to the pickup directory as {FileName}", email.Kind, name);
+        return new EmailDeliveryResult(EmailDeliveryOutcome.Delivered);
+    }
+}

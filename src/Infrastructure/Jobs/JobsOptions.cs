@@ -1,0 +1,15 @@
+namespace Salon.Infrastructure.Jobs;
+
+/// <summary>Settings under <c>Jobs</c>.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether this process runs a Hangfire server. Test hosts turn it off and call commands directly.</summary>
+    public bool ServerEnabled { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Cron for the outbox safety-net run (UTC).</summary>
+    public string OutboxCron { get; set; } = "* * * * *";
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Notifications;
+using Salon.Infrastructure.Email;
+using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Persistence;
+
+namespace Salon.Infrastructure.Notifications;
+
+/// <summary>The Notifications module's infrastructure: its port, the e-mail transport and the outbox job.</summary>
+public static class NotificationsModule
+{
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNotificationsApplication();
+        services.AddScoped<INotificationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<MimeMessageFactory>();
+        var smtpHost = configuration.GetSection(EmailOptions.Section)[nameof(EmailOptions.SmtpHost)];
+        if (string.IsNullOrWhiteSpace(smtpHost))
+        {
+            services.AddScoped<IEmailTransport, PickupDirectoryEmailTransport>();
+        }
+        else
+        {
+            services.AddScoped<IEmailTransport, SmtpEmailTransport>();
+        }
+
+        services.AddScoped<SendOutboxEmailJob>();
+        services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Salon.Infrastructure.Persistence;
+
+/// <summary>Settings under <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (the embedded default).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>For SQLite, a relative <c>Data Source</c> is resolved against the content root.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/salon.db";
+
+    /// <summary>Apply pending migrations and seed default data at start-up.</summary>
+    public bool MigrateAtStartup { get; set; } = true;
+
+    /// <summary>How long a writer waits for SQLite's lock before giving up.</summary>
+    public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
+}

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Salon.Application.Consultations;
+using Salon.Application.Members;
+using Salon.Application.Notifications;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
+using Salon.Domain.Members;
+using Salon.Domain.Notifications;
+using Salon.Infrastructure.Identity;
+
+namespace Salon.Infrastructure.Persistence;
+
+/// <summary>The one database context. It implements every module's persistence port; each module sees
+/// only its own port. SaveChanges dispatches domain events inside the transaction, before commit.</summary>
+public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
+    IDataProtectionKeyContext,
+    IMembersDb,
+    INotificationsDb,
+    IConsultationsDb
+{
+    private const int MaxEventRounds = 10;
+    private readonly IDomainEventDispatcher? _dispatcher;
+    private readonly IOutboxSignal? _outboxSignal;
+
+    public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
+        : base(options)
+    {
+        _dispatcher = dispatcher;
+        _outboxSignal = outboxSignal;
+    }
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
+
+    public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<UndeliverableAddress> UndeliverableAddresses => Set<UndeliverableAddress>();
+
+    public DbSet<Board> Boards => Set<Board>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            await DispatchDomainEventsAsync(cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        int written;
+        bool wroteOutbox;
+        await using (var transaction = await Database.BeginTransactionAsync(cancellationToken))
+        {
+            await DispatchDomainEventsAsync(cancellationToken);
+            wroteOutbox = ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (wroteOutbox)
+        {
+            _outboxSignal?.OutboxWritten();
+        }
+
+        return written;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SalonDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are UTC everywhere; SQLite hands DateTime back as Unspecified, so say what it is.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
+    {
+        if (_dispatcher is null)
+        {
+            return;
+        }
+
+        // Handlers may change entities that raise further events; dispatch until quiet.
+        for (var round = 0; round < MaxEventRounds; round++)
+        {
+            var entities = ChangeTracker.Entries<Entity>()
+                .Select(e => e.Entity)
+                .Where(e => e.DomainEvents.Count > 0)
+                .ToList();
+            if (entities.Count == 0)
+            {
+                return;
+            }
+
+            var events = entities.SelectMany(e => e.DomainEvents).ToList();
+            entities.ForEach(e => e.ClearDomainEvents());
+            foreach (var domainEvent in events)
+            {
+                await _dispatcher.DispatchAsync(domainEvent, cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException("Domain events kept raising further events; giving up to avoid a loop.");
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

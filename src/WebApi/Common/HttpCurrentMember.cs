@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Salon.Application.Common.Security;
+using Salon.Domain.Members;
+using Salon.Infrastructure.Identity;
+
+namespace Salon.WebApi.Common;
+
+internal sealed class HttpCurrentMember(IHttpContextAccessor accessor) : ICurrentMember
+{
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+
+    public Guid? Id => User?.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirstValue(SalonClaims.MemberId), out var id) ? id : null;
+
+    public Guid? SessionId => User?.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirstValue(SalonClaims.SessionId), out var id) ? id : null;
+
+    public MemberRoles Roles => User is null
+        ? MemberRoles.None
+        : MemberRoleNames.Parse(User.FindAll(SalonClaims.Role).Select(c => c.Value).Where(MemberRoleNames.IsAssignable));
+
+    /// <summary>The caller's id; endpoints that require authorisation always have one.</summary>
+    public Guid RequiredId => Id ?? throw new InvalidOperationException("The endpoint must require authorisation.");
+}

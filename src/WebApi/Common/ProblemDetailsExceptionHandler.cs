@@ -1,0 +1,113 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Salon.Domain.Common;
+
+namespace Salon.WebApi.Common;
+
+/// <summary>The one place errors become RFC 9457 ProblemDetails. Expected failures are not logged as
+/// errors; nothing logged here contains a request body, an e-mail address or a token.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => FromValidation(validation),
+            SalonException salon => FromSalon(salon),
+            BadHttpRequestException badRequest => new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Type = ProblemTypes.For("bad-request"),
+                Title = new LocalizedText("リクエストの形式が正しくありません。", "The request is malformed.").Current,
+                Extensions = { ["code"] = "bad-request" },
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception in {Endpoint}", httpContext.GetEndpoint()?.DisplayName ?? "(no endpoint)");
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Type = ProblemTypes.For("server-error"),
+                Title = new LocalizedText("サーバーでエラーが発生しました。時間をおいてもう一度お試しください。", "Something went wrong on our side. Please try again later.").Current,
+                Extensions = { ["code"] = "server-error" },
+            };
+        }
+        else
+        {
+            logger.LogDebug("Request failed with {Status} ({Code})", problem.Status, problem.Extensions["code"]);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status429TooManyRequests && problem.Extensions.TryGetValue("retryAfter", out var retry))
+        {
+            httpContext.Response.Headers.RetryAfter = Convert.ToString(retry, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ValidationProblemDetails FromValidation(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(e => CamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.For("validation-failed"),
+            Title = new LocalizedText("入力内容を確認してください。", "Please check your input.").Current,
+            Detail = errors.Values.SelectMany(m => m).FirstOrDefault(),
+            Extensions = { ["code"] = "validation-failed" },
+        };
+    }
+
+    private static ProblemDetails FromSalon(SalonException salon)
+    {
+        var status = salon.Kind switch
+        {
+            ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+            ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Rule => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status400BadRequest,
+        };
+
+        ProblemDetails problem = salon.Kind == ErrorKind.Invalid && salon.Extensions.TryGetValue("field", out var field) && field is string name
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [CamelCase(name)] = [salon.Text.Current] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Type = ProblemTypes.For(salon.Code);
+        problem.Title = salon.Text.Current;
+        problem.Detail = salon.Text.Current;
+        problem.Extensions["code"] = salon.Code;
+        foreach (var (key, value) in salon.Extensions.Where(e => e.Key != "field"))
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    private static string CamelCase(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}
+
+internal static class ProblemTypes
+{
+    /// <summary>A stable URI per problem code; clients switch on <c>code</c> or on this.</summary>
+    public static string For(string code) => $"urn:salon:problem:{code}";
+}

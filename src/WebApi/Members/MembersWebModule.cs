@@ -1,0 +1,179 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Salon.Application.Common.Paging;
+using Salon.Application.Members;
+using Salon.Application.Members.BlockMember;
+using Salon.Application.Members.ChangeEmail;
+using Salon.Application.Members.ChangePassword;
+using Salon.Application.Members.ConfirmEmail;
+using Salon.Application.Members.ConfirmEmailChange;
+using Salon.Application.Members.DeleteAccount;
+using Salon.Application.Members.ExportMyData;
+using Salon.Application.Members.ForgotPassword;
+using Salon.Application.Members.GetMe;
+using Salon.Application.Members.GetMemberProfile;
+using Salon.Application.Members.ListBlocks;
+using Salon.Application.Members.Login;
+using Salon.Application.Members.Logout;
+using Salon.Application.Members.RefreshTokens;
+using Salon.Application.Members.Register;
+using Salon.Application.Members.ResendConfirmation;
+using Salon.Application.Members.ResetPassword;
+using Salon.Application.Members.Sessions;
+using Salon.Application.Members.SetMemberRoles;
+using Salon.Application.Members.UnblockMember;
+using Salon.Application.Members.UpdateMe;
+using Salon.Infrastructure.Members;
+using Salon.WebApi.Common;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace Salon.WebApi.Members;
+
+/// <summary>Members and sign-in (API.md, "Members and sign-in"). Each route sends one message; the
+/// message's folder under src/Application/Members is named after it.</summary>
+internal sealed class MembersWebModule : ISalonModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddMembersModule();
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        MapAuth(endpoints.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous());
+        MapMe(endpoints.MapGroup("/api/me").WithTags("Me").RequireAuthorization());
+
+        endpoints.MapGet("/api/members/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetMemberProfileQuery(id), ct)))
+            .WithTags("Members").RequireAuthorization().ProducesProblems(Status401Unauthorized, Status404NotFound);
+
+        endpoints.MapPut("/api/admin/members/{id:guid}/roles", async (Guid id, SetRolesRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new RolesResponse(await mediator.Send(new SetMemberRolesCommand(id, body.Roles ?? []), ct))))
+            .WithTags("Admin").RequireAuthorization(Policies.Admin)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
+    }
+
+    private static void MapAuth(RouteGroupBuilder auth)
+    {
+        auth.MapPost("/register", async (RegisterCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created("/api/me", await mediator.Send(command, ct)))
+            .ProducesProblems(Status400BadRequest, Status409Conflict);
+
+        auth.MapPost("/confirm-email", async (ConfirmEmailCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status400BadRequest);
+
+        auth.MapPost("/resend-confirmation", async (ResendConfirmationCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .ProducesProblems(Status400BadRequest);
+
+        auth.MapPost("/login", async (LoginCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
+
+        auth.MapPost("/refresh", async (RefreshTokensCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        auth.MapPost("/logout", async (HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new LogoutCommand(me.RequiredId, me.SessionId ?? Guid.Empty), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization().ProducesProblems(Status401Unauthorized);
+
+        auth.MapPost("/forgot-password", async (ForgotPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .ProducesProblems(Status400BadRequest);
+
+        auth.MapPost("/reset-password", async (ResetPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status400BadRequest);
+
+        auth.MapPost("/confirm-email-change", async (ConfirmEmailChangeCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status400BadRequest, Status409Conflict);
+    }
+
+    private static void MapMe(RouteGroupBuilder me)
+    {
+        me.MapGet("", async (HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetMeQuery(current.RequiredId), ct)))
+            .ProducesProblems(Status401Unauthorized);
+
+        me.MapPatch("", async (UpdateMeRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UpdateMeCommand(current.RequiredId, body.Nickname, body.FamilyPositions, body.Bio), ct);
+                return TypedResults.Ok(await mediator.Send(new GetMeQuery(current.RequiredId), ct));
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status409Conflict);
+
+        me.MapPut("/password", async (ChangePasswordRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new ChangePasswordCommand(current.RequiredId, current.SessionId, body.CurrentPassword, body.NewPassword), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        me.MapPut("/email", async (ChangeEmailRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new ChangeEmailCommand(current.RequiredId, body.NewEmail, body.CurrentPassword), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        me.MapGet("/export", async (HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ExportMyDataQuery(current.RequiredId), ct)))
+            .ProducesProblems(Status401Unauthorized);
+
+        me.MapDelete("", async ([FromBody] DeleteAccountRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteAccountCommand(current.RequiredId, body.Password, body.ContentHandling), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        me.MapGet("/blocks", async (string? cursor, int? limit, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListBlocksQuery(current.RequiredId, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        me.MapPut("/blocks/{memberId:guid}", async (Guid memberId, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new BlockMemberCommand(current.RequiredId, memberId), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status404NotFound, Status422UnprocessableEntity);
+
+        me.MapDelete("/blocks/{memberId:guid}", async (Guid memberId, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UnblockMemberCommand(current.RequiredId, memberId), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized);
+    }
+}
+
+internal sealed record UpdateMeRequest(string? Nickname, IReadOnlyList<string>? FamilyPositions, string? Bio);
+
+internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+internal sealed record ChangeEmailRequest(string NewEmail, string CurrentPassword);
+
+internal sealed record DeleteAccountRequest(string Password, string ContentHandling);
+
+internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
+
+internal sealed record RolesResponse(IReadOnlyList<string> Roles);

@@ -1,0 +1,139 @@
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Salon.Application;
+using Salon.Application.Common.Behaviors;
+using Salon.Application.Common.Security;
+using Salon.Domain.Common;
+using Salon.Infrastructure;
+using Salon.Infrastructure.Persistence;
+using Salon.WebApi.Common;
+using Salon.WebApi.Consultations;
+using Salon.WebApi.Members;
+using Salon.WebApi.Notifications;
+using Scalar.AspNetCore;
+
+namespace Salon.WebApi;
+
+/// <summary>The composition root. Adding a module is one line in <see cref="Modules"/>.</summary>
+internal static class SalonHost
+{
+    private static readonly ISalonModule[] Modules =
+    [
+        new MembersWebModule(),
+        new NotificationsWebModule(),
+        new ConsultationsWebModule(),
+    ];
+
+    public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(ApplicationServices)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+
+        services.AddSalonInfrastructure(builder.Configuration, builder.Environment);
+        foreach (var module in Modules)
+        {
+            module.AddServices(services, builder.Configuration);
+        }
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpCurrentMember>();
+        services.AddScoped<ICurrentMember>(sp => sp.GetRequiredService<HttpCurrentMember>());
+        services.AddSalonAuthorization();
+
+        services.AddRequestLocalization(options =>
+        {
+            options.SetDefaultCulture("ja");
+            options.AddSupportedCultures("ja", "en");
+            options.AddSupportedUICultures("ja", "en");
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            if (context.Exception is null && !problem.Extensions.ContainsKey("code"))
+            {
+                DescribeStatus(problem);
+            }
+        });
+
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Salon API";
+            document.Info.Description = "Anonymous peer support for families of people with mental illness. See API.md.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/login.",
+            };
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static async Task InitializeSalonAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.MigrateAtStartup), true))
+        {
+            await app.Services.InitializeDatabaseAsync();
+        }
+    }
+
+    public static WebApplication UseSalon(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+        foreach (var module in Modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    /// <summary>Bodies for errors that did not come from an exception (401 challenge, 403, unmatched 404).</summary>
+    private static void DescribeStatus(ProblemDetails problem)
+    {
+        var (code, text) = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => ("unauthenticated", new LocalizedText("ログインが必要です。", "You need to sign in.")),
+            StatusCodes.Status403Forbidden => ("forbidden", new LocalizedText("この操作を行う権限がありません。", "You are not allowed to do this.")),
+            StatusCodes.Status404NotFound => ("not-found", new LocalizedText("見つかりませんでした。", "Not found.")),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", new LocalizedText("このメソッドは使えません。", "Method not allowed.")),
+            StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", new LocalizedText("JSON で送信してください。", "Send JSON.")),
+            _ => ("error", new LocalizedText("エラーが発生しました。", "An error occurred.")),
+        };
+        problem.Type = ProblemTypes.For(code);
+        problem.Title = text.Current;
+        problem.Extensions["code"] = code;
+    }
+}
