@@ -97,9 +97,10 @@ internal static class SalonHost
 
     public static WebApplication UseSalon(this WebApplication app)
     {
+        // Localisation first, so error responses are in the caller's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -1,0 +1,84 @@
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Salon.Infrastructure.Persistence;
+
+namespace Salon.IntegrationTests.Infrastructure;
+
+/// <summary>The real Web API over HTTP, on a real SQLite file of its own, with no Hangfire server:
+/// tests run background work by sending its command.</summary>
+public class SalonApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public SalonApiFactory()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Directory, "salon.db")}";
+        Settings["Email:PickupDirectory"] = Path.Combine(Directory, "mail");
+        Settings["Jobs:ServerEnabled"] = "false";
+        Settings["Api:Docs:Enabled"] = "true";
+        Settings["Salon:PublicBaseUrl"] = "https://salon.test";
+    }
+
+    /// <summary>A folder of this factory's own: the database and the pickup directory live here.</summary>
+    public string Directory { get; }
+
+    /// <summary>Configuration overrides, applied before the host is built.</summary>
+    public Dictionary<string, string?> Settings => _settings;
+
+    /// <summary>When set, the app's clock. Tests move it forward instead of waiting.</summary>
+    public FakeTimeProvider? Clock { get; set; }
+
+    public async Task<T> WithDbAsync<T>(Func<SalonDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SalonDbContext>());
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the OS temp cleaner will have it.
+            }
+        }
+    }
+}
