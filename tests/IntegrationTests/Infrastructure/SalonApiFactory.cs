@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Salon.Infrastructure.Persistence;
 
@@ -15,22 +16,20 @@ public class SalonApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = [];
 
-    public SalonApiFactory()
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
-        Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Directory, "salon.db")}";
-        Settings["Email:PickupDirectory"] = Path.Combine(Directory, "mail");
-        Settings["Jobs:ServerEnabled"] = "false";
-        Settings["Api:Docs:Enabled"] = "true";
-        Settings["Salon:PublicBaseUrl"] = "https://salon.test";
-    }
-
     /// <summary>A folder of this factory's own: the database and the pickup directory live here.</summary>
-    public string Directory { get; }
+    public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Configuration overrides, applied before the host is built.</summary>
     public Dictionary<string, string?> Settings => _settings;
+
+    /// <summary>Every log entry the app wrote, to check what is (not) logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Extra service registrations for one test.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
+    /// <summary>Keep the folder when disposing (another host will open it).</summary>
+    public bool KeepDirectory { get; set; }
 
     /// <summary>When set, the app's clock. Tests move it forward instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; set; }
@@ -50,13 +49,29 @@ public class SalonApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        System.IO.Directory.CreateDirectory(Directory);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(Directory, "salon.db")}",
+            ["Email:PickupDirectory"] = Path.Combine(Directory, "mail"),
+            ["Jobs:ServerEnabled"] = "false",
+            ["Api:Docs:Enabled"] = "true",
+            ["Salon:PublicBaseUrl"] = "https://salon.test",
+        };
         foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
+            ConfigureTestServices?.Invoke(services);
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
@@ -68,7 +83,7 @@ public class SalonApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
