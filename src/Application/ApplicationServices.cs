@@ -13,6 +13,8 @@ public static class ApplicationServices
 {
     public static IServiceCollection AddSalonApplication(this IServiceCollection services)
     {
+        // A rule stops at its first failure, so later checks in it never see a missing value.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => FieldNames.Display(member?.Name);
         services.AddValidatorsFromAssembly(typeof(ApplicationServices).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
 

@@ -23,6 +23,10 @@ public interface IIdentityService
     /// <summary>Stages a new account. Throws a validation error for a password the identity system refuses.</summary>
     Task CreateAsync(Guid memberId, string email, string password, bool emailConfirmed, CancellationToken cancellationToken);
 
+    /// <summary>Spends the time hashing a password would, without storing anything: paths that must not
+    /// reveal whether an address is registered call it where the other path hashes.</summary>
+    void HashForEqualTiming(string password);
+
     Task<string> CreateEmailConfirmationTokenAsync(Guid memberId);
 
     Task<bool> ConfirmEmailAsync(Guid memberId, string token);

@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using System.Globalization;
 using Riok.Mapperly.Abstractions;
 using Salon.Domain.Members;

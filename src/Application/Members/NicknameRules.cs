@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Salon.Domain.Common;
 using Salon.Domain.Members;
@@ -21,4 +22,15 @@ internal static class NicknameRules
             throw Taken();
         }
     }
+
+    public static IRuleBuilderOptions<T, string> ValidNickname<T>(this IRuleBuilder<T, string> rule) => rule
+        .NotEmpty()
+        .Must(n => n is not null && Nickname.HasValidLength(n) && Nickname.HasOnlyPrintableCharacters(n))
+        .WithMessage(_ => new LocalizedText(
+            $"ニックネームは{Nickname.MinLength}〜{Nickname.MaxLength}文字で入力してください。",
+            $"Nickname must be {Nickname.MinLength} to {Nickname.MaxLength} characters.").Current)
+        .Must(n => n is null || !Nickname.IsReserved(n))
+        .WithMessage(_ => new LocalizedText(
+            "このニックネームは使えません（運営や公式と紛らわしい名前は使えません）。",
+            "This nickname cannot be used (it could be mistaken for staff).").Current);
 }

@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;

@@ -41,6 +41,8 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         ThrowIfFailed(result);
     }
 
+    public void HashForEqualTiming(string password) => hasher.HashPassword(new SalonUser(), password);
+
     public async Task<string> CreateEmailConfirmationTokenAsync(Guid memberId) =>
         Encode(await users.GenerateEmailConfirmationTokenAsync(await RequireAsync(memberId)));
 

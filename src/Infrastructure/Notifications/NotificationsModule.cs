@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Notifications;
-using Salon.Infrastructure.Email;
+using Salon.Infrastructure.Notifications.Email;
 using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 
@@ -28,6 +28,7 @@ public static class NotificationsModule
 
         services.AddScoped<SendOutboxEmailJob>();
         services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();
+        services.AddSingleton<IRecurringJobRegistrar, NotificationsRecurringJobs>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using System.Security.Claims;
 using Salon.Application.Common.Security;
 using Salon.Domain.Members;

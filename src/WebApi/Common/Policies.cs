@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using Salon.Domain.Members;
 
 namespace Salon.WebApi.Common;

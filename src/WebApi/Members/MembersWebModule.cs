@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

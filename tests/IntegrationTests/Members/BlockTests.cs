@@ -73,4 +73,33 @@ public sealed class BlockTests(SalonApiFactory factory) : IClassFixture<SalonApi
         var me = await factory.SignUpAsync(_client);
         await (await _client.SendAsAsync(me, HttpMethod.Get, "/api/me/blocks?cursor=%%%")).ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Blocks_made_at_the_same_instant_still_page_without_gaps_or_duplicates()
+    {
+        using var frozen = new SalonApiFactory { Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow) };
+        var client = frozen.CreateClient();
+        var me = await frozen.SignUpAsync(client);
+        var blocked = new HashSet<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            var other = await frozen.SignUpAsync(client);
+            await (await client.SendAsAsync(me, HttpMethod.Put, $"/api/me/blocks/{other.Id}")).ShouldBe(HttpStatusCode.NoContent);
+            blocked.Add(other.Id);
+        }
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var url = "/api/me/blocks?limit=3" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+            var page = await (await client.SendAsAsync(me, HttpMethod.Get, url)).JsonAsync();
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => Guid.Parse(i.GetProperty("memberId").GetString()!)));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(blocked.Count, seen.Count);
+        Assert.Equal(blocked.OrderBy(g => g), seen.OrderBy(g => g));
+    }
 }

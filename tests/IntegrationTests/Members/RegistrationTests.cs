@@ -85,6 +85,17 @@ public sealed class RegistrationTests(SalonApiFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Missing_fields_are_validation_errors_not_server_errors()
+    {
+        var response = await _client.PostAsJsonAsync("/api/auth/register", new { email = "a@example.com", password = "long enough pw", nickname = "abc", acceptTerms = true, consentSensitiveInfo = true });
+        await response.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("familyPositions", out _));
+
+        var empty = await _client.PostAsJsonAsync("/api/auth/register", new { });
+        await empty.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
         using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");

@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Notifications;
 
 namespace Salon.UnitTests.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed class RecurringJobsRegistrationTests
     {
         using var storage = new InMemoryStorage();
         var manager = new RecurringJobManager(storage);
-        var registration = new RecurringJobsRegistration(manager, Options.Create(new JobsOptions()));
+        var registration = new RecurringJobsRegistration(manager, [new NotificationsRecurringJobs(Options.Create(new JobsOptions()))]);
 
         await registration.StartAsync(CancellationToken.None);
         await registration.StartAsync(CancellationToken.None);

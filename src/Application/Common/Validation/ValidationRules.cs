@@ -1,6 +1,5 @@
 using FluentValidation;
 using Salon.Domain.Common;
-using Salon.Domain.Members;
 
 namespace Salon.Application.Common.Validation;
 
@@ -25,21 +24,10 @@ public static class ValidationRules
             $"パスワードは{PasswordMinLength}文字以上{PasswordMaxLength}文字以内で入力してください。",
             $"Password must be {PasswordMinLength} to {PasswordMaxLength} characters.").Current);
 
-    public static IRuleBuilderOptions<T, string> ValidNickname<T>(this IRuleBuilder<T, string> rule) => rule
-        .NotEmpty()
-        .Must(n => n is not null && Nickname.HasValidLength(n) && Nickname.HasOnlyPrintableCharacters(n))
-        .WithMessage(_ => new LocalizedText(
-            $"ニックネームは{Nickname.MinLength}〜{Nickname.MaxLength}文字で入力してください。",
-            $"Nickname must be {Nickname.MinLength} to {Nickname.MaxLength} characters.").Current)
-        .Must(n => n is null || !Nickname.IsReserved(n))
-        .WithMessage(_ => new LocalizedText(
-            "このニックネームは使えません（運営や公式と紛らわしい名前は使えません）。",
-            "This nickname cannot be used (it could be mistaken for staff).").Current);
-
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> ValidFamilyPositions<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) => rule
         .NotEmpty()
         .WithMessage(_ => new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position.").Current)
-        .Must(list => list.All(FamilyPositionNames.IsKnown))
+        .Must(list => list is not null && list.All(FamilyPositionNames.IsKnown))
         .WithMessage(_ => new LocalizedText(
             $"家族の立場は {string.Join(", ", FamilyPositionNames.All)} から選んでください。",
             $"Family positions must be among {string.Join(", ", FamilyPositionNames.All)}.").Current);

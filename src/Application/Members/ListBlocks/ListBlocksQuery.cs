@@ -21,12 +21,14 @@ public sealed class ListBlocksQueryHandler(IMembersDb db) : IQueryHandler<ListBl
             blocks = blocks.Where(b => b.CreatedAt < c.At || (b.CreatedAt == c.At && b.BlockedId.CompareTo(c.Id) < 0));
         }
 
+        // Ordered and cut in SQL, so the cursor below is taken from the order the database used.
         var rows = await blocks
             .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.BlockedId)
             .Take(limit + 1)
-            .Join(db.Members, b => b.BlockedId, m => m.Id, (b, m) => new BlockedMemberDto(m.Id, m.Nickname, b.CreatedAt))
+            .Join(db.Members, b => b.BlockedId, m => m.Id, (b, m) => new { m.Id, m.Nickname, b.CreatedAt })
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new BlockedMemberDto(r.Id, r.Nickname, r.CreatedAt))
             .ToListAsync(cancellationToken);
-        rows = rows.OrderByDescending(r => r.BlockedAt).ThenByDescending(r => r.MemberId).ToList();
 
         var next = rows.Count > limit ? new KeysetCursor(rows[limit - 1].BlockedAt, rows[limit - 1].MemberId).Encode() : null;
         return new Page<BlockedMemberDto>(rows.Take(limit).ToList(), next);

@@ -57,7 +57,8 @@ public sealed class RegisterCommandHandler(
         var existing = await identity.FindIdByEmailAsync(email, cancellationToken);
         if (existing is not null)
         {
-            // Tell the owner of the address, not the caller.
+            // Tell the owner of the address, not the caller; and take as long as a registration would.
+            identity.HashForEqualTiming(command.Password);
             outbox.Enqueue(MemberEmails.AlreadyRegistered(existing.Value, email, options.Value.PublicBaseUrl));
             await db.SaveChangesAsync(cancellationToken);
             return new RegisterResult(Guid.CreateVersion7(), nickname, EmailConfirmationRequired: true);

@@ -3,7 +3,7 @@ using MimeKit;
 using MimeKit.Text;
 using Salon.Domain.Notifications;
 
-namespace Salon.Infrastructure.Email;
+namespace Salon.Infrastructure.Notifications.Email;
 
 public sealed class MimeMessageFactory(IOptions<EmailOptions> options)
 {

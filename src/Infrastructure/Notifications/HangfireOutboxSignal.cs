@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Salon.Infrastructure.Persistence;
 
-namespace Salon.Infrastructure.Jobs;
+namespace Salon.Infrastructure.Notifications;
 
 /// <summary>Enqueues an outbox run right after a commit that wrote e-mail. The recurring run is the
 /// safety net; running both is harmless because sending claims each row. The change is already

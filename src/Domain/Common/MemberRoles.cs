@@ -1,4 +1,4 @@
-namespace Salon.Domain.Members;
+namespace Salon.Domain.Common;
 
 /// <summary>Roles beyond plain membership. Every signed-in account is a member.</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace Salon.Domain.Members;
+namespace Salon.Domain.Common;
 
 /// <summary>A member's position in the family of the person with mental illness. A member may hold
 /// several (a sibling who is also a parent). Stored as flags so queries can test membership with a mask.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Salon.Application.Notifications;
 using Salon.Domain.Notifications;
 
-namespace Salon.Infrastructure.Email;
+namespace Salon.Infrastructure.Notifications.Email;
 
 /// <summary>Writes each e-mail as an .eml file: the default, so a newcomer can open the confirmation
 /// mail without running a mail server.</summary>

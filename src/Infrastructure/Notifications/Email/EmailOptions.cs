@@ -1,4 +1,4 @@
-namespace Salon.Infrastructure.Email;
+namespace Salon.Infrastructure.Notifications.Email;
 
 /// <summary>Settings under <c>Email</c>. Without <see cref="SmtpHost"/>, mail is written as .eml files
 /// under <see cref="PickupDirectory"/> so it can be read without a mail server.</summary>

@@ -1,7 +1,7 @@
 using Mediator;
 using Salon.Application.Notifications.SendPendingEmails;
 
-namespace Salon.Infrastructure.Jobs;
+namespace Salon.Infrastructure.Notifications;
 
 /// <summary>Thin: Hangfire activates it in its own scope; it sends one command.</summary>
 public sealed class SendOutboxEmailJob(IMediator mediator)

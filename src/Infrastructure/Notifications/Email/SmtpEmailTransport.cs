@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Salon.Application.Notifications;
 using Salon.Domain.Notifications;
 
-namespace Salon.Infrastructure.Email;
+namespace Salon.Infrastructure.Notifications.Email;
 
 /// <summary>Delivers through an SMTP server with MailKit. A 5xx refusal of the recipient or message is
 /// permanent (the address is marked undeliverable); anything else is retried later.</summary>

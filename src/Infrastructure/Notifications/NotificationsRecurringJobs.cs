@@ -1,0 +1,16 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Salon.Infrastructure.Jobs;
+
+namespace Salon.Infrastructure.Notifications;
+
+/// <summary>The Notifications module's recurring jobs: the outbox safety-net run.</summary>
+public sealed class NotificationsRecurringJobs(IOptions<JobsOptions> options) : IRecurringJobRegistrar
+{
+    public void Register(IRecurringJobManager recurringJobs) =>
+        recurringJobs.AddOrUpdate<SendOutboxEmailJob>(
+            SendOutboxEmailJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.OutboxCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+}
