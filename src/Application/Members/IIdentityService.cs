@@ -16,7 +16,7 @@ public sealed record AccountSnapshot(Guid MemberId, string Email, bool EmailConf
 /// the use case's SaveChanges, together with everything else it changes. Tokens are URL-safe.</summary>
 public interface IIdentityService
 {
-    Task<Guid?> FindIdByEmailAsync(string email, CancellationToken cancellationToken);
+    Task<AccountSnapshot?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
     Task<AccountSnapshot?> GetAccountAsync(Guid memberId, CancellationToken cancellationToken);
 

@@ -16,16 +16,11 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
     // Verified against when the e-mail is unknown, so a miss costs as much as a hit.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<SalonUser>().HashPassword(new SalonUser(), Guid.NewGuid().ToString()));
 
-    public async Task<Guid?> FindIdByEmailAsync(string email, CancellationToken cancellationToken) =>
-        (await users.FindByEmailAsync(email))?.Id;
+    public async Task<AccountSnapshot?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        Snapshot(await users.FindByEmailAsync(email));
 
-    public async Task<AccountSnapshot?> GetAccountAsync(Guid memberId, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(memberId.ToString());
-        return user is null
-            ? null
-            : new AccountSnapshot(user.Id, user.Email ?? string.Empty, user.EmailConfirmed, user.LockoutEnd?.UtcDateTime);
-    }
+    public async Task<AccountSnapshot?> GetAccountAsync(Guid memberId, CancellationToken cancellationToken) =>
+        Snapshot(await users.FindByIdAsync(memberId.ToString()));
 
     public async Task CreateAsync(Guid memberId, string email, string password, bool emailConfirmed, CancellationToken cancellationToken)
     {
@@ -150,6 +145,10 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
             ThrowIfFailed(await users.DeleteAsync(user));
         }
     }
+
+    private static AccountSnapshot? Snapshot(SalonUser? user) => user is null
+        ? null
+        : new AccountSnapshot(user.Id, user.Email ?? string.Empty, user.EmailConfirmed, user.LockoutEnd?.UtcDateTime);
 
     private async Task<SalonUser> RequireAsync(Guid memberId) =>
         await users.FindByIdAsync(memberId.ToString()) ?? throw SalonException.NotFound();

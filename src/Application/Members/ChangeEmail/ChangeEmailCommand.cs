@@ -46,7 +46,7 @@ public sealed class ChangeEmailCommandHandler(
                 "newEmail");
         }
 
-        var owner = await identity.FindIdByEmailAsync(newEmail, cancellationToken);
+        var owner = (await identity.FindByEmailAsync(newEmail, cancellationToken))?.MemberId;
         if (owner is not null)
         {
             // Do not reveal to the caller that the address has an account; tell its owner instead.

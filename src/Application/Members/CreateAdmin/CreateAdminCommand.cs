@@ -33,7 +33,7 @@ public sealed class CreateAdminCommandHandler(IMembersDb db, IIdentityService id
     public async ValueTask<CreateAdminResult> Handle(CreateAdminCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var existing = await identity.FindIdByEmailAsync(command.Email.Trim(), cancellationToken);
+        var existing = (await identity.FindByEmailAsync(command.Email.Trim(), cancellationToken))?.MemberId;
         if (existing is not null)
         {
             var member = await db.Members.SingleOrDefaultAsync(m => m.Id == existing.Value, cancellationToken)

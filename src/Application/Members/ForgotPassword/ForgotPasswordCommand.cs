@@ -23,20 +23,14 @@ public sealed class ForgotPasswordCommandHandler(
 {
     public async ValueTask<Unit> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
-        var id = await identity.FindIdByEmailAsync(command.Email.Trim(), cancellationToken);
-        if (id is null)
-        {
-            return Unit.Value;
-        }
-
-        var account = await identity.GetAccountAsync(id.Value, cancellationToken);
+        var account = await identity.FindByEmailAsync(command.Email.Trim(), cancellationToken);
         if (account is null)
         {
             return Unit.Value;
         }
 
-        var token = await identity.CreatePasswordResetTokenAsync(id.Value);
-        outbox.Enqueue(MemberEmails.PasswordReset(id.Value, account.Email, token, options.Value.PublicBaseUrl));
+        var token = await identity.CreatePasswordResetTokenAsync(account.MemberId);
+        outbox.Enqueue(MemberEmails.PasswordReset(account.MemberId, account.Email, token, options.Value.PublicBaseUrl));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -54,7 +54,7 @@ public sealed class RegisterCommandHandler(
         await NicknameRules.EnsureAvailableAsync(db, nickname, exceptMemberId: null, cancellationToken);
 
         var email = command.Email.Trim();
-        var existing = await identity.FindIdByEmailAsync(email, cancellationToken);
+        var existing = (await identity.FindByEmailAsync(email, cancellationToken))?.MemberId;
         if (existing is not null)
         {
             // Tell the owner of the address, not the caller; and take as long as a registration would.

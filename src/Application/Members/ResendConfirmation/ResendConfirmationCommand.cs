@@ -23,20 +23,14 @@ public sealed class ResendConfirmationCommandHandler(
 {
     public async ValueTask<Unit> Handle(ResendConfirmationCommand command, CancellationToken cancellationToken)
     {
-        var id = await identity.FindIdByEmailAsync(command.Email.Trim(), cancellationToken);
-        if (id is null)
-        {
-            return Unit.Value;
-        }
-
-        var account = await identity.GetAccountAsync(id.Value, cancellationToken);
+        var account = await identity.FindByEmailAsync(command.Email.Trim(), cancellationToken);
         if (account is null || account.EmailConfirmed)
         {
             return Unit.Value;
         }
 
-        var token = await identity.CreateEmailConfirmationTokenAsync(id.Value);
-        outbox.Enqueue(MemberEmails.Confirmation(id.Value, account.Email, token, options.Value.PublicBaseUrl));
+        var token = await identity.CreateEmailConfirmationTokenAsync(account.MemberId);
+        outbox.Enqueue(MemberEmails.Confirmation(account.MemberId, account.Email, token, options.Value.PublicBaseUrl));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
