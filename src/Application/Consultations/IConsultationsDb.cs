@@ -10,5 +10,19 @@ public interface IConsultationsDb
 
     DbSet<Tag> Tags { get; }
 
+    DbSet<Topic> Topics { get; }
+
+    DbSet<TopicTag> TopicTags { get; }
+
+    DbSet<Reply> Replies { get; }
+
+    DbSet<Reaction> Reactions { get; }
+
+    DbSet<TopicFollow> TopicFollows { get; }
+
+    DbSet<TopicBookmark> TopicBookmarks { get; }
+
+    DbSet<TopicRead> TopicReads { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

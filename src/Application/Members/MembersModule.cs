@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Members.Contracts;
+using Salon.Application.Members.Directory;
 using Salon.Application.Members.Sessions;
 
 namespace Salon.Application.Members;
@@ -6,6 +8,7 @@ namespace Salon.Application.Members;
 /// <summary>The Members module's Application services (handlers and validators are discovered).</summary>
 public static class MembersModule
 {
-    public static IServiceCollection AddMembersApplication(this IServiceCollection services) =>
-        services.AddScoped<SessionTokens>();
+    public static IServiceCollection AddMembersApplication(this IServiceCollection services) => services
+        .AddScoped<SessionTokens>()
+        .AddScoped<IMemberDirectory, MemberDirectory>();
 }

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations;
+using Salon.Infrastructure.Consultations.Search;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Consultations;
 
-/// <summary>The Consultations module's infrastructure: its port and default boards and tags.</summary>
+/// <summary>The Consultations module's infrastructure: its port, default boards and tags, and post search.</summary>
 public static class ConsultationsModule
 {
     public static IServiceCollection AddConsultationsModule(this IServiceCollection services)
     {
         services.AddScoped<IConsultationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
         services.AddScoped<IDataSeeder, DefaultBoardsSeeder>();
+        services.AddScoped<IPostSearch, SqlitePostSearch>();
         return services;
     }
 }

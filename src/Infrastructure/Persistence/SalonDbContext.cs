@@ -50,6 +50,20 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<Tag> Tags => Set<Tag>();
 
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<TopicTag> TopicTags => Set<TopicTag>();
+
+    public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    public DbSet<TopicFollow> TopicFollows => Set<TopicFollow>();
+
+    public DbSet<TopicBookmark> TopicBookmarks => Set<TopicBookmark>();
+
+    public DbSet<TopicRead> TopicReads => Set<TopicRead>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

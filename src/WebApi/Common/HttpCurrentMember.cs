@@ -18,6 +18,9 @@ internal sealed class HttpCurrentMember(IHttpContextAccessor accessor) : ICurren
         ? MemberRoles.None
         : MemberRoleNames.Parse(User.FindAll(SalonClaims.Role).Select(c => c.Value).Where(MemberRoleNames.IsAssignable));
 
+    /// <summary>Moderators (and admins) may edit and delete others' posts.</summary>
+    public bool IsModerator => (Roles & (MemberRoles.Moderator | MemberRoles.Admin)) != 0;
+
     /// <summary>The caller's id; endpoints that require authorisation always have one.</summary>
     public Guid RequiredId => Id ?? throw new InvalidOperationException("The endpoint must require authorisation.");
 }

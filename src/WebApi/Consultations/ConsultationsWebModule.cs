@@ -1,14 +1,177 @@
+using Mediator;
+using Salon.Application.Consultations;
+using Salon.Application.Consultations.BookmarkTopic;
+using Salon.Application.Consultations.CreateTopic;
+using Salon.Application.Consultations.DeleteReply;
+using Salon.Application.Consultations.DeleteTopic;
+using Salon.Application.Consultations.EditReply;
+using Salon.Application.Consultations.EditTopic;
+using Salon.Application.Consultations.FollowTopic;
+using Salon.Application.Consultations.GetTopic;
+using Salon.Application.Consultations.ListBoards;
+using Salon.Application.Consultations.ListBoardTopics;
+using Salon.Application.Consultations.ListBookmarks;
+using Salon.Application.Consultations.ListMyReplies;
+using Salon.Application.Consultations.ListMyTopics;
+using Salon.Application.Consultations.ListTags;
+using Salon.Application.Consultations.MarkTopicRead;
+using Salon.Application.Consultations.PostReply;
+using Salon.Application.Consultations.React;
+using Salon.Application.Consultations.SearchPosts;
+using Salon.Application.Consultations.UnbookmarkTopic;
+using Salon.Application.Consultations.UnfollowTopic;
+using Salon.Application.Consultations.Unreact;
+using Salon.Domain.Common;
 using Salon.Infrastructure.Consultations;
 using Salon.WebApi.Common;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Salon.WebApi.Consultations;
 
-/// <summary>Consultations: for now the default boards and tags; topics and replies add their routes here.</summary>
+/// <summary>Consultations (API.md, "Consultations"). Each route sends one message; the message's folder
+/// under src/Application/Consultations is named after it.</summary>
 internal sealed class ConsultationsWebModule : ISalonModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddConsultationsModule();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var api = endpoints.MapGroup("/api").WithTags("Consultations").RequireAuthorization();
+
+        api.MapGet("/boards", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListBoardsQuery(), ct)))
+            .ProducesProblems(Status401Unauthorized);
+
+        api.MapGet("/tags", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListTagsQuery(), ct)))
+            .ProducesProblems(Status401Unauthorized);
+
+        api.MapGet("/boards/{slug}/topics", async (string slug, string? tag, bool? unanswered, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListBoardTopicsQuery(me.RequiredId, slug, tag, unanswered ?? false, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
+
+        api.MapPost("/topics", async (CreateTopicRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(
+                    new CreateTopicCommand(me.RequiredId, body.BoardSlug, body.Title, body.Body, body.Tags, body.Anonymous, body.RepliesWelcome, body.ContentWarning),
+                    ct);
+                return TypedResults.Created($"/api/topics/{created.Id}", created);
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+
+        api.MapGet("/topics/{id:guid}", async (Guid id, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
+
+        api.MapPatch("/topics/{id:guid}", async (Guid id, EditTopicRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new EditTopicCommand(Actor(me), id, body.Title, body.Body, body.Tags, body.ContentWarning, body.RepliesWelcome, body.Closed), ct);
+                return TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, null, null), ct));
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+
+        api.MapDelete("/topics/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteTopicCommand(Actor(me), id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+
+        api.MapPost("/topics/{id:guid}/replies", async (Guid id, PostReplyRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new PostReplyCommand(me.RequiredId, id, body.Body, body.Anonymous, body.ContentWarning), ct);
+                return TypedResults.Created($"/api/topics/{id}", created);
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
+
+        api.MapPatch("/replies/{id:guid}", async (Guid id, EditReplyRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new EditReplyCommand(Actor(me), id, body.Body, body.ContentWarning), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+
+        api.MapDelete("/replies/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteReplyCommand(Actor(me), id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+
+        api.MapPut("/posts/{id:guid}/reactions/{kind}", async (Guid id, string kind, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReactCommand(me.RequiredId, id, kind), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+
+        api.MapDelete("/posts/{id:guid}/reactions/{kind}", async (Guid id, string kind, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UnreactCommand(me.RequiredId, id, kind), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
+
+        api.MapPut("/topics/{id:guid}/follow", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new FollowTopicCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status404NotFound);
+
+        api.MapDelete("/topics/{id:guid}/follow", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UnfollowTopicCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized);
+
+        api.MapPut("/topics/{id:guid}/bookmark", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new BookmarkTopicCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status404NotFound);
+
+        api.MapDelete("/topics/{id:guid}/bookmark", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UnbookmarkTopicCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized);
+
+        api.MapPut("/topics/{id:guid}/read", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new MarkTopicReadCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status404NotFound);
+
+        api.MapGet("/me/bookmarks", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListBookmarksQuery(me.RequiredId, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        api.MapGet("/me/topics", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListMyTopicsQuery(me.RequiredId, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        api.MapGet("/me/replies", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListMyRepliesQuery(me.RequiredId, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        api.MapGet("/search", async (string? q, string? sort, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchPostsQuery(me.RequiredId, q ?? string.Empty, sort, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
     }
+
+    private static Actor Actor(HttpCurrentMember me) => new(me.RequiredId, me.IsModerator);
 }
+
+internal sealed record CreateTopicRequest(
+    string BoardSlug,
+    string Title,
+    string Body,
+    IReadOnlyList<string>? Tags,
+    bool Anonymous,
+    bool? RepliesWelcome,
+    string? ContentWarning);
+
+internal sealed record EditTopicRequest(string? Title, string? Body, IReadOnlyList<string>? Tags, string? ContentWarning, bool? RepliesWelcome, bool? Closed);
+
+internal sealed record PostReplyRequest(string Body, bool Anonymous, string? ContentWarning);
+
+internal sealed record EditReplyRequest(string? Body, string? ContentWarning);

@@ -149,6 +149,99 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Boards", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Consultations.Reaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("PostId", "Kind");
+
+                    b.HasIndex("TopicId", "MemberId");
+
+                    b.HasIndex("PostId", "MemberId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.Reply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AuthorDeparted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentWarning")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThanksCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("TopicId", "CreatedAt", "Id");
+
+                    b.ToTable("Replies", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Consultations.Tag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -178,6 +271,153 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tags", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.Topic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AuthorDeparted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentWarning")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OthersReplyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RepliesWelcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThanksCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("LastActivityAt", "Id");
+
+                    b.HasIndex("BoardId", "LastActivityAt", "Id");
+
+                    b.ToTable("Topics", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicBookmark", b =>
+                {
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TopicId", "MemberId");
+
+                    b.HasIndex("MemberId", "CreatedAt");
+
+                    b.ToTable("TopicBookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicFollow", b =>
+                {
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TopicId", "MemberId");
+
+                    b.HasIndex("MemberId", "CreatedAt");
+
+                    b.ToTable("TopicFollows", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicRead", b =>
+                {
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TopicId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("TopicReads", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicTag", b =>
+                {
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TopicId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("TopicTags", (string)null);
                 });
 
             modelBuilder.Entity("Salon.Domain.Members.Member", b =>
@@ -516,6 +756,75 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Salon.Domain.Consultations.Reaction", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.Reply", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.Topic", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicBookmark", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicFollow", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicRead", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.TopicTag", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Salon.Domain.Members.MemberBlock", b =>
                 {
                     b.HasOne("Salon.Domain.Members.Member", null)
@@ -556,6 +865,11 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("Salon.Infrastructure.Identity.SalonUser", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.Topic", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.BookmarkTopic;
+
+/// <summary>PUT /api/topics/{id}/bookmark. Idempotent.</summary>
+public sealed record BookmarkTopicCommand(Guid MemberId, Guid TopicId) : ICommand;
+
+public sealed class BookmarkTopicCommandValidator : AbstractValidator<BookmarkTopicCommand>
+{
+    public BookmarkTopicCommandValidator() => RuleFor(c => c.TopicId).NotEmpty();
+}
+
+public sealed class BookmarkTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time) : ICommandHandler<BookmarkTopicCommand>
+{
+    public async ValueTask<Unit> Handle(BookmarkTopicCommand command, CancellationToken cancellationToken)
+    {
+        if (!await ConsultationRules.VisibleTopics(db, directory, command.MemberId).AnyAsync(t => t.Id == command.TopicId, cancellationToken))
+        {
+            throw PostRules.Gone();
+        }
+
+        if (!await db.TopicBookmarks.AnyAsync(b => b.TopicId == command.TopicId && b.MemberId == command.MemberId, cancellationToken))
+        {
+            db.TopicBookmarks.Add(new TopicBookmark(command.TopicId, command.MemberId, time.UtcNow()));
+            await SaveIgnoringDuplicate.SaveAsync(db, cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+}

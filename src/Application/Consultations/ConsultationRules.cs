@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations;
+
+/// <summary>Who may see and touch which post, shared by the use cases.</summary>
+internal static class ConsultationRules
+{
+    /// <summary>Topics the viewer may open: not deleted, visible (or their own), not by someone they blocked.
+    /// No AsNoTracking here: it is composed into queries that load entities for update.</summary>
+    public static IQueryable<Topic> VisibleTopics(IConsultationsDb db, IMemberDirectory directory, Guid viewerId) =>
+        db.Topics.Where(t =>
+            t.DeletedAt == null
+            && (t.Visibility == PostVisibility.Visible || t.AuthorId == viewerId)
+            && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == t.AuthorId));
+
+    /// <summary>Loads a topic for a change by the viewer, or 404 when they may not see it.</summary>
+    public static async Task<Topic> TopicForUpdateAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Guid viewerId, CancellationToken cancellationToken)
+    {
+        var visible = await VisibleTopics(db, directory, viewerId).AnyAsync(t => t.Id == topicId, cancellationToken);
+        if (!visible)
+        {
+            throw PostRules.Gone();
+        }
+
+        return await db.Topics.Include(t => t.Tags).SingleAsync(t => t.Id == topicId, cancellationToken);
+    }
+
+    public static void EnsureMayModify(Guid authorId, Actor actor)
+    {
+        if (authorId != actor.Id && !actor.IsModerator)
+        {
+            throw SalonException.Forbidden(new LocalizedText("自分の投稿だけを編集・削除できます。", "You can only edit or delete your own posts."));
+        }
+    }
+
+    public static async Task EnsureMayPostAsync(IMemberDirectory directory, Guid memberId, CancellationToken cancellationToken)
+    {
+        var standing = await directory.GetStandingAsync(memberId, cancellationToken);
+        if (standing is null || !standing.CanPost)
+        {
+            throw SalonException.Forbidden(new LocalizedText("現在、投稿できません。", "You cannot post at the moment."));
+        }
+    }
+
+    /// <summary>Whether <paramref name="blockerId"/> has blocked <paramref name="memberId"/>.</summary>
+    public static Task<bool> HasBlockedAsync(IMemberDirectory directory, Guid blockerId, Guid memberId, CancellationToken cancellationToken) =>
+        directory.Blocks.AnyAsync(b => b.BlockerId == blockerId && b.BlockedId == memberId, cancellationToken);
+
+    /// <summary>Resolves tag slugs (or Japanese names) to ids; 400 when one does not exist.</summary>
+    public static async Task<List<Guid>> TagIdsAsync(IConsultationsDb db, IReadOnlyList<string>? tags, CancellationToken cancellationToken)
+    {
+        if (tags is null || tags.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = tags.Select(t => t.Trim()).Distinct().ToList();
+        var found = await db.Tags.AsNoTracking()
+            .Where(t => wanted.Contains(t.Slug) || wanted.Contains(t.Name))
+            .Select(t => new { t.Id, t.Slug, t.Name })
+            .ToListAsync(cancellationToken);
+        var unknown = wanted.Where(w => !found.Any(f => f.Slug == w || f.Name == w)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw SalonException.Invalid(
+                "tag-unknown",
+                new LocalizedText($"存在しないタグです: {string.Join("、", unknown)}", $"Unknown tags: {string.Join(", ", unknown)}"),
+                "tags");
+        }
+
+        return found.Select(f => f.Id).ToList();
+    }
+}
+
+/// <summary>Who is acting: their id and whether they moderate.</summary>
+public sealed record Actor(Guid Id, bool IsModerator);

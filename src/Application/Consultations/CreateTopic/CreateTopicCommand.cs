@@ -1,0 +1,78 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.CreateTopic;
+
+/// <summary>POST /api/topics. The author follows their own topic. <c>RepliesWelcome</c> defaults to the
+/// board's default (false on ひとりごと).</summary>
+public sealed record CreateTopicCommand(
+    Guid AuthorId,
+    string BoardSlug,
+    string Title,
+    string Body,
+    IReadOnlyList<string>? Tags,
+    bool Anonymous,
+    bool? RepliesWelcome,
+    string? ContentWarning) : ICommand<PostCreatedDto>;
+
+public sealed class CreateTopicCommandValidator : AbstractValidator<CreateTopicCommand>
+{
+    public CreateTopicCommandValidator()
+    {
+        RuleFor(c => c.AuthorId).NotEmpty();
+        RuleFor(c => c.BoardSlug).NotEmpty().MaximumLength(64);
+        RuleFor(c => c.Title).NotEmpty()
+            .Must(t => t is not null && t.Trim().Length <= PostRules.TitleMaxLength)
+            .WithMessage(_ => new LocalizedText($"タイトルは1〜{PostRules.TitleMaxLength}文字で入力してください。", $"The title must be 1 to {PostRules.TitleMaxLength} characters.").Current);
+        RuleFor(c => c.Body).NotEmpty()
+            .Must(b => b is not null && b.Trim().Length <= PostRules.BodyMaxLength)
+            .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 5)
+            .WithMessage(_ => new LocalizedText("タグは5つまで選べます。", "Choose at most 5 tags.").Current);
+        RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
+    }
+}
+
+public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time)
+    : ICommandHandler<CreateTopicCommand, PostCreatedDto>
+{
+    public async ValueTask<PostCreatedDto> Handle(CreateTopicCommand command, CancellationToken cancellationToken)
+    {
+        var board = await db.Boards.AsNoTracking().SingleOrDefaultAsync(b => b.Slug == command.BoardSlug, cancellationToken)
+            ?? throw SalonException.NotFound(new LocalizedText("掲示板が見つかりませんでした。", "The board was not found."));
+        var standing = await directory.GetStandingAsync(command.AuthorId, cancellationToken);
+        if (standing is null || !standing.CanPost)
+        {
+            throw SalonException.Forbidden(new LocalizedText("現在、投稿できません。", "You cannot post at the moment."));
+        }
+
+        if (!board.IsOpenTo(standing.FamilyPositions))
+        {
+            throw SalonException.Forbidden(new LocalizedText(
+                "この掲示板は、対象の立場の方だけが相談を投稿できます。",
+                "Only members in this board's family positions can post here."));
+        }
+
+        var tagIds = await ConsultationRules.TagIdsAsync(db, command.Tags, cancellationToken);
+        var now = time.UtcNow();
+        var topic = Topic.Create(
+            board.Id,
+            command.AuthorId,
+            command.Title,
+            command.Body,
+            tagIds,
+            command.Anonymous,
+            command.RepliesWelcome ?? board.RepliesWelcomeByDefault,
+            command.ContentWarning,
+            now);
+        db.Topics.Add(topic);
+        db.TopicFollows.Add(new TopicFollow(topic.Id, command.AuthorId, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new PostCreatedDto(topic.Id);
+    }
+}

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.EditReply;
+
+/// <summary>PATCH /api/replies/{id} (author or moderator). The reply is marked edited.</summary>
+public sealed record EditReplyCommand(Actor Actor, Guid ReplyId, string? Body, string? ContentWarning) : ICommand;
+
+public sealed class EditReplyCommandValidator : AbstractValidator<EditReplyCommand>
+{
+    public EditReplyCommandValidator()
+    {
+        RuleFor(c => c.ReplyId).NotEmpty();
+        RuleFor(c => c.Body).Must(b => b is null || b.Trim().Length is > 0 and <= PostRules.BodyMaxLength)
+            .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
+    }
+}
+
+public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time) : ICommandHandler<EditReplyCommand>
+{
+    public async ValueTask<Unit> Handle(EditReplyCommand command, CancellationToken cancellationToken)
+    {
+        var reply = await ReplyAccess.ForUpdateAsync(db, directory, command.ReplyId, command.Actor.Id, cancellationToken);
+        ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
+        var clearWarning = command.ContentWarning is not null && string.IsNullOrWhiteSpace(command.ContentWarning);
+        reply.Edit(command.Body, clearWarning ? null : command.ContentWarning, clearWarning, time.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

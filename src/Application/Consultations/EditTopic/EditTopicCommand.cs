@@ -1,0 +1,62 @@
+using FluentValidation;
+using Mediator;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.EditTopic;
+
+/// <summary>PATCH /api/topics/{id} (author or moderator): only the fields present change; the topic is
+/// marked edited. An empty <c>contentWarning</c> removes it. <c>closed</c> closes or reopens it to replies.</summary>
+public sealed record EditTopicCommand(
+    Actor Actor,
+    Guid TopicId,
+    string? Title,
+    string? Body,
+    IReadOnlyList<string>? Tags,
+    string? ContentWarning,
+    bool? RepliesWelcome,
+    bool? Closed) : ICommand;
+
+public sealed class EditTopicCommandValidator : AbstractValidator<EditTopicCommand>
+{
+    public EditTopicCommandValidator()
+    {
+        RuleFor(c => c.TopicId).NotEmpty();
+        RuleFor(c => c.Title).Must(t => t is null || t.Trim().Length is > 0 and <= PostRules.TitleMaxLength)
+            .WithMessage(_ => new Domain.Common.LocalizedText($"タイトルは1〜{PostRules.TitleMaxLength}文字で入力してください。", $"The title must be 1 to {PostRules.TitleMaxLength} characters.").Current);
+        RuleFor(c => c.Body).Must(b => b is null || b.Trim().Length is > 0 and <= PostRules.BodyMaxLength)
+            .WithMessage(_ => new Domain.Common.LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 5);
+        RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
+    }
+}
+
+public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time) : ICommandHandler<EditTopicCommand>
+{
+    public async ValueTask<Unit> Handle(EditTopicCommand command, CancellationToken cancellationToken)
+    {
+        var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.Actor.Id, cancellationToken);
+        ConsultationRules.EnsureMayModify(topic.AuthorId, command.Actor);
+
+        var textChanged = command.Title is not null || command.Body is not null || command.ContentWarning is not null || command.RepliesWelcome is not null;
+        if (textChanged)
+        {
+            var clearWarning = command.ContentWarning is not null && string.IsNullOrWhiteSpace(command.ContentWarning);
+            topic.Edit(command.Title, command.Body, clearWarning ? null : command.ContentWarning, clearWarning, command.RepliesWelcome, time.UtcNow());
+        }
+
+        if (command.Tags is not null)
+        {
+            topic.ReplaceTags(await ConsultationRules.TagIdsAsync(db, command.Tags, cancellationToken));
+        }
+
+        if (command.Closed is not null)
+        {
+            topic.SetClosed(command.Closed.Value);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.FollowTopic;
+
+/// <summary>PUT /api/topics/{id}/follow: be notified of replies. Idempotent.</summary>
+public sealed record FollowTopicCommand(Guid MemberId, Guid TopicId) : ICommand;
+
+public sealed class FollowTopicCommandValidator : AbstractValidator<FollowTopicCommand>
+{
+    public FollowTopicCommandValidator() => RuleFor(c => c.TopicId).NotEmpty();
+}
+
+public sealed class FollowTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time) : ICommandHandler<FollowTopicCommand>
+{
+    public async ValueTask<Unit> Handle(FollowTopicCommand command, CancellationToken cancellationToken)
+    {
+        if (!await ConsultationRules.VisibleTopics(db, directory, command.MemberId).AnyAsync(t => t.Id == command.TopicId, cancellationToken))
+        {
+            throw PostRules.Gone();
+        }
+
+        if (!await db.TopicFollows.AnyAsync(f => f.TopicId == command.TopicId && f.MemberId == command.MemberId, cancellationToken))
+        {
+            db.TopicFollows.Add(new TopicFollow(command.TopicId, command.MemberId, time.UtcNow()));
+            await SaveIgnoringDuplicate.SaveAsync(db, cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+}

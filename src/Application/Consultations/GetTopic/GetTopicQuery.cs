@@ -1,0 +1,88 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Paging;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.GetTopic;
+
+/// <summary>GET /api/topics/{id}: the topic, one page of replies (<c>cursor</c> for more), reaction counts,
+/// my reactions, and whether I follow or bookmarked it. Two SQL statements whatever the page size.</summary>
+public sealed record GetTopicQuery(Guid ViewerId, Guid TopicId, string? Cursor, int? Limit) : IQuery<TopicDetailDto>;
+
+public sealed record BoardRefDto(string Slug, string Name, string NameEn);
+
+public sealed record TopicDetailDto(
+    Guid Id,
+    BoardRefDto Board,
+    string Title,
+    string Body,
+    AuthorDto Author,
+    bool IsMine,
+    IReadOnlyList<string> Tags,
+    bool RepliesWelcome,
+    string? ContentWarning,
+    bool IsClosed,
+    string Status,
+    DateTime CreatedAt,
+    DateTime? EditedAt,
+    DateTime LastActivityAt,
+    int ReplyCount,
+    ReactionCountsDto ReactionCounts,
+    IReadOnlyList<string> MyReactions,
+    bool IsFollowing,
+    bool IsBookmarked,
+    DateTime? LastReadAt,
+    Page<ReplyDto> Replies);
+
+public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory directory) : IQueryHandler<GetTopicQuery, TopicDetailDto>
+{
+    public async ValueTask<TopicDetailDto> Handle(GetTopicQuery query, CancellationToken cancellationToken)
+    {
+        var viewer = query.ViewerId;
+        var topic = await ConsultationRules.VisibleTopics(db, directory, viewer)
+            .AsNoTracking()
+            .Where(t => t.Id == query.TopicId)
+            .Join(directory.Cards, t => t.AuthorId, m => m.Id, (t, m) => new { Topic = t, Author = m })
+            .Join(db.Boards, x => x.Topic.BoardId, b => b.Id, (x, b) => new
+            {
+                x.Topic,
+                x.Author,
+                Board = new BoardRefDto(b.Slug, b.Name, b.NameEn),
+                Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
+                    .Join(db.Tags, tt => tt.TagId, tag => tag.Id, (tt, tag) => tag.Slug)
+                    .ToList(),
+                MyReactions = db.Reactions.Where(r => r.PostId == x.Topic.Id && r.MemberId == viewer).Select(r => r.Kind).ToList(),
+                IsFollowing = db.TopicFollows.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
+                IsBookmarked = db.TopicBookmarks.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
+                LastReadAt = db.TopicReads.Where(r => r.TopicId == x.Topic.Id && r.MemberId == viewer).Select(r => (DateTime?)r.LastReadAt).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw PostRules.Gone();
+
+        var replies = await ReplyPages.PageAsync(db, directory, topic.Topic.Id, viewer, query.Cursor, query.Limit, cancellationToken);
+        var t = topic.Topic;
+        return new TopicDetailDto(
+            t.Id,
+            topic.Board,
+            t.Title,
+            t.Body,
+            ConsultationViews.Author(topic.Author, t.IsAnonymous, t.AuthorDeparted, viewer),
+            t.AuthorId == viewer,
+            topic.Tags,
+            t.RepliesWelcome,
+            t.ContentWarning,
+            t.IsClosed,
+            ConsultationViews.Status(t.Visibility),
+            t.CreatedAt,
+            t.EditedAt,
+            t.LastActivityAt,
+            t.ReplyCount,
+            new ReactionCountsDto(t.RelateCount, t.ThanksCount, t.SupportCount),
+            ConsultationViews.ReactionNames(topic.MyReactions),
+            topic.IsFollowing,
+            topic.IsBookmarked,
+            topic.LastReadAt,
+            replies);
+    }
+}

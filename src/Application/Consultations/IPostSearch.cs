@@ -1,0 +1,28 @@
+namespace Salon.Application.Consultations;
+
+public enum SearchOrder
+{
+    Newest,
+    Relevance,
+}
+
+/// <summary>One matching post. <see cref="Rank"/> is the provider's relevance (lower is better) and is
+/// only meaningful within one query.</summary>
+public sealed record PostMatch(Guid PostId, bool IsReply, Guid TopicId, DateTime CreatedAt, double Rank);
+
+/// <summary>Japanese full-text search over topics and replies, provider-specific (SQLite FTS5 trigram
+/// with a substring fallback for 1–2 characters; PostgreSQL pg_trgm). It applies the visibility rules in
+/// the same SQL, so pages are full and keyset pagination has no gaps.</summary>
+public interface IPostSearch
+{
+    /// <summary>Matches for <paramref name="query"/> among posts that are not deleted and visible to
+    /// <paramref name="viewerId"/> (visible, or their own), strictly after <paramref name="after"/> in the
+    /// requested order, excluding authors the viewer blocked; at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PostMatch>> SearchAsync(
+        string query,
+        Guid viewerId,
+        SearchOrder order,
+        PostMatch? after,
+        int limit,
+        CancellationToken cancellationToken);
+}

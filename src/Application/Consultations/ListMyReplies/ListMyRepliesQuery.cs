@@ -1,0 +1,66 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Paging;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.ListMyReplies;
+
+/// <summary>GET /api/me/replies: the member's own replies, newest first, with the topic they answer.</summary>
+public sealed record ListMyRepliesQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<Page<MyReplyDto>>;
+
+public sealed record MyReplyDto(
+    Guid Id,
+    Guid TopicId,
+    string TopicTitle,
+    string Excerpt,
+    bool Anonymous,
+    string Status,
+    DateTime CreatedAt,
+    DateTime? EditedAt,
+    ReactionCountsDto ReactionCounts);
+
+public sealed class ListMyRepliesQueryHandler(IConsultationsDb db) : IQueryHandler<ListMyRepliesQuery, Page<MyReplyDto>>
+{
+    public async ValueTask<Page<MyReplyDto>> Handle(ListMyRepliesQuery query, CancellationToken cancellationToken)
+    {
+        var size = PageLimits.Clamp(query.Limit);
+        var replies = db.Replies.AsNoTracking().Where(r => r.AuthorId == query.MemberId && r.DeletedAt == null);
+        if (KeysetCursor.Decode(query.Cursor) is { } after)
+        {
+            replies = replies.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await replies
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Take(size + 1)
+            .Join(db.Topics.Where(t => t.DeletedAt == null), r => r.TopicId, t => t.Id, (r, t) => new
+            {
+                r.Id,
+                r.TopicId,
+                TopicTitle = t.Title,
+                Excerpt = r.Body.Substring(0, ConsultationViews.ExcerptLength + 1),
+                r.IsAnonymous,
+                r.Visibility,
+                r.CreatedAt,
+                r.EditedAt,
+                r.RelateCount,
+                r.ThanksCount,
+                r.SupportCount,
+            })
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(size).Select(r => new MyReplyDto(
+            r.Id,
+            r.TopicId,
+            r.TopicTitle,
+            ConsultationViews.Excerpt(r.Excerpt),
+            r.IsAnonymous,
+            ConsultationViews.Status(r.Visibility),
+            r.CreatedAt,
+            r.EditedAt,
+            new ReactionCountsDto(r.RelateCount, r.ThanksCount, r.SupportCount))).ToList();
+        var next = rows.Count > size ? new KeysetCursor(rows[size - 1].CreatedAt, rows[size - 1].Id).Encode() : null;
+        return new Page<MyReplyDto>(items, next);
+    }
+}

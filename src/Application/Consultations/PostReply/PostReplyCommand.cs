@@ -1,0 +1,52 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.PostReply;
+
+/// <summary>POST /api/topics/{id}/replies. 409 when the topic does not take replies (ひとりごと) or is
+/// closed; 403 when the topic's author has blocked the replier. The replier follows the topic.</summary>
+public sealed record PostReplyCommand(Guid AuthorId, Guid TopicId, string Body, bool Anonymous, string? ContentWarning) : ICommand<PostCreatedDto>;
+
+public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyCommand>
+{
+    public PostReplyCommandValidator()
+    {
+        RuleFor(c => c.AuthorId).NotEmpty();
+        RuleFor(c => c.TopicId).NotEmpty();
+        RuleFor(c => c.Body).NotEmpty()
+            .Must(b => b is not null && b.Trim().Length <= PostRules.BodyMaxLength)
+            .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
+    }
+}
+
+public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time)
+    : ICommandHandler<PostReplyCommand, PostCreatedDto>
+{
+    public async ValueTask<PostCreatedDto> Handle(PostReplyCommand command, CancellationToken cancellationToken)
+    {
+        await ConsultationRules.EnsureMayPostAsync(directory, command.AuthorId, cancellationToken);
+        var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
+        if (topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))
+        {
+            throw SalonException.Forbidden(new LocalizedText("この相談には返信できません。", "You cannot reply to this consultation."));
+        }
+
+        var now = time.UtcNow();
+        var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now);
+        db.Replies.Add(reply);
+        if (!await db.TopicFollows.AnyAsync(f => f.TopicId == topic.Id && f.MemberId == command.AuthorId, cancellationToken))
+        {
+            db.TopicFollows.Add(new TopicFollow(topic.Id, command.AuthorId, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await PostCounters.RecountTopicAsync(db, topic.Id, cancellationToken);
+        return new PostCreatedDto(reply.Id);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations;
+
+/// <summary>A topic or reply, addressed by id alone (as in /api/posts/{id}/reactions).</summary>
+internal sealed record PostTarget(Guid PostId, PostKind Kind, Guid TopicId, Guid AuthorId);
+
+internal static class PostTargets
+{
+    /// <summary>The post if the viewer may see it; 404 otherwise.</summary>
+    public static async Task<PostTarget> FindVisibleAsync(IConsultationsDb db, IMemberDirectory directory, Guid postId, Guid viewerId, CancellationToken cancellationToken)
+    {
+        var topics = ConsultationRules.VisibleTopics(db, directory, viewerId);
+        var topic = await topics.Where(t => t.Id == postId)
+            .Select(t => new PostTarget(t.Id, PostKind.Topic, t.Id, t.AuthorId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (topic is not null)
+        {
+            return topic;
+        }
+
+        var reply = await db.Replies.AsNoTracking()
+            .Where(r => r.Id == postId
+                && r.DeletedAt == null
+                && (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
+                && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId)
+                && topics.Any(t => t.Id == r.TopicId))
+            .Select(r => new PostTarget(r.Id, PostKind.Reply, r.TopicId, r.AuthorId))
+            .SingleOrDefaultAsync(cancellationToken);
+        return reply ?? throw PostRules.Gone();
+    }
+}

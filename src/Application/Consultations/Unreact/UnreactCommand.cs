@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.Unreact;
+
+/// <summary>DELETE /api/posts/{id}/reactions/{kind}: idempotent. Returns the post's counts.</summary>
+public sealed record UnreactCommand(Guid MemberId, Guid PostId, string Kind) : ICommand<ReactionCountsDto>;
+
+public sealed class UnreactCommandValidator : AbstractValidator<UnreactCommand>
+{
+    public UnreactCommandValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty();
+        RuleFor(c => c.Kind).Must(k => ReactionKindNames.Parse(k) is not null)
+            .WithMessage(_ => new LocalizedText("リアクションは relate（わかる）、thanks（ありがとう）、support（応援）から選んでください。", "Reactions are relate, thanks or support.").Current);
+    }
+}
+
+public sealed class UnreactCommandHandler(IConsultationsDb db, IMemberDirectory directory) : ICommandHandler<UnreactCommand, ReactionCountsDto>
+{
+    public async ValueTask<ReactionCountsDto> Handle(UnreactCommand command, CancellationToken cancellationToken)
+    {
+        var kind = ReactionKindNames.Parse(command.Kind)!.Value;
+        var post = await PostTargets.FindVisibleAsync(db, directory, command.PostId, command.MemberId, cancellationToken);
+        await db.Reactions
+            .Where(r => r.PostId == post.PostId && r.MemberId == command.MemberId && r.Kind == kind)
+            .ExecuteDeleteAsync(cancellationToken);
+        await PostCounters.RecountReactionsAsync(db, post.PostId, post.Kind, cancellationToken);
+        return await ReactionCounts.ReadAsync(db, post, cancellationToken);
+    }
+}

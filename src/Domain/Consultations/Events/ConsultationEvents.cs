@@ -1,0 +1,15 @@
+using Salon.Domain.Common;
+
+namespace Salon.Domain.Consultations.Events;
+
+/// <summary>A consultation was posted. Text is included so screening (moderation) can run in the same
+/// transaction; handlers must never log it.</summary>
+public sealed record TopicCreated(Guid TopicId, Guid BoardId, Guid AuthorId, bool IsAnonymous, string Title, string Body, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record ReplyPosted(Guid ReplyId, Guid TopicId, Guid TopicAuthorId, Guid AuthorId, bool IsAnonymous, string Body, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record ReactionAdded(Guid PostId, PostKind PostKind, Guid TopicId, Guid PostAuthorId, Guid MemberId, ReactionKind Kind, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record PostEdited(Guid PostId, PostKind PostKind, Guid TopicId, Guid AuthorId, string Text, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record PostDeleted(Guid PostId, PostKind PostKind, Guid TopicId, Guid AuthorId, DateTime OccurredAt) : IDomainEvent;

@@ -1,0 +1,220 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Salon.Application.Consultations;
+using Salon.Infrastructure.Persistence;
+
+namespace Salon.Infrastructure.Consultations.Search;
+
+/// <summary>
+/// Post search on SQLite. The query is a literal substring: operators (<c>OR</c>, <c>NOT</c>, <c>*</c>,
+/// <c>-</c>, quotes) have no meaning. Queries of 3+ characters (Unicode code points, which is what the
+/// trigram tokenizer counts) use the FTS5 trigram index <c>PostSearch</c> (migration <c>PostSearch</c>) and
+/// rank by bm25, a title match weighing twice a body match; shorter ones (「薬」, 「姉が」) cannot use
+/// trigrams and scan the posts with <c>LIKE</c>, all with rank 0, so relevance order is newest order.
+/// <para>
+/// Normalisation: posts are stored and indexed as written, and SQLite cannot NFKC-normalise them, so
+/// normalising only the query would lose matches (「１２３」 in a post, 「１２３」 typed, searched as 「123」).
+/// The query is therefore searched as typed <em>and</em>, when different, in its NFKC form: typing
+/// full-width 「ＡＩ」 or half-width 「ｸｽﾘ」 also finds 「AI」 and 「クスリ」. The converse (typing 「AI」
+/// to find a post that says 「ＡＩ」) would need a normalised copy of the text, which is not stored.
+/// Case: the trigram index ignores case (ASCII, full-width Latin, Greek, …); <c>LIKE</c> ignores ASCII case only.
+/// </para>
+/// <para>
+/// The visibility rules are in the same SQL, so every page is full: the post and (for a reply) its topic
+/// are not deleted, visible or the viewer's own, and not written by someone the viewer blocked.
+/// Keyset pagination: strictly after <c>after</c> in (rank, CreatedAt desc, PostId desc); ranks come from
+/// the same index state, so a page boundary is exact unless posts are added or edited in between.
+/// </para>
+/// </summary>
+public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
+{
+    /// <summary>The trigram tokenizer matches nothing for fewer characters than this.</summary>
+    public const int MinIndexedQueryLength = 3;
+
+    /// <summary>Matches through the trigram index. A hit is a topic or a reply; <c>t</c> is the topic
+    /// itself or the reply's topic, which must be visible to the viewer either way.</summary>
+    internal const string IndexedMatches = """
+        SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, bm25(PostSearch, 2.0, 1.0) AS Rank
+        FROM PostSearch
+        JOIN PostSearchKeys AS k ON k.RowId = PostSearch.rowid
+        LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
+        JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
+        WHERE PostSearch MATCH @match
+          AND t.DeletedAt IS NULL
+          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+          AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId)
+          AND (k.IsReply = 0 OR (
+                r.DeletedAt IS NULL
+                AND (r.Visibility = 0 OR r.AuthorId = @viewer)
+                AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId)))
+        """;
+
+    /// <summary>Matches of 1–2 character queries: a scan of topics and replies. <c>@pattern2</c> is the
+    /// NFKC form's pattern, or NULL (matching nothing) when it is the same.</summary>
+    internal const string SubstringMatches = """
+        SELECT t.Id AS PostId, 0 AS IsReply, t.Id AS TopicId, t.CreatedAt AS CreatedAt, 0.0 AS Rank
+        FROM Topics AS t
+        WHERE (t.Title LIKE @pattern ESCAPE '\' OR t.Body LIKE @pattern ESCAPE '\'
+               OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\')
+          AND t.DeletedAt IS NULL
+          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+          AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId)
+        UNION ALL
+        SELECT r.Id, 1, r.TopicId, r.CreatedAt, 0.0
+        FROM Replies AS r
+        JOIN Topics AS t ON t.Id = r.TopicId
+        WHERE (r.Body LIKE @pattern ESCAPE '\' OR r.Body LIKE @pattern2 ESCAPE '\')
+          AND r.DeletedAt IS NULL
+          AND (r.Visibility = 0 OR r.AuthorId = @viewer)
+          AND t.DeletedAt IS NULL
+          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+          AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId IN (r.AuthorId, t.AuthorId))
+        """;
+
+    private const string Select = "SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (\n";
+
+    private const string NoKeyset = "\n) AS m\n";
+
+    private const string AfterNewest = "\n) AS m\nWHERE (CreatedAt, PostId) < (@afterCreatedAt, @afterPostId)\n";
+
+    private const string AfterRelevance = "\n) AS m\nWHERE Rank > @afterRank OR (Rank = @afterRank AND (CreatedAt, PostId) < (@afterCreatedAt, @afterPostId))\n";
+
+    private const string OrderNewest = "ORDER BY CreatedAt DESC, PostId DESC\nLIMIT @limit";
+
+    private const string OrderRelevance = "ORDER BY Rank, CreatedAt DESC, PostId DESC\nLIMIT @limit";
+
+    /// <summary>How EF Core's SQLite provider stores a <see cref="DateTime"/>; text order is time order.</summary>
+    private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+    public async Task<IReadOnlyList<PostMatch>> SearchAsync(
+        string query,
+        Guid viewerId,
+        SearchOrder order,
+        PostMatch? after,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var terms = SearchTerms.From(query);
+        if (terms is null || limit <= 0)
+        {
+            return [];
+        }
+
+        var sql = BuildSql(terms.UsesIndex, order, after is not null);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            AddParameter(command, "@viewer", SqliteGuid(viewerId));
+            AddParameter(command, "@limit", limit);
+            if (terms.UsesIndex)
+            {
+                AddParameter(command, "@match", terms.FtsQuery());
+            }
+            else
+            {
+                AddParameter(command, "@pattern", SearchTerms.LikePattern(terms.Typed));
+                AddParameter(command, "@pattern2", terms.Normalized is null ? null : SearchTerms.LikePattern(terms.Normalized));
+            }
+
+            if (after is not null)
+            {
+                AddParameter(command, "@afterCreatedAt", SqliteDateTime(after.CreatedAt));
+                AddParameter(command, "@afterPostId", SqliteGuid(after.PostId));
+                if (order == SearchOrder.Relevance)
+                {
+                    AddParameter(command, "@afterRank", after.Rank);
+                }
+            }
+
+            var matches = new List<PostMatch>(Math.Min(limit, 100));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                matches.Add(new PostMatch(
+                    Guid.Parse(reader.GetString(0)),
+                    reader.GetInt64(1) != 0,
+                    Guid.Parse(reader.GetString(2)),
+                    DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+                    reader.GetDouble(4)));
+            }
+
+            return matches;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
+    internal static string BuildSql(bool usesIndex, SearchOrder order, bool hasAfter) => string.Concat(
+        Select,
+        usesIndex ? IndexedMatches : SubstringMatches,
+        !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
+        order == SearchOrder.Relevance ? OrderRelevance : OrderNewest);
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>EF Core stores GUIDs as upper-case text.</summary>
+    private static string SqliteGuid(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    /// <summary>As EF Core writes it, after the context's UTC conversion.</summary>
+    private static string SqliteDateTime(DateTime value) =>
+        (value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()).ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The trimmed query as typed and its NFKC form when that differs.</summary>
+    internal sealed record SearchTerms(string Typed, string? Normalized)
+    {
+        /// <summary>Both forms are long enough for the trigram index (else both go to the LIKE scan).</summary>
+        public bool UsesIndex => IsIndexable(Typed) && (Normalized is null || IsIndexable(Normalized));
+
+        public static SearchTerms? From(string? query)
+        {
+            var typed = query?.Trim();
+            if (string.IsNullOrEmpty(typed))
+            {
+                return null;
+            }
+
+            string? normalized;
+            try
+            {
+                normalized = typed.Normalize(NormalizationForm.FormKC).Trim();
+            }
+            catch (ArgumentException)
+            {
+                // Not valid Unicode (a lone surrogate): search it as typed only.
+                normalized = null;
+            }
+
+            return new SearchTerms(typed, string.IsNullOrEmpty(normalized) || normalized == typed ? null : normalized);
+        }
+
+        /// <summary>Each form as one FTS5 string ("…", inner quotes doubled), so every character is literal.</summary>
+        public string FtsQuery() => Normalized is null ? FtsString(Typed) : FtsString(Typed) + " OR " + FtsString(Normalized);
+
+        /// <summary>A LIKE pattern for the literal text, with <c>\</c> as the escape character.</summary>
+        public static string LikePattern(string text) =>
+            "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+
+        private static string FtsString(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+        private static bool IsIndexable(string text) => text.EnumerateRunes().Count() >= MinIndexedQueryLength;
+    }
+}
