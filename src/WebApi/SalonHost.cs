@@ -12,6 +12,7 @@ using Salon.Infrastructure.Persistence;
 using Salon.WebApi.Common;
 using Salon.WebApi.Consultations;
 using Salon.WebApi.Members;
+using Salon.WebApi.Moderation;
 using Salon.WebApi.Notifications;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ internal static class SalonHost
         new MembersWebModule(),
         new NotificationsWebModule(),
         new ConsultationsWebModule(),
+        new ModerationWebModule(),
     ];
 
     public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)

@@ -61,4 +61,4 @@ public sealed record ReplyDto(
     IReadOnlyList<string> MyReactions);
 
 /// <summary>What creating a post returns: its id, and the crisis lines when the text looks like a crisis.</summary>
-public sealed record PostCreatedDto(Guid Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Support = null);
+public sealed record PostCreatedDto(Guid Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Moderation.Contracts.SupportDto? Support = null);

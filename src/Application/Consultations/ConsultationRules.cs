@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
@@ -48,6 +49,23 @@ internal static class ConsultationRules
     /// <summary>Whether <paramref name="blockerId"/> has blocked <paramref name="memberId"/>.</summary>
     public static Task<bool> HasBlockedAsync(IMemberDirectory directory, Guid blockerId, Guid memberId, CancellationToken cancellationToken) =>
         directory.Blocks.AnyAsync(b => b.BlockerId == blockerId && b.BlockedId == memberId, cancellationToken);
+
+    /// <summary>Screens text about to be posted; refuses it (400) when a watched word blocks it.</summary>
+    public static async Task<ScreeningResult> ScreenAsync(IPostScreening screening, string text, CancellationToken cancellationToken)
+    {
+        var result = await screening.ScreenAsync(text, cancellationToken);
+        if (result.Blocked)
+        {
+            throw SalonException.Invalid(
+                "post-blocked",
+                new LocalizedText(
+                    "この内容は投稿できません。個人を特定できる情報や、ほかの方を傷つける表現が含まれていないか確認してください。",
+                    "This cannot be posted. Please check it for personal details or words that could hurt others."),
+                "body");
+        }
+
+        return result;
+    }
 
     /// <summary>Resolves tag slugs (or Japanese names) to ids; 400 when one does not exist.</summary>
     public static async Task<List<Guid>> TagIdsAsync(IConsultationsDb db, IReadOnlyList<string>? tags, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Consultations;

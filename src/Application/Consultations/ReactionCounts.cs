@@ -1,3 +1,4 @@
+using Salon.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Salon.Domain.Consultations;
 

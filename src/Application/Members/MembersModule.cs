@@ -10,5 +10,6 @@ public static class MembersModule
 {
     public static IServiceCollection AddMembersApplication(this IServiceCollection services) => services
         .AddScoped<SessionTokens>()
-        .AddScoped<IMemberDirectory, MemberDirectory>();
+        .AddScoped<IMemberDirectory, MemberDirectory>()
+        .AddScoped<IMemberModeration, MemberModeration>();
 }

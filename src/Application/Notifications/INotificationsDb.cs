@@ -10,5 +10,7 @@ public interface INotificationsDb
 
     DbSet<UndeliverableAddress> UndeliverableAddresses { get; }
 
+    DbSet<Notification> Notifications { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

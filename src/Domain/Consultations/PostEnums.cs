@@ -25,12 +25,6 @@ public enum ReactionKind
     Support = 2,
 }
 
-public enum PostKind
-{
-    Topic = 0,
-    Reply = 1,
-}
-
 public static class ReactionKindNames
 {
     public static string ToName(ReactionKind kind) => kind switch

@@ -91,7 +91,14 @@ public sealed class Reply : Entity
 
     public void MarkAuthorDeparted() => AuthorDeparted = true;
 
-    public void SetVisibility(PostVisibility visibility) => Visibility = visibility;
+    /// <summary>When moderation last changed <see cref="Visibility"/>; hidden posts are purged some time after it.</summary>
+    public DateTime? ModeratedAt { get; private set; }
+
+    public void SetVisibility(PostVisibility visibility, DateTime now)
+    {
+        Visibility = visibility;
+        ModeratedAt = now;
+    }
 
     private void EnsureNotDeleted()
     {

@@ -149,7 +149,14 @@ public sealed class Topic : Entity
 
     public void MarkAuthorDeparted() => AuthorDeparted = true;
 
-    public void SetVisibility(PostVisibility visibility) => Visibility = visibility;
+    /// <summary>When moderation last changed <see cref="Visibility"/>; hidden posts are purged some time after it.</summary>
+    public DateTime? ModeratedAt { get; private set; }
+
+    public void SetVisibility(PostVisibility visibility, DateTime now)
+    {
+        Visibility = visibility;
+        ModeratedAt = now;
+    }
 
     /// <summary>Throws 409 when the topic does not take replies.</summary>
     public void EnsureAcceptsReplies()

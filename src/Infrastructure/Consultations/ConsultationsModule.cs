@@ -10,6 +10,7 @@ public static class ConsultationsModule
 {
     public static IServiceCollection AddConsultationsModule(this IServiceCollection services)
     {
+        services.AddConsultationsApplication();
         services.AddScoped<IConsultationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
         services.AddScoped<IDataSeeder, DefaultBoardsSeeder>();
         services.AddScoped<IPostSearch, SqlitePostSearch>();

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Salon.Application.Consultations;
 using Salon.Application.Members;
+using Salon.Application.Moderation;
 using Salon.Application.Notifications;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 using Salon.Domain.Members;
+using Salon.Domain.Moderation;
 using Salon.Domain.Notifications;
 using Salon.Infrastructure.Identity;
 
@@ -19,7 +21,8 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     IDataProtectionKeyContext,
     IMembersDb,
     INotificationsDb,
-    IConsultationsDb
+    IConsultationsDb,
+    IModerationDb
 {
     private const int MaxEventRounds = 10;
     private readonly IDomainEventDispatcher? _dispatcher;
@@ -46,6 +49,8 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<UndeliverableAddress> UndeliverableAddresses => Set<UndeliverableAddress>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public DbSet<Board> Boards => Set<Board>();
 
     public DbSet<Tag> Tags => Set<Tag>();
@@ -63,6 +68,16 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     public DbSet<TopicBookmark> TopicBookmarks => Set<TopicBookmark>();
 
     public DbSet<TopicRead> TopicReads => Set<TopicRead>();
+
+    public DbSet<ModerationItem> ModerationItems => Set<ModerationItem>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<WatchedWord> WatchedWords => Set<WatchedWord>();
+
+    public DbSet<CaringNotice> CaringNotices => Set<CaringNotice>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

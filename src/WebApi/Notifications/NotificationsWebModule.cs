@@ -1,15 +1,30 @@
+using Mediator;
+using Salon.Application.Notifications.ListNotifications;
+using Salon.Application.Notifications.MarkNotificationsRead;
 using Salon.Infrastructure.Notifications;
 using Salon.WebApi.Common;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Salon.WebApi.Notifications;
 
-/// <summary>Notifications: for now the e-mail outbox and its delivery job; in-app notifications and
-/// digests add their routes here.</summary>
+/// <summary>Notifications (API.md, "Notifications and digests"): in-app notices and the e-mail outbox.</summary>
 internal sealed class NotificationsWebModule : ISalonModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddNotificationsModule(configuration);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var notifications = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        notifications.MapGet("", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListNotificationsQuery(me.RequiredId, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+        notifications.MapPost("/read", async (MarkReadRequest? body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new MarkNotificationsReadCommand(me.RequiredId, body?.Ids), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
     }
 }
+
+internal sealed record MarkReadRequest(IReadOnlyList<Guid>? Ids);

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
@@ -38,7 +39,7 @@ public sealed class CreateTopicCommandValidator : AbstractValidator<CreateTopicC
     }
 }
 
-public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time)
+public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, IPostScreening screening, TimeProvider time)
     : ICommandHandler<CreateTopicCommand, PostCreatedDto>
 {
     public async ValueTask<PostCreatedDto> Handle(CreateTopicCommand command, CancellationToken cancellationToken)
@@ -59,6 +60,7 @@ public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirect
         }
 
         var tagIds = await ConsultationRules.TagIdsAsync(db, command.Tags, cancellationToken);
+        var screened = await ConsultationRules.ScreenAsync(screening, command.Title + "\n" + command.Body, cancellationToken);
         var now = time.UtcNow();
         var topic = Topic.Create(
             board.Id,
@@ -70,9 +72,14 @@ public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirect
             command.RepliesWelcome ?? board.RepliesWelcomeByDefault,
             command.ContentWarning,
             now);
+        if (screened.Hold)
+        {
+            topic.SetVisibility(PostVisibility.Held, now);
+        }
+
         db.Topics.Add(topic);
         db.TopicFollows.Add(new TopicFollow(topic.Id, command.AuthorId, now));
         await db.SaveChangesAsync(cancellationToken);
-        return new PostCreatedDto(topic.Id);
+        return new PostCreatedDto(topic.Id, screened.Support);
     }
 }

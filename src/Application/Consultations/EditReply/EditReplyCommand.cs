@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
@@ -22,12 +23,17 @@ public sealed class EditReplyCommandValidator : AbstractValidator<EditReplyComma
     }
 }
 
-public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time) : ICommandHandler<EditReplyCommand>
+public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, IPostScreening screening, TimeProvider time) : ICommandHandler<EditReplyCommand>
 {
     public async ValueTask<Unit> Handle(EditReplyCommand command, CancellationToken cancellationToken)
     {
         var reply = await ReplyAccess.ForUpdateAsync(db, directory, command.ReplyId, command.Actor.Id, cancellationToken);
         ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
+        if (command.Body is not null)
+        {
+            await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
+        }
+
         var clearWarning = command.ContentWarning is not null && string.IsNullOrWhiteSpace(command.ContentWarning);
         reply.Edit(command.Body, clearWarning ? null : command.ContentWarning, clearWarning, time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.EditTopic;
@@ -32,7 +33,7 @@ public sealed class EditTopicCommandValidator : AbstractValidator<EditTopicComma
     }
 }
 
-public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time) : ICommandHandler<EditTopicCommand>
+public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, IPostScreening screening, TimeProvider time) : ICommandHandler<EditTopicCommand>
 {
     public async ValueTask<Unit> Handle(EditTopicCommand command, CancellationToken cancellationToken)
     {
@@ -40,6 +41,11 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
         ConsultationRules.EnsureMayModify(topic.AuthorId, command.Actor);
 
         var textChanged = command.Title is not null || command.Body is not null || command.ContentWarning is not null || command.RepliesWelcome is not null;
+        if (command.Title is not null || command.Body is not null)
+        {
+            await ConsultationRules.ScreenAsync(screening, (command.Title ?? topic.Title) + "\n" + (command.Body ?? topic.Body), cancellationToken);
+        }
+
         if (textChanged)
         {
             var clearWarning = command.ContentWarning is not null && string.IsNullOrWhiteSpace(command.ContentWarning);

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
@@ -25,7 +26,7 @@ public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyComma
     }
 }
 
-public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, TimeProvider time)
+public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, IPostScreening screening, TimeProvider time)
     : ICommandHandler<PostReplyCommand, PostCreatedDto>
 {
     public async ValueTask<PostCreatedDto> Handle(PostReplyCommand command, CancellationToken cancellationToken)
@@ -37,8 +38,14 @@ public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirector
             throw SalonException.Forbidden(new LocalizedText("この相談には返信できません。", "You cannot reply to this consultation."));
         }
 
+        var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
         var now = time.UtcNow();
         var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now);
+        if (screened.Hold)
+        {
+            reply.SetVisibility(PostVisibility.Held, now);
+        }
+
         db.Replies.Add(reply);
         if (!await db.TopicFollows.AnyAsync(f => f.TopicId == topic.Id && f.MemberId == command.AuthorId, cancellationToken))
         {
@@ -47,6 +54,6 @@ public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirector
 
         await db.SaveChangesAsync(cancellationToken);
         await PostCounters.RecountTopicAsync(db, topic.Id, cancellationToken);
-        return new PostCreatedDto(reply.Id);
+        return new PostCreatedDto(reply.Id, screened.Support);
     }
 }

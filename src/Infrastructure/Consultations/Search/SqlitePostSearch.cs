@@ -16,8 +16,8 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// trigrams and scan the posts with <c>LIKE</c>, all with rank 0, so relevance order is newest order.
 /// <para>
 /// Normalisation: posts are stored and indexed as written, and SQLite cannot NFKC-normalise them, so
-/// normalising only the query would lose matches (「１２３」 in a post, 「１２３」 typed, searched as 「123」).
-/// The query is therefore searched as typed <em>and</em>, when different, in its NFKC form: typing
+/// normalising only the query would lose matches (a post saying 「１２３」, and 「１２３」 typed but searched
+/// only as 「123」). The query is therefore searched as typed <em>and</em>, when different, in its NFKC form: typing
 /// full-width 「ＡＩ」 or half-width 「ｸｽﾘ」 also finds 「AI」 and 「クスリ」. The converse (typing 「AI」
 /// to find a post that says 「ＡＩ」) would need a normalised copy of the text, which is not stored.
 /// Case: the trigram index ignores case (ASCII, full-width Latin, Greek, …); <c>LIKE</c> ignores ASCII case only.
@@ -184,7 +184,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
         public static SearchTerms? From(string? query)
         {
-            var typed = query?.Trim();
+            // NUL ends a string for FTS5's query parser ("unterminated string") and can match nothing anyway.
+            var typed = query?.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
             if (string.IsNullOrEmpty(typed))
             {
                 return null;

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Consultations.Contracts;
+
+namespace Salon.Application.Consultations;
+
+/// <summary>The Consultations module's Application services: what it offers other modules.</summary>
+public static class ConsultationsModule
+{
+    public static IServiceCollection AddConsultationsApplication(this IServiceCollection services) => services
+        .AddScoped<IPostModeration, PostModeration>()
+        .AddScoped<IPostVisibility, PostVisibilityCheck>();
+}

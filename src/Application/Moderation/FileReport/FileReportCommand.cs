@@ -1,0 +1,95 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Moderation;
+using Salon.Domain.Moderation.Events;
+
+namespace Salon.Application.Moderation.FileReport;
+
+/// <summary>POST /api/reports: one report per member per post. Distinct reporters reaching the threshold
+/// (or one moderator) hide the post pending review. "worried_about_member" raises a priority item and
+/// sends the member a caring notice, at most once a day, never saying who reported.</summary>
+public sealed record FileReportCommand(Guid ReporterId, bool ReporterIsModerator, Guid PostId, string Reason, string? Note) : ICommand<FileReportResult>;
+
+public sealed record FileReportResult(Guid Id);
+
+public sealed class FileReportCommandValidator : AbstractValidator<FileReportCommand>
+{
+    public FileReportCommandValidator()
+    {
+        RuleFor(c => c.PostId).NotEmpty();
+        RuleFor(c => c.Reason).Must(r => ReportReasonNames.Parse(r) is not null)
+            .WithMessage(_ => new LocalizedText(
+                "理由は spam, harassment, personal_info, medical_misinformation, worried_about_member, other から選んでください。",
+                "The reason must be spam, harassment, personal_info, medical_misinformation, worried_about_member or other.").Current);
+        RuleFor(c => c.Note).MaximumLength(1000);
+    }
+}
+
+public sealed class FileReportCommandHandler(
+    IModerationDb db,
+    IPostModeration posts,
+    Consultations.Contracts.IPostVisibility visibility,
+    IOptions<SafetyOptions> options,
+    TimeProvider time) : ICommandHandler<FileReportCommand, FileReportResult>
+{
+    public async ValueTask<FileReportResult> Handle(FileReportCommand command, CancellationToken cancellationToken)
+    {
+        if (!await visibility.CanSeeAsync(command.PostId, command.ReporterId, cancellationToken))
+        {
+            throw SalonException.NotFound(new LocalizedText("投稿が見つかりませんでした。", "The post was not found."));
+        }
+
+        if (await db.Reports.AnyAsync(r => r.PostId == command.PostId && r.ReporterId == command.ReporterId, cancellationToken))
+        {
+            throw SalonException.Conflict("already-reported", new LocalizedText("この投稿はすでに報告済みです。ありがとうございます。", "You have already reported this post. Thank you."));
+        }
+
+        var post = (await posts.FindAsync([command.PostId], cancellationToken))[command.PostId];
+        var now = time.UtcNow();
+        var reason = ReportReasonNames.Parse(command.Reason)!.Value;
+        var report = Report.File(command.PostId, command.ReporterId, reason, command.Note, now);
+        db.Reports.Add(report);
+
+        var worried = reason == ReportReason.WorriedAboutMember;
+        var kind = worried ? ModerationItemKind.WorriedAboutMember : ModerationItemKind.Report;
+        var item = await db.ModerationItems.SingleOrDefaultAsync(
+            i => i.PostId == command.PostId && i.Kind == kind && i.Status == ModerationItemStatus.Open, cancellationToken);
+        if (item is null)
+        {
+            item = ModerationItem.Open(kind, post.PostId, post.Kind, post.TopicId, post.AuthorId, ReportReasonNames.ToName(reason), now);
+            db.ModerationItems.Add(item);
+        }
+
+        item.CountReport(worried);
+
+        var hides = false;
+        if (!worried)
+        {
+            var reporters = await db.Reports.CountAsync(r => r.PostId == command.PostId && r.Reason != ReportReason.WorriedAboutMember, cancellationToken) + 1;
+            hides = command.ReporterIsModerator || reporters >= options.Value.ReportHideThreshold;
+            if (hides && post.Status == "published" && !post.IsDeleted)
+            {
+                await posts.HideAsync(post.PostId, now, cancellationToken);
+            }
+        }
+        else if (!await db.CaringNotices.AnyAsync(n => n.MemberId == post.AuthorId && n.SentAt > now.AddDays(-1), cancellationToken))
+        {
+            var notice = new CaringNotice(post.AuthorId, now);
+            db.CaringNotices.Add(notice);
+            item.RaiseCaringNotice(post.AuthorId, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (hides)
+        {
+            await posts.RefreshCountsAsync(post.TopicId, cancellationToken);
+        }
+
+        return new FileReportResult(report.Id);
+    }
+}

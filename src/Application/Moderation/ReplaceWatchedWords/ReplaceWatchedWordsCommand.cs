@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Moderation.GetWatchedWords;
+using Salon.Domain.Common;
+using Salon.Domain.Moderation;
+
+namespace Salon.Application.Moderation.ReplaceWatchedWords;
+
+/// <summary>PUT /api/moderation/watched-words (admins): replaces the whole list; applies at once.</summary>
+public sealed record ReplaceWatchedWordsCommand(Guid AdminId, IReadOnlyList<WatchedWordDto> Words) : ICommand<IReadOnlyList<WatchedWordDto>>;
+
+public sealed class ReplaceWatchedWordsCommandValidator : AbstractValidator<ReplaceWatchedWordsCommand>
+{
+    public ReplaceWatchedWordsCommandValidator()
+    {
+        RuleFor(c => c.Words).NotNull().Must(w => w.Count <= 1000);
+        RuleForEach(c => c.Words).ChildRules(word =>
+        {
+            word.RuleFor(w => w.Word).NotEmpty().MaximumLength(100)
+                .Must(w => w is not null && SafetyText.Fold(w).Length > 0)
+                .WithMessage(_ => new LocalizedText("語句に文字を含めてください。", "A word must contain letters.").Current);
+            word.RuleFor(w => w.Action).Must(a => a is "block" or "hold" or "flag")
+                .WithMessage(_ => new LocalizedText("action は block, hold, flag のいずれかです。", "action is block, hold or flag.").Current);
+        });
+    }
+}
+
+public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedWordCache cache, TimeProvider time)
+    : ICommandHandler<ReplaceWatchedWordsCommand, IReadOnlyList<WatchedWordDto>>
+{
+    public async ValueTask<IReadOnlyList<WatchedWordDto>> Handle(ReplaceWatchedWordsCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        db.WatchedWords.RemoveRange(await db.WatchedWords.ToListAsync(cancellationToken));
+        var words = command.Words
+            .GroupBy(w => SafetyText.Fold(w.Word))
+            .Select(g => g.Last())
+            .Select(w => WatchedWord.Create(w.Word, Enum.Parse<WatchedWordAction>(w.Action, ignoreCase: true), now))
+            .ToList();
+        db.WatchedWords.AddRange(words);
+        db.AuditEntries.Add(AuditEntry.Record(command.AdminId, "watched-words:replace", "watched-words", null, null, $"{words.Count} words", now));
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
+        return words.OrderBy(w => w.Word, StringComparer.Ordinal).Select(w => new WatchedWordDto(w.Word, GetWatchedWordsQueryHandler.ActionName(w.Action))).ToList();
+    }
+}

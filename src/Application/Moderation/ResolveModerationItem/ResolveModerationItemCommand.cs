@@ -1,0 +1,81 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Moderation;
+
+namespace Salon.Application.Moderation.ResolveModerationItem;
+
+/// <summary>POST /api/moderation/items/{id}/resolve (moderators): dismiss (a hidden or held post becomes
+/// visible again), hide, delete, restore, or warn the author. Recorded in the audit log.</summary>
+public sealed record ResolveModerationItemCommand(Guid ModeratorId, Guid ItemId, string Action, string? Note) : ICommand;
+
+public sealed class ResolveModerationItemCommandValidator : AbstractValidator<ResolveModerationItemCommand>
+{
+    public static readonly string[] Actions = ["dismiss", "hide", "delete", "restore", "warn"];
+
+    public ResolveModerationItemCommandValidator()
+    {
+        RuleFor(c => c.ItemId).NotEmpty();
+        RuleFor(c => c.Action).Must(a => Actions.Contains(a))
+            .WithMessage(_ => new LocalizedText("対応は dismiss, hide, delete, restore, warn から選んでください。", "The action must be dismiss, hide, delete, restore or warn.").Current);
+        RuleFor(c => c.Note).MaximumLength(2000);
+    }
+}
+
+public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostModeration posts, TimeProvider time)
+    : ICommandHandler<ResolveModerationItemCommand>
+{
+    public async ValueTask<Unit> Handle(ResolveModerationItemCommand command, CancellationToken cancellationToken)
+    {
+        var item = await db.ModerationItems.SingleOrDefaultAsync(i => i.Id == command.ItemId, cancellationToken)
+            ?? throw SalonException.NotFound();
+        var action = Enum.Parse<ModerationAction>(command.Action, ignoreCase: true);
+        var now = time.UtcNow();
+        var postId = item.PostId;
+
+        if (postId is null && action is ModerationAction.Hide or ModerationAction.Delete or ModerationAction.Restore)
+        {
+            throw SalonException.Rule("no-post", new LocalizedText("この項目には対象の投稿がありません。", "This item has no post to act on."));
+        }
+
+        item.Resolve(action, command.ModeratorId, command.Note, now);
+        if (postId is { } id)
+        {
+            switch (action)
+            {
+                case ModerationAction.Hide:
+                    await posts.HideAsync(id, now, cancellationToken);
+                    break;
+                case ModerationAction.Delete:
+                    await posts.DeleteAsync(id, now, cancellationToken);
+                    await CloseOtherItemsAsync(id, "post deleted", now, cancellationToken);
+                    break;
+                case ModerationAction.Restore:
+                case ModerationAction.Dismiss when item.Kind is ModerationItemKind.Report or ModerationItemKind.Held:
+                    await posts.RestoreAsync(id, now, cancellationToken);
+                    break;
+                case ModerationAction.Warn when item.SubjectMemberId is { } member:
+                    item.RaiseWarning(member, id, command.Note, now);
+                    break;
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.Record(command.ModeratorId, "resolve:" + command.Action, "moderation-item", item.Id, item.Id, command.Note, now));
+        await db.SaveChangesAsync(cancellationToken);
+        if (item.TopicId is { } topicId && action is not ModerationAction.Warn)
+        {
+            await posts.RefreshCountsAsync(topicId, cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+
+    private async Task CloseOtherItemsAsync(Guid postId, string reason, DateTime now, CancellationToken cancellationToken)
+    {
+        var others = await db.ModerationItems.Where(i => i.PostId == postId && i.Status == ModerationItemStatus.Open).ToListAsync(cancellationToken);
+        others.ForEach(i => i.Close(reason, now));
+    }
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Moderation;
+
+namespace Salon.Application.Moderation.SuspendMember;
+
+/// <summary>POST /api/moderation/members/{id}/suspend (moderators): until a date, or until lifted. The member
+/// is signed out at once and told until when when they try to sign in.</summary>
+public sealed record SuspendMemberCommand(Guid ModeratorId, Guid MemberId, DateTime? Until, string Reason) : ICommand;
+
+public sealed class SuspendMemberCommandValidator : AbstractValidator<SuspendMemberCommand>
+{
+    public SuspendMemberCommandValidator()
+    {
+        RuleFor(c => c.MemberId).NotEmpty().NotEqual(c => c.ModeratorId)
+            .WithMessage(_ => new LocalizedText("自分自身を利用停止にはできません。", "You cannot suspend yourself.").Current);
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
+    }
+}
+
+public sealed class SuspendMemberCommandHandler(IModerationDb db, IMemberModeration members, TimeProvider time) : ICommandHandler<SuspendMemberCommand>
+{
+    public async ValueTask<Unit> Handle(SuspendMemberCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        if (command.Until is { } until && until.ToUniversalTime() <= now)
+        {
+            throw SalonException.Invalid("until-past", new LocalizedText("終了日時は未来の日時にしてください。", "The end must be in the future."), "until");
+        }
+
+        if (!await members.SuspendAsync(command.MemberId, command.Until?.ToUniversalTime(), command.Reason.Trim(), now, cancellationToken))
+        {
+            throw SalonException.NotFound();
+        }
+
+        db.AuditEntries.Add(AuditEntry.Record(command.ModeratorId, "suspend", "member", command.MemberId, null, command.Reason.Trim(), now));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,30 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
+
+namespace Salon.Application.Notifications.MarkNotificationsRead;
+
+/// <summary>POST /api/notifications/read: the given notifications, or all when none are given.</summary>
+public sealed record MarkNotificationsReadCommand(Guid MemberId, IReadOnlyList<Guid>? Ids) : ICommand;
+
+public sealed class MarkNotificationsReadCommandValidator : AbstractValidator<MarkNotificationsReadCommand>
+{
+    public MarkNotificationsReadCommandValidator() => RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 1000);
+}
+
+public sealed class MarkNotificationsReadCommandHandler(INotificationsDb db, TimeProvider time) : ICommandHandler<MarkNotificationsReadCommand>
+{
+    public async ValueTask<Unit> Handle(MarkNotificationsReadCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var unread = db.Notifications.Where(n => n.MemberId == command.MemberId && n.ReadAt == null);
+        if (command.Ids is { Count: > 0 } ids)
+        {
+            unread = unread.Where(n => ids.Contains(n.Id));
+        }
+
+        await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return Unit.Value;
+    }
+}

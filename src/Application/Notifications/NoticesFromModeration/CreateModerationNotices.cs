@@ -1,0 +1,41 @@
+using Salon.Application.Common.Events;
+using Salon.Application.Moderation.Contracts;
+using Salon.Domain.Moderation.Events;
+using Salon.Domain.Notifications;
+
+namespace Salon.Application.Notifications.NoticesFromModeration;
+
+/// <summary>Private notices from the safety team, created in the transaction that decided them. The caring
+/// notice carries the crisis lines and never says who was worried; the warning points at the post and
+/// carries the moderator's words.</summary>
+public sealed class CreateModerationNotices(INotificationsDb db, ISupportResources support)
+    : IDomainEventHandler<CaringNoticeDue>, IDomainEventHandler<MemberWarned>
+{
+    public Task HandleAsync(CaringNoticeDue domainEvent, CancellationToken cancellationToken)
+    {
+        var lines = string.Join("\n", support.Lines().Select(l => $"・{l.Name} {l.Phone}（{l.Hours}）"));
+        db.Notifications.Add(Notification.Create(
+            domainEvent.MemberId,
+            "caring_notice",
+            "サロンの運営チームより。最近、つらい思いをされていませんか。ひとりで抱えこまず、よかったら話を聞いてくれる窓口を頼ってください。\n" + lines,
+            "From Salon's support team: we wanted to check in. If things feel heavy, you don't have to carry them alone; these lines can listen.\n" + lines,
+            null,
+            null,
+            domainEvent.OccurredAt));
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(MemberWarned domainEvent, CancellationToken cancellationToken)
+    {
+        var note = string.IsNullOrWhiteSpace(domainEvent.Note) ? string.Empty : "\n" + domainEvent.Note;
+        db.Notifications.Add(Notification.Create(
+            domainEvent.MemberId,
+            "moderation_warned",
+            "運営チームから、あなたの投稿についてお知らせがあります。ガイドラインをご確認ください。" + note,
+            "The moderation team has a note about one of your posts. Please review the community guidelines." + note,
+            null,
+            domainEvent.PostId,
+            domainEvent.OccurredAt));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,140 @@
+using Salon.Domain.Common;
+
+namespace Salon.Domain.Moderation;
+
+public enum ModerationItemKind
+{
+    /// <summary>The text looks like a crisis (suicide, self-harm, violence).</summary>
+    Crisis = 0,
+
+    /// <summary>Members reported the post.</summary>
+    Report = 1,
+
+    /// <summary>The post is held for review before anyone else sees it.</summary>
+    Held = 2,
+
+    /// <summary>A watched word flagged the post.</summary>
+    WatchedWord = 3,
+
+    /// <summary>A consultation has had no reply for 24 hours: nobody should be left alone.</summary>
+    NeedsReply = 4,
+
+    /// <summary>A member reported being worried about another member.</summary>
+    WorriedAboutMember = 5,
+}
+
+public enum ModerationItemStatus
+{
+    Open = 0,
+    Resolved = 1,
+}
+
+public enum ModerationAction
+{
+    Dismiss = 0,
+    Hide = 1,
+    Delete = 2,
+    Restore = 3,
+    Warn = 4,
+}
+
+/// <summary>Something a moderator should look at. Priority items (crisis, worry about a member) come first.</summary>
+public sealed class ModerationItem : Entity
+{
+    private ModerationItem()
+    {
+    }
+
+    public ModerationItemKind Kind { get; private set; }
+
+    public bool IsPriority { get; private set; }
+
+    public Guid? PostId { get; private set; }
+
+    public PostKind? PostKind { get; private set; }
+
+    public Guid? TopicId { get; private set; }
+
+    /// <summary>The member the item is about (the post's author, or the member someone is worried about).</summary>
+    public Guid? SubjectMemberId { get; private set; }
+
+    public ModerationItemStatus Status { get; private set; }
+
+    /// <summary>What raised it: the matched crisis terms, a watched word, report reasons. Never post text.</summary>
+    public string? Detail { get; private set; }
+
+    public int ReportCount { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    public Guid? ResolvedBy { get; private set; }
+
+    public ModerationAction? Resolution { get; private set; }
+
+    public string? ResolutionNote { get; private set; }
+
+    public static ModerationItem Open(
+        ModerationItemKind kind,
+        Guid? postId,
+        PostKind? postKind,
+        Guid? topicId,
+        Guid? subjectMemberId,
+        string? detail,
+        DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = kind,
+        IsPriority = kind is ModerationItemKind.Crisis or ModerationItemKind.WorriedAboutMember,
+        PostId = postId,
+        PostKind = postKind,
+        TopicId = topicId,
+        SubjectMemberId = subjectMemberId,
+        Status = ModerationItemStatus.Open,
+        Detail = detail,
+        CreatedAt = now,
+    };
+
+    public void CountReport(bool priority)
+    {
+        ReportCount++;
+        IsPriority |= priority;
+    }
+
+    public void Resolve(ModerationAction action, Guid moderatorId, string? note, DateTime now)
+    {
+        if (Status == ModerationItemStatus.Resolved)
+        {
+            throw SalonException.Conflict(
+                "item-resolved",
+                new LocalizedText("この項目はすでに対応済みです。", "This item has already been resolved."));
+        }
+
+        Status = ModerationItemStatus.Resolved;
+        Resolution = action;
+        ResolvedBy = moderatorId;
+        ResolutionNote = note;
+        ResolvedAt = now;
+    }
+
+    /// <summary>Asks for the caring notice (crisis lines) to reach the member someone is worried about.</summary>
+    public void RaiseCaringNotice(Guid memberId, DateTime now) => Raise(new Events.CaringNoticeDue(memberId, now));
+
+    /// <summary>Tells the author, through a notice, that a moderator warned them about a post.</summary>
+    public void RaiseWarning(Guid memberId, Guid postId, string? note, DateTime now) => Raise(new Events.MemberWarned(memberId, postId, note, now));
+
+    /// <summary>Closed by the system (the post is gone, the topic got a reply).</summary>
+    public void Close(string reason, DateTime now)
+    {
+        if (Status == ModerationItemStatus.Resolved)
+        {
+            return;
+        }
+
+        Status = ModerationItemStatus.Resolved;
+        Resolution = ModerationAction.Dismiss;
+        ResolutionNote = reason;
+        ResolvedAt = now;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Salon.Domain.Moderation;
+
+public enum WatchedWordAction
+{
+    /// <summary>The post is refused with a clear message.</summary>
+    Block = 0,
+
+    /// <summary>The post is held for review before others see it.</summary>
+    Hold = 1,
+
+    /// <summary>The post is published and queued for a look.</summary>
+    Flag = 2,
+}
+
+/// <summary>A word admins watch for, matched like the crisis lexicon (folded text contains the folded word).</summary>
+public sealed class WatchedWord
+{
+    private WatchedWord()
+    {
+        Word = string.Empty;
+        FoldedWord = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Word { get; private set; }
+
+    public string FoldedWord { get; private set; }
+
+    public WatchedWordAction Action { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static WatchedWord Create(string word, WatchedWordAction action, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Word = word.Trim(),
+        FoldedWord = SafetyText.Fold(word),
+        Action = action,
+        CreatedAt = now,
+    };
+}

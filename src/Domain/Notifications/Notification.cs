@@ -1,0 +1,46 @@
+namespace Salon.Domain.Notifications;
+
+/// <summary>An in-app notification. The text is written when it is created, in both languages; it never
+/// names an anonymous author or whoever reported someone.</summary>
+public sealed class Notification
+{
+    private Notification()
+    {
+        Kind = string.Empty;
+        MessageJa = string.Empty;
+        MessageEn = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MemberId { get; private set; }
+
+    /// <summary>E.g. <c>caring_notice</c>, <c>moderation_warned</c>.</summary>
+    public string Kind { get; private set; }
+
+    public string MessageJa { get; private set; }
+
+    public string MessageEn { get; private set; }
+
+    public Guid? TopicId { get; private set; }
+
+    public Guid? PostId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    public static Notification Create(Guid memberId, string kind, string messageJa, string messageEn, Guid? topicId, Guid? postId, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        MemberId = memberId,
+        Kind = kind,
+        MessageJa = messageJa,
+        MessageEn = messageEn,
+        TopicId = topicId,
+        PostId = postId,
+        CreatedAt = now,
+    };
+
+    public void MarkRead(DateTime now) => ReadAt ??= now;
+}
