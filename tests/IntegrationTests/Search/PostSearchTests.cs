@@ -1,0 +1,352 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Consultations;
+using Salon.Domain.Consultations;
+using Salon.IntegrationTests.Infrastructure;
+
+namespace Salon.IntegrationTests.Search;
+
+/// <summary>SQLite post search (FTS5 trigram, LIKE fallback) through <see cref="IPostSearch"/>. The
+/// database is shared by the tests of this class, so each test writes words no other test uses, or
+/// looks only at its own posts.</summary>
+public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<SalonApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+    private readonly SearchSeed _seed = new(factory);
+    private readonly DateTime _t0 = DateTime.UtcNow.AddMinutes(-30);
+
+    [Fact]
+    public async Task A_query_of_three_or_more_characters_finds_topics_and_replies()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var topic = await _seed.TopicAsync(author.Id, "薬のこと", $"主治医に{word}の副作用を相談しました。", _t0);
+        var reply = await _seed.ReplyAsync(topic, viewer.Id, $"うちも{word}で眠気が出ました。", _t0.AddMinutes(1));
+        await _seed.TopicAsync(author.Id, "関係ない話", "今日は晴れでした。", _t0.AddMinutes(2));
+
+        var matches = await _seed.SearchAsync(word, viewer.Id);
+
+        Assert.Equal([reply, topic], matches.Select(m => m.PostId));
+        Assert.Equal(new PostMatch(reply, true, topic, _t0.AddMinutes(1), 0), matches[0] with { Rank = 0 });
+        Assert.Equal(new PostMatch(topic, false, topic, _t0, 0), matches[1] with { Rank = 0 });
+        Assert.All(matches, m => Assert.Equal(DateTimeKind.Utc, m.CreatedAt.Kind));
+        Assert.All(matches, m => Assert.True(m.Rank < 0, "bm25 ranks are negative, better is lower"));
+
+        // A substring in the middle of a word, and the title.
+        Assert.Equal([reply], (await _seed.SearchAsync(word[2..] + "で眠気", viewer.Id)).Select(m => m.PostId));
+        Assert.Contains(topic, (await _seed.SearchAsync("薬のこと", viewer.Id)).Select(m => m.PostId));
+    }
+
+    [Fact]
+    public async Task One_and_two_character_queries_find_posts_by_substring()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var topic = await _seed.TopicAsync(author.Id, "相談です", "姉が薬を飲んでくれません。", _t0);
+        var reply = await _seed.ReplyAsync(topic, viewer.Id, "薬のことは主治医に。", _t0.AddMinutes(1));
+        var titleOnly = await _seed.TopicAsync(author.Id, "姉が心配", "どうしたらいいでしょう。", _t0.AddMinutes(2));
+        var mine = new HashSet<Guid> { topic, reply, titleOnly };
+
+        async Task<List<Guid>> Mine(string query) =>
+            (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId).Where(mine.Contains).ToList();
+
+        Assert.Equal([reply, topic], await Mine("薬"));
+        Assert.Equal([titleOnly, topic], await Mine("姉が"));
+        Assert.Equal([titleOnly, topic], await Mine("　姉が "));
+        Assert.All(await _seed.SearchAsync("薬", viewer.Id), m => Assert.Equal(0, m.Rank));
+    }
+
+    [Fact]
+    public async Task Deleted_posts_and_replies_in_deleted_topics_are_not_found()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var kept = await _seed.TopicAsync(author.Id, "残る相談", word, _t0);
+        var deletedReply = await _seed.ReplyAsync(kept, viewer.Id, word, _t0.AddMinutes(1));
+        var deletedTopic = await _seed.TopicAsync(author.Id, "消す相談", word, _t0.AddMinutes(2));
+        var replyInDeletedTopic = await _seed.ReplyAsync(deletedTopic, viewer.Id, word + "薬", _t0.AddMinutes(3));
+        await _seed.UpdateReplyAsync(deletedReply, r => r.Delete(_t0.AddMinutes(4)));
+        await _seed.UpdateTopicAsync(deletedTopic, t => t.Delete(_t0.AddMinutes(4)));
+
+        Assert.Equal([kept], (await _seed.SearchAsync(word, viewer.Id)).Select(m => m.PostId));
+        Assert.Equal([kept], (await _seed.SearchAsync(word, author.Id)).Select(m => m.PostId));
+        Assert.DoesNotContain(replyInDeletedTopic, (await _seed.SearchAsync("薬", viewer.Id)).Select(m => m.PostId));
+    }
+
+    [Fact]
+    public async Task Hidden_and_held_posts_are_found_only_by_their_author()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var replier = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var hiddenTopic = await _seed.TopicAsync(author.Id, "隠された相談", word + "瘁", _t0);
+        var replyInHiddenTopic = await _seed.ReplyAsync(hiddenTopic, replier.Id, word + "瘁", _t0.AddMinutes(1));
+        var visibleTopic = await _seed.TopicAsync(author.Id, "見える相談", word + "瘁", _t0.AddMinutes(2));
+        var heldReply = await _seed.ReplyAsync(visibleTopic, replier.Id, word + "瘁", _t0.AddMinutes(3));
+        var visibleReply = await _seed.ReplyAsync(visibleTopic, viewer.Id, word + "瘁", _t0.AddMinutes(4));
+        await _seed.UpdateTopicAsync(hiddenTopic, t => t.SetVisibility(PostVisibility.Hidden, DateTime.UtcNow));
+        await _seed.UpdateReplyAsync(heldReply, r => r.SetVisibility(PostVisibility.Held, DateTime.UtcNow));
+
+        foreach (var query in new[] { word, word[^1..] + "瘁" })
+        {
+            Assert.Equal([visibleReply, visibleTopic], (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId));
+
+            // The topic's author sees their hidden topic and the replies in it, not someone else's held reply.
+            Assert.Equal([visibleReply, visibleTopic, replyInHiddenTopic, hiddenTopic], (await _seed.SearchAsync(query, author.Id)).Select(m => m.PostId));
+
+            // The replier sees their held reply, but not their reply in a topic hidden from them.
+            Assert.Equal([visibleReply, heldReply, visibleTopic], (await _seed.SearchAsync(query, replier.Id)).Select(m => m.PostId));
+        }
+    }
+
+    [Fact]
+    public async Task Posts_by_blocked_members_and_replies_in_their_topics_are_not_found()
+    {
+        var blocked = await factory.SignUpAsync(_client);
+        var other = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var blockedTopic = await _seed.TopicAsync(blocked.Id, "相談", word + "嗟", _t0);
+        var replyInBlockedTopic = await _seed.ReplyAsync(blockedTopic, other.Id, word + "嗟", _t0.AddMinutes(1));
+        var otherTopic = await _seed.TopicAsync(other.Id, "相談", word + "嗟", _t0.AddMinutes(2));
+        var blockedReply = await _seed.ReplyAsync(otherTopic, blocked.Id, word + "嗟", _t0.AddMinutes(3));
+        var otherReply = await _seed.ReplyAsync(otherTopic, other.Id, word + "嗟", _t0.AddMinutes(4));
+        Assert.Equal(5, (await _seed.SearchAsync(word, viewer.Id)).Count);
+
+        await _seed.BlockAsync(viewer.Id, blocked.Id);
+
+        foreach (var query in new[] { word, word[^1..] + "嗟" })
+        {
+            Assert.Equal([otherReply, otherTopic], (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId));
+
+            // A block is one-way: the blocked member still finds everything.
+            Assert.Equal(
+                [otherReply, blockedReply, otherTopic, replyInBlockedTopic, blockedTopic],
+                (await _seed.SearchAsync(query, blocked.Id)).Select(m => m.PostId));
+        }
+    }
+
+    [Fact]
+    public async Task Newest_order_is_by_creation_time_then_id_and_pages_with_a_keyset()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var oldest = await _seed.TopicAsync(author.Id, "古い相談", word + "鬯", _t0);
+        var newest = await _seed.TopicAsync(author.Id, "新しい相談", word + "鬯", _t0.AddMinutes(10));
+        var middle = await _seed.ReplyAsync(oldest, viewer.Id, word + "鬯", _t0.AddMinutes(5));
+
+        // Two more at one instant: the id breaks the tie.
+        var same = _t0.AddMinutes(7).AddTicks(1234567);
+        var tied = new[]
+        {
+            await _seed.ReplyAsync(oldest, author.Id, word + "鬯", same),
+            await _seed.TopicAsync(viewer.Id, "同時の相談", word + "鬯", same),
+        }.OrderByDescending(id => id.ToString("D").ToUpperInvariant(), StringComparer.Ordinal).ToList();
+        Guid[] expected = [newest, .. tied, middle, oldest];
+
+        foreach (var query in new[] { word, word[^1..] + "鬯" })
+        {
+            Assert.Equal(expected, (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId));
+            var paged = await _seed.AllPagesAsync(query, viewer.Id, SearchOrder.Newest, limit: 2);
+            Assert.Equal(expected, paged.Select(m => m.PostId));
+            Assert.Equal(2, (await _seed.SearchAsync(query, viewer.Id, limit: 2)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Relevance_puts_a_match_in_title_and_body_first_and_pages_with_a_keyset()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var titleAndBody = await _seed.TopicAsync(author.Id, $"{word}について", $"{word}の話を聞いてください。今日も疲れました。", _t0);
+        var bodyOnly = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            bodyOnly.Add(await _seed.TopicAsync(author.Id, "ほかの相談", $"{word}の話を聞いてください。今日も疲れました{i}。", _t0.AddMinutes(i + 1)));
+        }
+
+        var ranked = await _seed.SearchAsync(word, viewer.Id, SearchOrder.Relevance);
+        Assert.Equal(5, ranked.Count);
+        Assert.Equal(titleAndBody, ranked[0].PostId);
+        Assert.True(ranked[0].Rank < ranked[1].Rank);
+        Assert.Equal(ranked.OrderBy(m => m.Rank).ThenByDescending(m => m.CreatedAt).Select(m => m.PostId), ranked.Select(m => m.PostId));
+
+        // Newest order ignores the rank.
+        Assert.Equal(titleAndBody, (await _seed.SearchAsync(word, viewer.Id, SearchOrder.Newest))[^1].PostId);
+
+        var paged = await _seed.AllPagesAsync(word, viewer.Id, SearchOrder.Relevance, limit: 2);
+        Assert.Equal(ranked.Select(m => m.PostId), paged.Select(m => m.PostId));
+        Assert.Equal(5, paged.Select(m => m.PostId).Distinct().Count());
+
+        // Short queries have no rank: relevance order is newest order.
+        var shortRanked = await _seed.AllPagesAsync(word[^2..], viewer.Id, SearchOrder.Relevance, limit: 2);
+        Assert.Equal([.. bodyOnly.AsEnumerable().Reverse(), titleAndBody], shortRanked.Select(m => m.PostId).Where(id => id == titleAndBody || bodyOnly.Contains(id)));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("\"\"")]
+    [InlineData("*")]
+    [InlineData("薬*")]
+    [InlineData("OR")]
+    [InlineData("a OR b")]
+    [InlineData("NOT 薬")]
+    [InlineData("-薬")]
+    [InlineData("薬 AND")]
+    [InlineData("(薬")]
+    [InlineData("NEAR(薬 姉)")]
+    [InlineData("Title:薬")]
+    [InlineData("^薬")]
+    [InlineData("\\")]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("'; DROP TABLE Topics; --")]
+    [InlineData("🍵")]
+    public async Task Query_syntax_characters_are_literal_and_never_throw(string query)
+    {
+        var viewer = await factory.SignUpAsync(_client);
+
+        foreach (var order in new[] { SearchOrder.Newest, SearchOrder.Relevance })
+        {
+            var first = await _seed.SearchAsync(query, viewer.Id, order, limit: 1);
+            if (first.Count == 1)
+            {
+                await _seed.SearchAsync(query, viewer.Id, order, first[0], limit: 1);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_query_that_is_not_valid_unicode_or_holds_NUL_does_not_throw()
+    {
+        var viewer = await factory.SignUpAsync(_client);
+        await _seed.SearchAsync("\uD800", viewer.Id);
+        await _seed.SearchAsync("薬\uDC00姉が", viewer.Id, SearchOrder.Relevance);
+        Assert.Empty(await _seed.SearchAsync("\0", viewer.Id));
+        await _seed.SearchAsync("姉が\0薬", viewer.Id);
+        await _seed.SearchAsync("\0薬", viewer.Id);
+    }
+
+    [Fact]
+    public async Task Operators_and_wildcards_match_only_themselves()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var quoted = await _seed.TopicAsync(author.Id, "引用", $"母は「\"{word}\" OR 薬*」と書いた。", _t0);
+        var percent = await _seed.TopicAsync(author.Id, "割合", $"{word}は100%_無理", _t0.AddMinutes(1));
+        var plain = await _seed.TopicAsync(author.Id, "普通", $"{word}薬 OR の話", _t0.AddMinutes(2));
+        var mine = new HashSet<Guid> { quoted, percent, plain };
+
+        async Task<List<Guid>> Mine(string query) =>
+            (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId).Where(mine.Contains).ToList();
+
+        Assert.Equal([quoted], await Mine($"\"{word}\" OR 薬*"));
+        Assert.Equal([quoted], await Mine("薬*"));
+        Assert.Equal([percent], await Mine("0%"));
+        Assert.Equal([percent], await Mine("%_"));
+        Assert.Equal([percent], await Mine("100%_"));
+        Assert.Equal([], await Mine("1_"));
+        Assert.Equal([], await Mine("1%"));
+        Assert.Equal([plain, quoted], await Mine("OR"));
+    }
+
+    [Fact]
+    public async Task Edits_are_searchable_by_the_new_text_only_and_hard_deletes_leave_the_index()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var before = SearchSeed.UniqueWord();
+        var after = SearchSeed.UniqueWord();
+        var topic = await _seed.TopicAsync(author.Id, "タイトル", $"最初は{before}と書いた。", _t0);
+        var reply = await _seed.ReplyAsync(topic, viewer.Id, $"返信も{before}。", _t0.AddMinutes(1));
+
+        await _seed.UpdateTopicAsync(topic, t => t.Edit(null, $"今は{after}と書いた。", null, false, null, _t0.AddMinutes(2)));
+        await _seed.UpdateReplyAsync(reply, r => r.Edit($"返信も{after}に。", null, false, _t0.AddMinutes(2)));
+        Assert.Empty(await _seed.SearchAsync(before, viewer.Id));
+        Assert.Equal([reply, topic], (await _seed.SearchAsync(after, viewer.Id)).Select(m => m.PostId));
+
+        // A title edit, and an update that touches neither title nor body (closing), leave the body indexed.
+        var title = SearchSeed.UniqueWord();
+        await _seed.UpdateTopicAsync(topic, t => t.Edit(title, null, null, false, null, _t0.AddMinutes(3)));
+        await _seed.UpdateTopicAsync(topic, t => t.SetClosed(true));
+        Assert.Equal([topic], (await _seed.SearchAsync(title, viewer.Id)).Select(m => m.PostId));
+        Assert.Equal([reply, topic], (await _seed.SearchAsync(after, viewer.Id)).Select(m => m.PostId));
+
+        // Removing the row (the reply goes by ON DELETE CASCADE) removes its index entries and keys.
+        await factory.WithDbAsync(db => db.Topics.Where(t => t.Id == topic).ExecuteDeleteAsync());
+        Assert.Empty(await _seed.SearchAsync(after, viewer.Id));
+        var (indexed, keys) = await factory.WithDbAsync(async db =>
+        {
+            var indexed = await db.Database.SqlQueryRaw<int>(
+                "SELECT count(*) AS Value FROM PostSearch WHERE PostSearch MATCH {0}", $"\"{after}\" OR \"{title}\"").SingleAsync();
+            var keys = await db.Database.SqlQueryRaw<int>(
+                "SELECT count(*) AS Value FROM PostSearchKeys WHERE PostId IN ({0}, {1})", topic.ToString("D").ToUpperInvariant(), reply.ToString("D").ToUpperInvariant()).SingleAsync();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO PostSearch (PostSearch, rank) VALUES ('integrity-check', 0)");
+            return (indexed, keys);
+        });
+        Assert.Equal(0, indexed);
+        Assert.Equal(0, keys);
+    }
+
+    [Fact]
+    public async Task Full_width_and_half_width_queries_also_find_their_NFKC_form()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var kana = await _seed.TopicAsync(author.Id, "薬", $"{word}クスリの量", _t0);
+        var digits = await _seed.TopicAsync(author.Id, "日付", $"{word}は2026年から", _t0.AddMinutes(1));
+        var latin = await _seed.TopicAsync(author.Id, "ＡＩ", $"{word} Salon のAI相談", _t0.AddMinutes(2));
+        var mine = new HashSet<Guid> { kana, digits, latin };
+
+        async Task<List<Guid>> Mine(string query) =>
+            (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId).Where(mine.Contains).ToList();
+
+        Assert.Equal([kana], await Mine("ｸｽﾘの量"));
+        Assert.Equal([digits], await Mine("２０２６年"));
+        Assert.Equal([latin], await Mine("ＳＡＬＯＮ"));
+        Assert.Equal([latin], await Mine("salon"));
+        Assert.Equal([latin], await Mine("ａｉ"));
+        Assert.Equal([kana], await Mine("ｸｽ"));
+    }
+
+    [Fact]
+    public async Task Characters_are_counted_as_code_points()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var topic = await _seed.TopicAsync(author.Id, "お茶", $"{word}🍵🌸🍵の時間", _t0);
+
+        // One emoji is two UTF-16 chars but one character: the substring path.
+        Assert.Contains(topic, (await _seed.SearchAsync("🌸", viewer.Id)).Select(m => m.PostId));
+
+        // Three emoji (six chars) are three trigram characters.
+        Assert.Contains(topic, (await _seed.SearchAsync("🍵🌸🍵", viewer.Id)).Select(m => m.PostId));
+        Assert.Contains(topic, (await _seed.SearchAsync(word[^1..] + "🍵", viewer.Id)).Select(m => m.PostId));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("　\t\n")]
+    public async Task An_empty_query_finds_nothing(string query)
+    {
+        var author = await factory.SignUpAsync(_client);
+        await _seed.TopicAsync(author.Id, "なにか", "本文", _t0);
+        Assert.Empty(await _seed.SearchAsync(query, author.Id));
+    }
+
+    [Fact]
+    public async Task A_limit_of_zero_finds_nothing()
+    {
+        var author = await factory.SignUpAsync(_client);
+        await _seed.TopicAsync(author.Id, "なにか", "本文", _t0);
+        Assert.Empty(await _seed.SearchAsync("本", author.Id, limit: 0));
+    }
+}

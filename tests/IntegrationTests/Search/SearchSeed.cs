@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Consultations;
+using Salon.Domain.Consultations;
+using Salon.Domain.Members;
+using Salon.IntegrationTests.Infrastructure;
+
+namespace Salon.IntegrationTests.Search;
+
+/// <summary>Writes posts straight through the DbContext (so the triggers see ordinary EF inserts and
+/// updates) and searches through the registered <see cref="IPostSearch"/>.</summary>
+internal sealed class SearchSeed(SalonApiFactory factory)
+{
+    private static int _counter;
+
+    /// <summary>A katakana word no other test writes: 3+ characters, so it goes through the trigram index.</summary>
+    public static string UniqueWord()
+    {
+        const string Kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+        var n = (Interlocked.Increment(ref _counter) * 7919L) + Random.Shared.NextInt64(1L << 40);
+        var chars = new char[8];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Kana[(int)(n % Kana.Length)];
+            n /= Kana.Length;
+        }
+
+        return "検" + new string(chars);
+    }
+
+    public async Task<Guid> TopicAsync(Guid authorId, string title, string body, DateTime createdAt) =>
+        await factory.WithDbAsync(async db =>
+        {
+            var boardId = await db.Boards.OrderBy(b => b.Slug).Select(b => b.Id).FirstAsync();
+            var topic = Topic.Create(boardId, authorId, title, body, [], anonymous: false, repliesWelcome: true, contentWarning: null, createdAt);
+            db.Topics.Add(topic);
+            await db.SaveChangesAsync();
+            return topic.Id;
+        });
+
+    public async Task<Guid> ReplyAsync(Guid topicId, Guid authorId, string body, DateTime createdAt) =>
+        await factory.WithDbAsync(async db =>
+        {
+            var topic = await db.Topics.SingleAsync(t => t.Id == topicId);
+            var reply = Reply.Post(topic, authorId, body, anonymous: false, contentWarning: null, createdAt);
+            db.Replies.Add(reply);
+            await db.SaveChangesAsync();
+            return reply.Id;
+        });
+
+    public Task UpdateTopicAsync(Guid topicId, Action<Topic> change) =>
+        factory.WithDbAsync(async db =>
+        {
+            change(await db.Topics.SingleAsync(t => t.Id == topicId));
+            return await db.SaveChangesAsync();
+        });
+
+    public Task UpdateReplyAsync(Guid replyId, Action<Reply> change) =>
+        factory.WithDbAsync(async db =>
+        {
+            change(await db.Replies.SingleAsync(r => r.Id == replyId));
+            return await db.SaveChangesAsync();
+        });
+
+    public Task BlockAsync(Guid blockerId, Guid blockedId) =>
+        factory.WithDbAsync(async db =>
+        {
+            db.MemberBlocks.Add(MemberBlock.Create(blockerId, blockedId, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+    public async Task<IReadOnlyList<PostMatch>> SearchAsync(
+        string query,
+        Guid viewerId,
+        SearchOrder order = SearchOrder.Newest,
+        PostMatch? after = null,
+        int limit = 1000)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<IPostSearch>();
+        return await search.SearchAsync(query, viewerId, order, after, limit, CancellationToken.None);
+    }
+
+    /// <summary>Every page of at most <paramref name="limit"/>, following the keyset.</summary>
+    public async Task<List<PostMatch>> AllPagesAsync(string query, Guid viewerId, SearchOrder order, int limit)
+    {
+        var all = new List<PostMatch>();
+        PostMatch? after = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var matches = await SearchAsync(query, viewerId, order, after, limit);
+            Assert.True(matches.Count <= limit);
+            all.AddRange(matches);
+            if (matches.Count < limit)
+            {
+                return all;
+            }
+
+            after = matches[^1];
+        }
+
+        throw new InvalidOperationException("Paging did not end.");
+    }
+}
