@@ -37,13 +37,15 @@ internal static class ConsultationRules
         }
     }
 
-    public static async Task EnsureMayPostAsync(IMemberDirectory directory, Guid memberId, CancellationToken cancellationToken)
+    public static async Task<PosterStanding> EnsureMayPostAsync(IMemberDirectory directory, Guid memberId, CancellationToken cancellationToken)
     {
         var standing = await directory.GetStandingAsync(memberId, cancellationToken);
         if (standing is null || !standing.CanPost)
         {
             throw SalonException.Forbidden(new LocalizedText("現在、投稿できません。", "You cannot post at the moment."));
         }
+
+        return standing;
     }
 
     /// <summary>Whether <paramref name="blockerId"/> has blocked <paramref name="memberId"/>.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations;
 using Salon.Infrastructure.Consultations.Search;
@@ -8,8 +9,9 @@ namespace Salon.Infrastructure.Consultations;
 /// <summary>The Consultations module's infrastructure: its port, default boards and tags, and post search.</summary>
 public static class ConsultationsModule
 {
-    public static IServiceCollection AddConsultationsModule(this IServiceCollection services)
+    public static IServiceCollection AddConsultationsModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<PostingLimitsOptions>(configuration.GetSection(PostingLimitsOptions.Section));
         services.AddConsultationsApplication();
         services.AddScoped<IConsultationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
         services.AddScoped<IDataSeeder, DefaultBoardsSeeder>();

@@ -32,7 +32,7 @@ namespace Salon.WebApi.Consultations;
 /// under src/Application/Consultations is named after it.</summary>
 internal sealed class ConsultationsWebModule : ISalonModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddConsultationsModule();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddConsultationsModule(configuration);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

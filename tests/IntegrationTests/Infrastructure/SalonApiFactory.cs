@@ -57,6 +57,11 @@ public class SalonApiFactory : WebApplicationFactory<Program>
             ["Jobs:ServerEnabled"] = "false",
             ["Api:Docs:Enabled"] = "true",
             ["Salon:PublicBaseUrl"] = "https://salon.test",
+
+            // Tests post quickly from new accounts; PostingLimitsTests sets these back to the defaults.
+            ["PostingLimits:MinSecondsBetweenPosts"] = "0",
+            ["PostingLimits:NewMemberMaxTopics"] = "1000",
+            ["PostingLimits:NewMemberMaxReplies"] = "1000",
         };
         foreach (var (key, value) in _settings)
         {

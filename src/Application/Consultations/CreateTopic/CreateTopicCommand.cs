@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
@@ -39,7 +40,12 @@ public sealed class CreateTopicCommandValidator : AbstractValidator<CreateTopicC
     }
 }
 
-public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirectory directory, IPostScreening screening, TimeProvider time)
+public sealed class CreateTopicCommandHandler(
+    IConsultationsDb db,
+    IMemberDirectory directory,
+    IPostScreening screening,
+    IOptions<PostingLimitsOptions> limits,
+    TimeProvider time)
     : ICommandHandler<CreateTopicCommand, PostCreatedDto>
 {
     public async ValueTask<PostCreatedDto> Handle(CreateTopicCommand command, CancellationToken cancellationToken)
@@ -62,6 +68,7 @@ public sealed class CreateTopicCommandHandler(IConsultationsDb db, IMemberDirect
         var tagIds = await ConsultationRules.TagIdsAsync(db, command.Tags, cancellationToken);
         var screened = await ConsultationRules.ScreenAsync(screening, command.Title + "\n" + command.Body, cancellationToken);
         var now = time.UtcNow();
+        await PostingLimits.EnsureAllowedAsync(db, limits.Value, standing, isTopic: true, now, cancellationToken);
         var topic = Topic.Create(
             board.Id,
             command.AuthorId,

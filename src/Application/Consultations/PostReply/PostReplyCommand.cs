@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
@@ -26,12 +27,17 @@ public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyComma
     }
 }
 
-public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirectory directory, IPostScreening screening, TimeProvider time)
+public sealed class PostReplyCommandHandler(
+    IConsultationsDb db,
+    IMemberDirectory directory,
+    IPostScreening screening,
+    IOptions<PostingLimitsOptions> limits,
+    TimeProvider time)
     : ICommandHandler<PostReplyCommand, PostCreatedDto>
 {
     public async ValueTask<PostCreatedDto> Handle(PostReplyCommand command, CancellationToken cancellationToken)
     {
-        await ConsultationRules.EnsureMayPostAsync(directory, command.AuthorId, cancellationToken);
+        var poster = await ConsultationRules.EnsureMayPostAsync(directory, command.AuthorId, cancellationToken);
         var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
         if (topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))
         {
@@ -40,6 +46,7 @@ public sealed class PostReplyCommandHandler(IConsultationsDb db, IMemberDirector
 
         var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
         var now = time.UtcNow();
+        await PostingLimits.EnsureAllowedAsync(db, limits.Value, poster, isTopic: false, now, cancellationToken);
         var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now);
         if (screened.Hold)
         {

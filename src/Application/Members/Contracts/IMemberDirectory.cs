@@ -26,7 +26,7 @@ public sealed record BlockPair
 }
 
 /// <summary>What a module needs to know before letting a member post.</summary>
-public sealed record PosterStanding(Guid Id, FamilyPositions FamilyPositions, bool CanPost, DateTime? SuspendedUntil);
+public sealed record PosterStanding(Guid Id, FamilyPositions FamilyPositions, bool CanPost, DateTime? SuspendedUntil, DateTime JoinedAt);
 
 /// <summary>Read-only views of members for other modules. The queryables compose into the caller's own
 /// query (one SQL statement), so showing authors and filtering blocked members costs no extra round trip.</summary>

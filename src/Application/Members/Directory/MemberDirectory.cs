@@ -26,7 +26,7 @@ public sealed class MemberDirectory(IMembersDb db, TimeProvider time) : IMemberD
         var now = time.UtcNow();
         var member = await db.Members.AsNoTracking()
             .Where(m => m.Id == memberId)
-            .Select(m => new { m.FamilyPositions, m.Status, m.SuspendedUntil })
+            .Select(m => new { m.FamilyPositions, m.Status, m.SuspendedUntil, m.CreatedAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null || member.Status == MemberStatus.Deleted)
         {
@@ -34,6 +34,6 @@ public sealed class MemberDirectory(IMembersDb db, TimeProvider time) : IMemberD
         }
 
         var suspended = member.Status == MemberStatus.Suspended && (member.SuspendedUntil is null || member.SuspendedUntil > now);
-        return new PosterStanding(memberId, member.FamilyPositions, !suspended, suspended ? member.SuspendedUntil : null);
+        return new PosterStanding(memberId, member.FamilyPositions, !suspended, suspended ? member.SuspendedUntil : null, member.CreatedAt);
     }
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+
+namespace Salon.Application.Consultations;
+
+/// <summary>Settings under <c>PostingLimits</c>: a brake on spam and on accounts made to hurt, gentle
+/// enough for a family member writing for the first time.</summary>
+public sealed class PostingLimitsOptions
+{
+    public const string Section = "PostingLimits";
+
+    /// <summary>How long a member counts as new.</summary>
+    public TimeSpan NewMemberPeriod { get; set; } = TimeSpan.FromHours(24);
+
+    public int NewMemberMaxTopics { get; set; } = 3;
+
+    public int NewMemberMaxReplies { get; set; } = 10;
+
+    /// <summary>For everybody, between two posts.</summary>
+    public int MinSecondsBetweenPosts { get; set; } = 30;
+}
+
+internal static class PostingLimits
+{
+    /// <summary>Throws 429 (with how long to wait) when the member posts too fast or, while new, too much.</summary>
+    public static async Task EnsureAllowedAsync(IConsultationsDb db, PostingLimitsOptions limits, PosterStanding poster, bool isTopic, DateTime now, CancellationToken cancellationToken)
+    {
+        if (limits.MinSecondsBetweenPosts > 0)
+        {
+            var since = now.AddSeconds(-limits.MinSecondsBetweenPosts);
+            var lastTopic = await db.Topics.Where(t => t.AuthorId == poster.Id && t.CreatedAt > since).MaxAsync(t => (DateTime?)t.CreatedAt, cancellationToken);
+            var lastReply = await db.Replies.Where(r => r.AuthorId == poster.Id && r.CreatedAt > since).MaxAsync(r => (DateTime?)r.CreatedAt, cancellationToken);
+            var last = new[] { lastTopic, lastReply }.Max();
+            if (last is { } at)
+            {
+                throw TooFast(at.AddSeconds(limits.MinSecondsBetweenPosts) - now);
+            }
+        }
+
+        var newUntil = poster.JoinedAt + limits.NewMemberPeriod;
+        if (now < newUntil)
+        {
+            var count = isTopic
+                ? await db.Topics.CountAsync(t => t.AuthorId == poster.Id && t.CreatedAt >= poster.JoinedAt, cancellationToken)
+                : await db.Replies.CountAsync(r => r.AuthorId == poster.Id && r.CreatedAt >= poster.JoinedAt, cancellationToken);
+            var max = isTopic ? limits.NewMemberMaxTopics : limits.NewMemberMaxReplies;
+            if (count >= max)
+            {
+                throw new SalonException(
+                    ErrorKind.RateLimited,
+                    "new-member-limit",
+                    new LocalizedText(
+                        $"登録から{limits.NewMemberPeriod.TotalHours:0}時間は、{(isTopic ? "相談" : "返信")}を{max}件まで投稿できます。時間をおいてからお試しください。",
+                        $"In your first {limits.NewMemberPeriod.TotalHours:0} hours you can post up to {max} {(isTopic ? "consultations" : "replies")}. Please try again later."),
+                    RetryAfter(newUntil - now));
+            }
+        }
+    }
+
+    private static SalonException TooFast(TimeSpan wait) => new(
+        ErrorKind.RateLimited,
+        "posting-too-fast",
+        new LocalizedText("続けて投稿するには、少し時間をおいてください。", "Please wait a moment before posting again."),
+        RetryAfter(wait));
+
+    private static Dictionary<string, object?> RetryAfter(TimeSpan wait) =>
+        new() { ["retryAfter"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture) };
+}
