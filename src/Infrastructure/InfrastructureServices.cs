@@ -23,6 +23,7 @@ public static class InfrastructureServices
         services.Configure<SalonOptions>(configuration.GetSection(SalonOptions.Section));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))

@@ -50,6 +50,9 @@ public interface IIdentityService
     /// <summary>False when the token is not valid for this address.</summary>
     Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token);
 
+    /// <summary>Accounts whose e-mail was never confirmed, created before <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<Guid>> UnconfirmedCreatedBeforeAsync(DateTime before, CancellationToken cancellationToken);
+
     /// <summary>Stages removal of the account's credentials (e-mail, password hash, tokens).</summary>
     Task DeleteAsync(Guid memberId);
 }

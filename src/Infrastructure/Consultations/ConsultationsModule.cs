@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations;
 using Salon.Infrastructure.Consultations.Search;
+using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Consultations;
@@ -16,6 +17,8 @@ public static class ConsultationsModule
         services.AddScoped<IConsultationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
         services.AddScoped<IDataSeeder, DefaultBoardsSeeder>();
         services.AddScoped<IPostSearch, SqlitePostSearch>();
+        services.AddScoped<PurgeRemovedPostsJob>();
+        services.AddSingleton<IRecurringJobRegistrar, ConsultationsRecurringJobs>();
         return services;
     }
 }

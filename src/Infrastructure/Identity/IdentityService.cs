@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.WebUtilities;
 using Salon.Application.Common.Time;
 using Salon.Application.Members;
@@ -136,6 +137,9 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
 
         return result.Succeeded;
     }
+
+    public async Task<IReadOnlyList<Guid>> UnconfirmedCreatedBeforeAsync(DateTime before, CancellationToken cancellationToken) =>
+        await users.Users.Where(u => !u.EmailConfirmed && u.CreatedAt < before).Select(u => u.Id).Take(10_000).ToListAsync(cancellationToken);
 
     public async Task DeleteAsync(Guid memberId)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Members;
 using Salon.Infrastructure.Identity;
+using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Members;
@@ -14,6 +15,8 @@ public static class MembersModule
     {
         services.AddMembersApplication();
         services.AddScoped<IMembersDb>(sp => sp.GetRequiredService<SalonDbContext>());
+        services.AddScoped<MembersCleanupJob>();
+        services.AddSingleton<IRecurringJobRegistrar, MembersRecurringJobs>();
 
         services.AddIdentityCore<SalonUser>(options =>
             {

@@ -27,6 +27,7 @@ public static class NotificationsModule
         }
 
         services.AddScoped<SendOutboxEmailJob>();
+        services.AddScoped<NotificationsCleanupJob>();
         services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();
         services.AddSingleton<IRecurringJobRegistrar, NotificationsRecurringJobs>();
         return services;

@@ -4,13 +4,20 @@ using Salon.Infrastructure.Jobs;
 
 namespace Salon.Infrastructure.Notifications;
 
-/// <summary>The Notifications module's recurring jobs: the outbox safety-net run.</summary>
+/// <summary>The Notifications module's recurring jobs: the outbox safety-net run and the daily clean-up.</summary>
 public sealed class NotificationsRecurringJobs(IOptions<JobsOptions> options) : IRecurringJobRegistrar
 {
-    public void Register(IRecurringJobManager recurringJobs) =>
+    public void Register(IRecurringJobManager recurringJobs)
+    {
         recurringJobs.AddOrUpdate<SendOutboxEmailJob>(
             SendOutboxEmailJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.OutboxCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<NotificationsCleanupJob>(
+            NotificationsCleanupJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            "0 3 * * *",
+            new RecurringJobOptions { TimeZone = RecurringJobsRegistration.Tokyo });
+    }
 }

@@ -64,7 +64,16 @@ public sealed class RunModerationSweepCommandHandler(IModerationDb db, IPostMode
         }
 
         var lifted = await members.LiftExpiredSuspensionsAsync(now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent sweep opened the same items first (one open item per post and kind); its
+            // commit did this run's work. The next run starts from that state.
+            return new ModerationSweepResult(0, 0, 0, 0);
+        }
         return new ModerationSweepResult(opened, closedAnswered, lifted, closedGone);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class ModerationItemConfiguration : IEntityTypeConfiguration<Mod
         // The queue: open items, priority first, oldest first.
         builder.HasIndex(i => new { i.Status, i.IsPriority, i.CreatedAt, i.Id });
         builder.HasIndex(i => new { i.PostId, i.Kind, i.Status });
+
+        // At most one open item of a kind per post, even when two sweeps or two first reports race.
+        builder.HasIndex(i => new { i.PostId, i.Kind }).IsUnique().HasFilter("\"Status\" = 0").HasDatabaseName("IX_ModerationItems_OneOpenPerPostAndKind");
         builder.Ignore(i => i.DomainEvents);
     }
 }

@@ -690,6 +690,11 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PostId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ModerationItems_OneOpenPerPostAndKind")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("PostId", "Kind", "Status");
 
                     b.HasIndex("Status", "IsPriority", "CreatedAt", "Id");

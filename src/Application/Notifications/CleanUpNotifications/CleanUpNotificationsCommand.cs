@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Salon.Application.Common;
+using Salon.Application.Common.Time;
+using Salon.Domain.Notifications;
+
+namespace Salon.Application.Notifications.CleanUpNotifications;
+
+/// <summary>Daily: removes read notifications and finished outbox e-mail (sent, failed, suppressed) older
+/// than their retention. Pending mail is never touched. Idempotent.</summary>
+public sealed record CleanUpNotificationsCommand : ICommand<CleanUpNotificationsResult>;
+
+public sealed record CleanUpNotificationsResult(int ReadNotifications, int FinishedEmails);
+
+public sealed class CleanUpNotificationsCommandValidator : AbstractValidator<CleanUpNotificationsCommand>;
+
+public sealed class CleanUpNotificationsCommandHandler(INotificationsDb db, IOptions<RetentionOptions> retention, TimeProvider time)
+    : ICommandHandler<CleanUpNotificationsCommand, CleanUpNotificationsResult>
+{
+    public async ValueTask<CleanUpNotificationsResult> Handle(CleanUpNotificationsCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var readBefore = now - retention.Value.ReadNotifications;
+        var notifications = await db.Notifications.Where(n => n.ReadAt != null && n.ReadAt < readBefore).ExecuteDeleteAsync(cancellationToken);
+        var emailBefore = now - retention.Value.FinishedEmail;
+        var emails = await db.OutboxEmails
+            .Where(e => e.Status != OutboxEmailStatus.Pending && e.CreatedAt < emailBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+        SalonMetrics.RecordCleanup("read-notifications", notifications);
+        SalonMetrics.RecordCleanup("finished-emails", emails);
+        return new CleanUpNotificationsResult(notifications, emails);
+    }
+}
