@@ -2,7 +2,10 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
+using Salon.Infrastructure.Consultations;
 using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Members;
+using Salon.Infrastructure.Moderation;
 using Salon.Infrastructure.Notifications;
 
 namespace Salon.UnitTests.Infrastructure;
@@ -10,19 +13,31 @@ namespace Salon.UnitTests.Infrastructure;
 public sealed class RecurringJobsRegistrationTests
 {
     [Fact]
-    public async Task The_outbox_job_is_registered_once_under_a_stable_id_and_calls_the_outbox_command()
+    public async Task Every_modules_recurring_jobs_are_registered_once_under_stable_ids_with_their_schedules()
     {
         using var storage = new InMemoryStorage();
         var manager = new RecurringJobManager(storage);
-        var registration = new RecurringJobsRegistration(manager, [new NotificationsRecurringJobs(Options.Create(new JobsOptions()))]);
+        var registration = new RecurringJobsRegistration(manager,
+        [
+            new NotificationsRecurringJobs(Options.Create(new JobsOptions())),
+            new ModerationRecurringJobs(),
+            new MembersRecurringJobs(),
+            new ConsultationsRecurringJobs(),
+        ]);
 
         await registration.StartAsync(CancellationToken.None);
         await registration.StartAsync(CancellationToken.None);
 
         using var connection = storage.GetConnection();
-        var job = Assert.Single(connection.GetRecurringJobs());
-        Assert.Equal(SendOutboxEmailJob.RecurringId, job.Id);
-        Assert.Equal(typeof(SendOutboxEmailJob), job.Job.Type);
-        Assert.Equal("* * * * *", job.Cron);
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        Assert.Equal(5, jobs.Count);
+        Assert.Equal("* * * * *", jobs[SendOutboxEmailJob.RecurringId].Cron);
+        Assert.Equal(typeof(SendOutboxEmailJob), jobs[SendOutboxEmailJob.RecurringId].Job.Type);
+        Assert.Equal("*/15 * * * *", jobs[ModerationSweepJob.RecurringId].Cron);
+        foreach (var daily in new[] { MembersCleanupJob.RecurringId, PurgeRemovedPostsJob.RecurringId, NotificationsCleanupJob.RecurringId })
+        {
+            Assert.Equal("0 3 * * *", jobs[daily].Cron);
+            Assert.Equal("Asia/Tokyo", jobs[daily].TimeZoneId);
+        }
     }
 }
