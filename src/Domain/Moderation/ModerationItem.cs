@@ -124,6 +124,12 @@ public sealed class ModerationItem : Entity
     /// <summary>Tells the author, through a notice, that a moderator warned them about a post.</summary>
     public void RaiseWarning(Guid memberId, Guid postId, string? note, DateTime now) => Raise(new Events.MemberWarned(memberId, postId, note, now));
 
+    /// <summary>Tells the post's author that it is hidden pending review, and why.</summary>
+    public void RaisePostHidden(Guid authorId, Guid postId, Guid topicId, DateTime now) => Raise(new Events.PostHiddenForReview(authorId, postId, topicId, now));
+
+    /// <summary>Tells the post's author that it is visible again.</summary>
+    public void RaisePostRestored(Guid authorId, Guid postId, Guid topicId, DateTime now) => Raise(new Events.PostRestored(authorId, postId, topicId, now));
+
     /// <summary>Closed by the system (the post is gone, the topic got a reply).</summary>
     public void Close(string reason, DateTime now)
     {

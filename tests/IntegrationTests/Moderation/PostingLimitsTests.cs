@@ -59,3 +59,38 @@ public sealed class PostingLimitsTests : IDisposable
         await _client.CreateTopicAsync(nextDay, title: "翌日の相談");
     }
 }
+
+public sealed class HoldForReviewPolicyTests : IDisposable
+{
+    private readonly SalonApiFactory _factory;
+    private readonly HttpClient _client;
+
+    public HoldForReviewPolicyTests()
+    {
+        _factory = new SalonApiFactory();
+        _factory.Settings["Safety:CrisisPolicy"] = "HoldForReview";
+        _client = _factory.CreateClient();
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task With_hold_for_review_a_crisis_post_is_seen_only_by_its_author_who_still_gets_the_crisis_lines()
+    {
+        var author = await _factory.SignUpAsync(_client);
+        var reader = await _factory.SignUpAsync(_client);
+
+        var response = await _client.SendAsAsync(author, HttpMethod.Post, "/api/topics", new { boardSlug = "chat", title = "夜", body = "死にたい気持ちが消えない", anonymous = true });
+
+        await response.ShouldBe(HttpStatusCode.Created);
+        var created = await response.JsonAsync();
+        Assert.True(created.TryGetProperty("support", out _));
+        var topicId = created.GetProperty("id").GetGuid();
+        await (await _client.SendAsAsync(reader, HttpMethod.Get, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.NotFound);
+        Assert.Equal("under_review", (await _client.GetTopicAsync(author, topicId)).GetProperty("status").GetString());
+        var kinds = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.ModerationItems.Where(i => i.PostId == topicId).Select(i => i.Kind)));
+        Assert.Contains(Salon.Domain.Moderation.ModerationItemKind.Crisis, kinds);
+        Assert.Contains(Salon.Domain.Moderation.ModerationItemKind.Held, kinds);
+    }
+}

@@ -140,6 +140,13 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         Assert.DoesNotContain(topicId, (await _client.ListAsync(bystander, "/api/boards/chat/topics?limit=100")).Ids());
         var own = await _client.GetTopicAsync(author, topicId);
         Assert.Equal("under_review", own.GetProperty("status").GetString());
+        var notice = Assert.Single((await _client.ListAsync(author, "/api/notifications")).GetProperty("items").EnumerateArray());
+        Assert.Equal("moderation_hidden", notice.GetProperty("kind").GetString());
+        Assert.Equal(topicId, notice.GetProperty("postId").GetGuid());
+        foreach (var reporter in reporters)
+        {
+            Assert.DoesNotContain(reporter.Nickname, notice.GetRawText(), StringComparison.Ordinal);
+        }
 
         var badReason = await _client.SendAsAsync(bystander, HttpMethod.Post, "/api/reports", new { postId = topicId, reason = "dislike" });
         await badReason.ShouldBe(HttpStatusCode.BadRequest);
@@ -162,6 +169,8 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         await (await _client.SendAsAsync(moderator, HttpMethod.Post, $"/api/moderation/items/{itemId}/resolve", new { action = "restore", note = "番号は架空でした" })).ShouldBe(HttpStatusCode.NoContent);
         await (await _client.SendAsAsync(reader, HttpMethod.Get, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.OK);
         await (await _client.SendAsAsync(moderator, HttpMethod.Post, $"/api/moderation/items/{itemId}/resolve", new { action = "hide" })).ShouldBe(HttpStatusCode.Conflict);
+        var kinds = (await _client.ListAsync(author, "/api/notifications")).GetProperty("items").EnumerateArray().Select(n => n.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["moderation_restored", "moderation_hidden"], kinds);
 
         var audit = (await _client.ListAsync(moderator, "/api/moderation/audit")).GetProperty("items").EnumerateArray().ToList();
         var entry = audit.First(e => e.GetProperty("itemId").ValueKind == JsonValueKind.String && e.GetProperty("itemId").GetGuid() == itemId);

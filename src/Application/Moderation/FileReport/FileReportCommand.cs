@@ -75,6 +75,7 @@ public sealed class FileReportCommandHandler(
             if (hides && post.Status == "published" && !post.IsDeleted)
             {
                 await posts.HideAsync(post.PostId, now, cancellationToken);
+                item.RaisePostHidden(post.AuthorId, post.PostId, post.TopicId, now);
             }
         }
         else if (!await db.CaringNotices.AnyAsync(n => n.MemberId == post.AuthorId && n.SentAt > now.AddDays(-1), cancellationToken))

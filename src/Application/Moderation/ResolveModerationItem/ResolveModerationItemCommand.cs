@@ -44,10 +44,16 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
         item.Resolve(action, command.ModeratorId, command.Note, now);
         if (postId is { } id)
         {
+            var before = (await posts.FindAsync([id], cancellationToken)).GetValueOrDefault(id);
             switch (action)
             {
                 case ModerationAction.Hide:
                     await posts.HideAsync(id, now, cancellationToken);
+                    if (before is { Status: "published", IsDeleted: false })
+                    {
+                        item.RaisePostHidden(before.AuthorId, id, before.TopicId, now);
+                    }
+
                     break;
                 case ModerationAction.Delete:
                     await posts.DeleteAsync(id, now, cancellationToken);
@@ -56,6 +62,11 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
                 case ModerationAction.Restore:
                 case ModerationAction.Dismiss when item.Kind is ModerationItemKind.Report or ModerationItemKind.Held:
                     await posts.RestoreAsync(id, now, cancellationToken);
+                    if (before is { Status: "under_review", IsDeleted: false })
+                    {
+                        item.RaisePostRestored(before.AuthorId, id, before.TopicId, now);
+                    }
+
                     break;
                 case ModerationAction.Warn when item.SubjectMemberId is { } member:
                     item.RaiseWarning(member, id, command.Note, now);

@@ -9,8 +9,34 @@ namespace Salon.Application.Notifications.NoticesFromModeration;
 /// notice carries the crisis lines and never says who was worried; the warning points at the post and
 /// carries the moderator's words.</summary>
 public sealed class CreateModerationNotices(INotificationsDb db, ISupportResources support)
-    : IDomainEventHandler<CaringNoticeDue>, IDomainEventHandler<MemberWarned>
+    : IDomainEventHandler<CaringNoticeDue>, IDomainEventHandler<MemberWarned>, IDomainEventHandler<PostHiddenForReview>, IDomainEventHandler<PostRestored>
 {
+    public Task HandleAsync(PostHiddenForReview domainEvent, CancellationToken cancellationToken)
+    {
+        db.Notifications.Add(Notification.Create(
+            domainEvent.AuthorId,
+            "moderation_hidden",
+            "あなたの投稿は、ほかのメンバーからの報告を受けて、運営チームが確認するまで一時的に非表示になっています。あなたには引き続き表示されます。",
+            "Your post was reported by other members and is hidden while the moderation team reviews it. You can still see it.",
+            domainEvent.TopicId,
+            domainEvent.PostId,
+            domainEvent.OccurredAt));
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(PostRestored domainEvent, CancellationToken cancellationToken)
+    {
+        db.Notifications.Add(Notification.Create(
+            domainEvent.AuthorId,
+            "moderation_restored",
+            "確認の結果、あなたの投稿はふたたび表示されるようになりました。",
+            "Your post has been reviewed and is visible again.",
+            domainEvent.TopicId,
+            domainEvent.PostId,
+            domainEvent.OccurredAt));
+        return Task.CompletedTask;
+    }
+
     public Task HandleAsync(CaringNoticeDue domainEvent, CancellationToken cancellationToken)
     {
         var lines = string.Join("\n", support.Lines().Select(l => $"・{l.Name} {l.Phone}（{l.Hours}）"));
