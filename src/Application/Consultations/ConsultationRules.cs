@@ -17,15 +17,19 @@ internal static class ConsultationRules
             && (t.Visibility == PostVisibility.Visible || t.AuthorId == viewerId)
             && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == t.AuthorId));
 
-    /// <summary>Loads a topic for a change by the viewer, or 404 when they may not see it.</summary>
-    public static async Task<Topic> TopicForUpdateAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Guid viewerId, CancellationToken cancellationToken)
+    /// <summary>404 unless the viewer may see the topic.</summary>
+    public static async Task EnsureVisibleTopicAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Guid viewerId, CancellationToken cancellationToken)
     {
-        var visible = await VisibleTopics(db, directory, viewerId).AnyAsync(t => t.Id == topicId, cancellationToken);
-        if (!visible)
+        if (!await VisibleTopics(db, directory, viewerId).AnyAsync(t => t.Id == topicId, cancellationToken))
         {
             throw PostRules.Gone();
         }
+    }
 
+    /// <summary>Loads a topic for a change by the viewer, or 404 when they may not see it.</summary>
+    public static async Task<Topic> TopicForUpdateAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Guid viewerId, CancellationToken cancellationToken)
+    {
+        await EnsureVisibleTopicAsync(db, directory, topicId, viewerId, cancellationToken);
         return await db.Topics.Include(t => t.Tags).SingleAsync(t => t.Id == topicId, cancellationToken);
     }
 

@@ -19,10 +19,7 @@ public sealed class BookmarkTopicCommandHandler(IConsultationsDb db, IMemberDire
 {
     public async ValueTask<Unit> Handle(BookmarkTopicCommand command, CancellationToken cancellationToken)
     {
-        if (!await ConsultationRules.VisibleTopics(db, directory, command.MemberId).AnyAsync(t => t.Id == command.TopicId, cancellationToken))
-        {
-            throw PostRules.Gone();
-        }
+        await ConsultationRules.EnsureVisibleTopicAsync(db, directory, command.TopicId, command.MemberId, cancellationToken);
 
         if (!await db.TopicBookmarks.AnyAsync(b => b.TopicId == command.TopicId && b.MemberId == command.MemberId, cancellationToken))
         {

@@ -19,10 +19,7 @@ public sealed class FollowTopicCommandHandler(IConsultationsDb db, IMemberDirect
 {
     public async ValueTask<Unit> Handle(FollowTopicCommand command, CancellationToken cancellationToken)
     {
-        if (!await ConsultationRules.VisibleTopics(db, directory, command.MemberId).AnyAsync(t => t.Id == command.TopicId, cancellationToken))
-        {
-            throw PostRules.Gone();
-        }
+        await ConsultationRules.EnsureVisibleTopicAsync(db, directory, command.TopicId, command.MemberId, cancellationToken);
 
         if (!await db.TopicFollows.AnyAsync(f => f.TopicId == command.TopicId && f.MemberId == command.MemberId, cancellationToken))
         {

@@ -20,10 +20,7 @@ public sealed class MarkTopicReadCommandHandler(IConsultationsDb db, IMemberDire
 {
     public async ValueTask<Unit> Handle(MarkTopicReadCommand command, CancellationToken cancellationToken)
     {
-        if (!await ConsultationRules.VisibleTopics(db, directory, command.MemberId).AnyAsync(t => t.Id == command.TopicId, cancellationToken))
-        {
-            throw PostRules.Gone();
-        }
+        await ConsultationRules.EnsureVisibleTopicAsync(db, directory, command.TopicId, command.MemberId, cancellationToken);
 
         var now = time.UtcNow();
         var read = await db.TopicReads.SingleOrDefaultAsync(r => r.TopicId == command.TopicId && r.MemberId == command.MemberId, cancellationToken);
