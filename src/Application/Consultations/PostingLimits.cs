@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
@@ -66,5 +65,5 @@ internal static class PostingLimits
         RetryAfter(wait));
 
     private static Dictionary<string, object?> RetryAfter(TimeSpan wait) =>
-        new() { ["retryAfter"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture) };
+        new() { ["retryAfter"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) };
 }

@@ -125,7 +125,7 @@ public sealed class ModerationItem : Entity
     public void RaiseWarning(Guid memberId, Guid postId, string? note, DateTime now) => Raise(new Events.MemberWarned(memberId, postId, note, now));
 
     /// <summary>Tells the post's author that it is hidden pending review, and why.</summary>
-    public void RaisePostHidden(Guid authorId, Guid postId, Guid topicId, DateTime now) => Raise(new Events.PostHiddenForReview(authorId, postId, topicId, now));
+    public void RaisePostHidden(Guid authorId, Guid postId, Guid topicId, bool byModerator, DateTime now) => Raise(new Events.PostHiddenForReview(authorId, postId, topicId, byModerator, now));
 
     /// <summary>Tells the post's author that it is visible again.</summary>
     public void RaisePostRestored(Guid authorId, Guid postId, Guid topicId, DateTime now) => Raise(new Events.PostRestored(authorId, postId, topicId, now));

@@ -196,6 +196,8 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         Assert.Equal("moderation_warned", notice.GetProperty("kind").GetString());
         Assert.Contains("言葉遣いにご配慮ください", notice.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, notices.GetProperty("unreadCount").GetInt32());
+        await (await _client.SendAsAsync(author, HttpMethod.Post, "/api/notifications/read", new { ids = Array.Empty<Guid>() })).ShouldBe(HttpStatusCode.NoContent);
+        Assert.Equal(1, (await _client.ListAsync(author, "/api/notifications")).GetProperty("unreadCount").GetInt32());
         await (await _client.SendAsAsync(author, HttpMethod.Post, "/api/notifications/read", new { })).ShouldBe(HttpStatusCode.NoContent);
         Assert.Equal(0, (await _client.ListAsync(author, "/api/notifications")).GetProperty("unreadCount").GetInt32());
     }
@@ -266,6 +268,11 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         await (await _client.SendAsAsync(moderator, HttpMethod.Post, $"/api/moderation/items/{heldItem}/resolve", new { action = "dismiss" })).ShouldBe(HttpStatusCode.NoContent);
         await (await _client.SendAsAsync(reader, HttpMethod.Get, $"/api/topics/{held}")).ShouldBe(HttpStatusCode.OK);
 
+        // An edit that adds a held word is held too.
+        var edited = await _client.CreateTopicAsync(author, body: "ふつうの相談");
+        await (await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{edited}", new { body = "保留語を足しました" })).ShouldBe(HttpStatusCode.OK);
+        await (await _client.SendAsAsync(reader, HttpMethod.Get, $"/api/topics/{edited}")).ShouldBe(HttpStatusCode.NotFound);
+
         await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
         await _client.CreateTopicAsync(author, body: "ブロック語 はもう大丈夫");
         Assert.Empty((await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray());
@@ -292,5 +299,33 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         var actions = (await _client.ListAsync(moderator, "/api/moderation/audit")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("suspend", actions);
         Assert.Contains("unsuspend", actions);
+    }
+
+    [Fact]
+    public async Task Leaving_removes_the_members_reports_notices_and_pending_mail_and_the_export_lists_them_before()
+    {
+        var member = await factory.SignUpAsync(_client);
+        var author = await factory.SignUpAsync(_client);
+        var topicId = await _client.CreateTopicAsync(author);
+        await (await _client.SendAsAsync(member, HttpMethod.Post, "/api/reports", new { postId = topicId, reason = "other", note = "心配です" })).ShouldBe(HttpStatusCode.Created);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Notifications.Add(Salon.Domain.Notifications.Notification.Create(member.Id, "test", "お知らせ", "notice", null, null, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        var export = (await _client.ListAsync(member, "/api/me/export")).GetProperty("sections");
+        Assert.Equal("心配です", export.GetProperty("moderation").GetProperty("reportsFiled")[0].GetProperty("note").GetString());
+        Assert.Equal("test", export.GetProperty("notifications")[0].GetProperty("kind").GetString());
+
+        await (await _client.SendAsAsync(member, HttpMethod.Delete, "/api/me", new { password = member.Password, contentHandling = "delete" })).ShouldBe(HttpStatusCode.Accepted);
+
+        var (reports, notices, mails) = await factory.WithDbAsync(async db => (
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Reports, r => r.ReporterId == member.Id),
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Notifications, n => n.MemberId == member.Id),
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.OutboxEmails, e => e.MemberId == member.Id)));
+        Assert.Equal(0, reports);
+        Assert.Equal(0, notices);
+        Assert.Equal(0, mails);
     }
 }

@@ -31,12 +31,17 @@ public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirector
         ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
         if (command.Body is not null)
         {
-            await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
+            var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
+            if (screened.Hold && reply.Visibility == PostVisibility.Visible)
+            {
+                reply.SetVisibility(PostVisibility.Held, time.UtcNow());
+            }
         }
 
         var clearWarning = command.ContentWarning is not null && string.IsNullOrWhiteSpace(command.ContentWarning);
         reply.Edit(command.Body, clearWarning ? null : command.ContentWarning, clearWarning, time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await PostCounters.RecountTopicAsync(db, reply.TopicId, cancellationToken);
         return Unit.Value;
     }
 }

@@ -43,7 +43,11 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
         var textChanged = command.Title is not null || command.Body is not null || command.ContentWarning is not null || command.RepliesWelcome is not null;
         if (command.Title is not null || command.Body is not null)
         {
-            await ConsultationRules.ScreenAsync(screening, (command.Title ?? topic.Title) + "\n" + (command.Body ?? topic.Body), cancellationToken);
+            var screened = await ConsultationRules.ScreenAsync(screening, (command.Title ?? topic.Title) + "\n" + (command.Body ?? topic.Body), cancellationToken);
+            if (screened.Hold && topic.Visibility == PostVisibility.Visible)
+            {
+                topic.SetVisibility(PostVisibility.Held, time.UtcNow());
+            }
         }
 
         if (textChanged)

@@ -75,7 +75,11 @@ public sealed class FileReportCommandHandler(
             if (hides && post.Status == "published" && !post.IsDeleted)
             {
                 await posts.HideAsync(post.PostId, now, cancellationToken);
-                item.RaisePostHidden(post.AuthorId, post.PostId, post.TopicId, now);
+                item.RaisePostHidden(post.AuthorId, post.PostId, post.TopicId, byModerator: command.ReporterIsModerator, now);
+                if (command.ReporterIsModerator)
+                {
+                    db.AuditEntries.Add(AuditEntry.Record(command.ReporterId, "report-hide", "post", post.PostId, item.Id, command.Note, now));
+                }
             }
         }
         else if (!await db.CaringNotices.AnyAsync(n => n.MemberId == post.AuthorId && n.SentAt > now.AddDays(-1), cancellationToken))

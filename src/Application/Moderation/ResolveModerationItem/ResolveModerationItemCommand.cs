@@ -51,7 +51,7 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
                     await posts.HideAsync(id, now, cancellationToken);
                     if (before is { Status: "published", IsDeleted: false })
                     {
-                        item.RaisePostHidden(before.AuthorId, id, before.TopicId, now);
+                        item.RaisePostHidden(before.AuthorId, id, before.TopicId, byModerator: true, now);
                     }
 
                     break;

@@ -43,8 +43,10 @@ public sealed class RunModerationSweepCommandHandler(IModerationDb db, IPostMode
             opened++;
         }
 
+        // A dismissed "needs a reply" item is not reopened: a moderator decided it needs nothing more.
         // Open items whose post is now answered, deleted or hidden are done.
-        var open = await db.ModerationItems.Where(i => i.Status == ModerationItemStatus.Open && i.PostId != null).ToListAsync(cancellationToken);
+        var open = await db.ModerationItems.Where(i => i.Status == ModerationItemStatus.Open && i.PostId != null)
+            .OrderBy(i => i.CreatedAt).Take(command.BatchSize).ToListAsync(cancellationToken);
         var postsNow = await posts.FindAsync(open.Select(i => i.PostId!.Value).Distinct().ToList(), cancellationToken);
         var closedAnswered = 0;
         var closedGone = 0;

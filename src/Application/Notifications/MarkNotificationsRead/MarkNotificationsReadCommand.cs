@@ -5,7 +5,8 @@ using Salon.Application.Common.Time;
 
 namespace Salon.Application.Notifications.MarkNotificationsRead;
 
-/// <summary>POST /api/notifications/read: the given notifications, or all when none are given.</summary>
+/// <summary>POST /api/notifications/read: the given notifications, or all when <c>ids</c> is absent.
+/// An empty list marks nothing.</summary>
 public sealed record MarkNotificationsReadCommand(Guid MemberId, IReadOnlyList<Guid>? Ids) : ICommand;
 
 public sealed class MarkNotificationsReadCommandValidator : AbstractValidator<MarkNotificationsReadCommand>
@@ -19,7 +20,7 @@ public sealed class MarkNotificationsReadCommandHandler(INotificationsDb db, Tim
     {
         var now = time.UtcNow();
         var unread = db.Notifications.Where(n => n.MemberId == command.MemberId && n.ReadAt == null);
-        if (command.Ids is { Count: > 0 } ids)
+        if (command.Ids is { } ids)
         {
             unread = unread.Where(n => ids.Contains(n.Id));
         }

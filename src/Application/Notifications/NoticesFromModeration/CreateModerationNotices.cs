@@ -16,8 +16,12 @@ public sealed class CreateModerationNotices(INotificationsDb db, ISupportResourc
         db.Notifications.Add(Notification.Create(
             domainEvent.AuthorId,
             "moderation_hidden",
-            "あなたの投稿は、ほかのメンバーからの報告を受けて、運営チームが確認するまで一時的に非表示になっています。あなたには引き続き表示されます。",
-            "Your post was reported by other members and is hidden while the moderation team reviews it. You can still see it.",
+            domainEvent.ByModerator
+                ? "あなたの投稿は、運営チームが確認するまで一時的に非表示になっています。あなたには引き続き表示されます。"
+                : "あなたの投稿は、ほかのメンバーからの報告を受けて、運営チームが確認するまで一時的に非表示になっています。あなたには引き続き表示されます。",
+            domainEvent.ByModerator
+                ? "Your post is hidden while the moderation team reviews it. You can still see it."
+                : "Your post was reported by other members and is hidden while the moderation team reviews it. You can still see it.",
             domainEvent.TopicId,
             domainEvent.PostId,
             domainEvent.OccurredAt));

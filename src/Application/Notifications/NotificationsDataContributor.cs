@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Members.Contracts;
+
+namespace Salon.Application.Notifications;
+
+/// <summary>For the data export: the member's in-app notices.</summary>
+public sealed class NotificationsDataContributor(INotificationsDb db) : IPersonalDataContributor
+{
+    public string Section => "notifications";
+
+    public async Task<object> CollectAsync(Guid memberId, CancellationToken cancellationToken) =>
+        await db.Notifications.AsNoTracking().Where(n => n.MemberId == memberId).OrderBy(n => n.CreatedAt)
+            .Select(n => new { n.Id, n.Kind, n.MessageJa, n.MessageEn, n.TopicId, n.PostId, n.CreatedAt, n.ReadAt })
+            .ToListAsync(cancellationToken);
+}
