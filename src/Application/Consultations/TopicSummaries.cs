@@ -39,8 +39,10 @@ internal static class TopicSummaries
                 x.Topic.AuthorId,
                 x.Topic.IsAnonymous,
                 x.Topic.AuthorDeparted,
+                // A correlated lookup per tag, not a join: SQLite cannot flatten a joined subquery and
+                // would read all of TopicTags (docs/performance.md).
                 Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
-                    .Join(db.Tags, tt => tt.TagId, tag => tag.Id, (tt, tag) => tag.Slug)
+                    .Select(tt => db.Tags.Where(tag => tag.Id == tt.TagId).Select(tag => tag.Slug).First())
                     .ToList(),
                 x.Topic.RepliesWelcome,
                 x.Topic.ContentWarning,

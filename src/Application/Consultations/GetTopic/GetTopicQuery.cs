@@ -49,8 +49,10 @@ public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory d
                 x.Topic,
                 x.Author,
                 Board = new BoardRefDto(b.Slug, b.Name, b.NameEn),
+                // A correlated lookup per tag, not a join: SQLite cannot flatten a joined subquery and
+                // would read all of TopicTags (docs/performance.md).
                 Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
-                    .Join(db.Tags, tt => tt.TagId, tag => tag.Id, (tt, tag) => tag.Slug)
+                    .Select(tt => db.Tags.Where(tag => tag.Id == tt.TagId).Select(tag => tag.Slug).First())
                     .ToList(),
                 MyReactions = db.Reactions.Where(r => r.PostId == x.Topic.Id && r.MemberId == viewer).Select(r => r.Kind).ToList(),
                 IsFollowing = db.TopicFollows.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),

@@ -36,6 +36,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
     /// <summary>Matches through the trigram index. A hit is a topic or a reply; <c>t</c> is the topic
     /// itself or the reply's topic, which must be visible to the viewer either way.</summary>
+    internal static readonly string IndexedMatchesUnranked = IndexedMatches.Replace("bm25(PostSearch, 2.0, 1.0)", "0.0", StringComparison.Ordinal);
+
     internal const string IndexedMatches = """
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
                coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, bm25(PostSearch, 2.0, 1.0) AS Rank
@@ -157,7 +159,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
     internal static string BuildSql(bool usesIndex, SearchOrder order, bool hasAfter) => string.Concat(
         Select,
-        usesIndex ? IndexedMatches : SubstringMatches,
+        // bm25 costs an index lookup per match; newest order does not need it (rank 0 for every row).
+        usesIndex ? (order == SearchOrder.Relevance ? IndexedMatches : IndexedMatchesUnranked) : SubstringMatches,
         !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
         order == SearchOrder.Relevance ? OrderRelevance : OrderNewest);
 

@@ -22,6 +22,9 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.HasIndex(t => new { t.BoardId, t.LastActivityAt, t.Id });
         builder.HasIndex(t => new { t.AuthorId, t.CreatedAt });
         builder.HasIndex(t => new { t.LastActivityAt, t.Id });
+
+        // Newest-first search for 1–2 characters walks posts by creation time.
+        builder.HasIndex(t => new { t.CreatedAt, t.Id });
         builder.Ignore(t => t.DomainEvents);
         builder.Ignore(t => t.IsDeleted);
     }
@@ -52,6 +55,7 @@ internal sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         // A topic's replies, oldest first (keyset: CreatedAt, Id).
         builder.HasIndex(r => new { r.TopicId, r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.AuthorId, r.CreatedAt });
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
         builder.Ignore(r => r.DomainEvents);
         builder.Ignore(r => r.IsDeleted);
     }

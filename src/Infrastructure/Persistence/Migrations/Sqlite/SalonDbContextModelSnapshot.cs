@@ -240,6 +240,8 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("TopicId", "CreatedAt", "Id");
 
                     b.ToTable("Replies", (string)null);
@@ -349,6 +351,8 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("LastActivityAt", "Id");
 

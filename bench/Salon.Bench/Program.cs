@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Salon.Bench;
+using Salon.Infrastructure.Persistence;
+using Salon.WebApi;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var log = Console.Error;
+foreach (var file in new[] { options.Database, options.Database + "-wal", options.Database + "-shm" })
+{
+    File.Delete(file);
+}
+
+// The real composition root (SalonHost.AddSalon): same handlers, pipeline, DbContext, interceptors and
+// search as the API. Nothing is started (no Kestrel, no Hangfire server); the bench only needs the
+// container. Migrations and the default boards come from InitializeSalonAsync, as at start-up.
+var capture = new StatementCapture();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [],
+    ContentRootPath = AppContext.BaseDirectory,
+    EnvironmentName = Environments.Production,
+});
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:ConnectionString"] = $"Data Source={options.Database}",
+    ["Jobs:ServerEnabled"] = "false",
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+});
+builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.AddSalon();
+builder.Services.ConfigureDbContext<SalonDbContext>(o => o.AddInterceptors(capture, new SqliteTraceInterceptor(capture)));
+
+await using var app = builder.Build();
+log.WriteLine($"[bench] migrating {options.Database}");
+await app.InitializeSalonAsync();
+
+log.WriteLine($"[bench] generating {options.Topics:N0} topics");
+var data = new DataGenerator(options);
+log.WriteLine($"[bench] inserting {data.Topics.Count:N0} topics, {data.Replies.Count:N0} replies, {data.Reactions.Count:N0} reactions");
+var seed = await new BulkSeeder($"Data Source={options.Database};Pooling=False", data, options.Seed, log).SeedAsync();
+
+// Fresh connections from here on, so every query is planned with the statistics ANALYZE wrote.
+SqliteConnection.ClearAllPools();
+
+string sqliteVersion;
+await using (var connection = new SqliteConnection($"Data Source={options.Database};Mode=ReadOnly;Pooling=False"))
+{
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = "SELECT sqlite_version()";
+    sqliteVersion = (string)(await command.ExecuteScalarAsync())!;
+}
+
+var bench = new QueryBench(app.Services, capture, options, seed, log);
+var results = await bench.RunAsync();
+var terms = await bench.CountSearchTermsAsync();
+MarkdownReport.Write(Console.Out, options, seed, sqliteVersion, new FileInfo(options.Database).Length, terms, results);
+return 0;
