@@ -32,7 +32,13 @@ internal static class SalonHost
     public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+
+            // A consultation is at most 10,000 characters; nothing legitimate needs more than this.
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -51,6 +57,18 @@ internal static class SalonHost
         services.AddScoped<HttpCurrentMember>();
         services.AddScoped<ICurrentMember>(sp => sp.GetRequiredService<HttpCurrentMember>());
         services.AddSalonAuthorization();
+        services.AddSalonRateLimits(builder.Configuration);
+
+        // Web clients on other origins are allowed only when listed (none by default).
+        var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            if (origins.Length > 0)
+            {
+                policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Retry-After", "Location");
+            }
+        }));
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRequestLocalization(options =>
         {
@@ -103,7 +121,16 @@ internal static class SalonHost
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSalonSecurityHeaders();
+        if (app.Configuration.GetValue("Security:UseHttps", !app.Environment.IsDevelopment()))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseCors();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))

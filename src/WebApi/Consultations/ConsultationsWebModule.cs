@@ -57,7 +57,8 @@ internal sealed class ConsultationsWebModule : ISalonModule
                     ct);
                 return TypedResults.Created($"/api/topics/{created.Id}", created);
             })
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapGet("/topics/{id:guid}", async (Guid id, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, cursor, limit), ct)))
@@ -68,43 +69,50 @@ internal sealed class ConsultationsWebModule : ISalonModule
                 await mediator.Send(new EditTopicCommand(Actor(me), id, body.Title, body.Body, body.Tags, body.ContentWarning, body.RepliesWelcome, body.Closed), ct);
                 return TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, null, null), ct));
             })
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapDelete("/topics/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteTopicCommand(Actor(me), id), ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapPost("/topics/{id:guid}/replies", async (Guid id, PostReplyRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new PostReplyCommand(me.RequiredId, id, body.Body, body.Anonymous, body.ContentWarning), ct);
                 return TypedResults.Created($"/api/topics/{id}", created);
             })
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapPatch("/replies/{id:guid}", async (Guid id, EditReplyRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new EditReplyCommand(Actor(me), id, body.Body, body.ContentWarning), ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapDelete("/replies/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteReplyCommand(Actor(me), id), ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapPut("/posts/{id:guid}/reactions/{kind}", async (Guid id, string kind, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReactCommand(me.RequiredId, id, kind), ct)))
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapDelete("/posts/{id:guid}/reactions/{kind}", async (Guid id, string kind, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UnreactCommand(me.RequiredId, id, kind), ct)))
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         api.MapPut("/topics/{id:guid}/follow", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {

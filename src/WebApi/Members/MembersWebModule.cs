@@ -56,29 +56,34 @@ internal sealed class MembersWebModule : ISalonModule
     {
         auth.MapPost("/register", async (RegisterCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created("/api/me", await mediator.Send(command, ct)))
-            .ProducesProblems(Status400BadRequest, Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status409Conflict)
+            .RequireRateLimiting(RateLimits.Registration);
 
         auth.MapPost("/confirm-email", async (ConfirmEmailCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status400BadRequest);
+            .ProducesProblems(Status400BadRequest)
+            .RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/resend-confirmation", async (ResendConfirmationCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(command, ct);
                 return TypedResults.Accepted((string?)null);
             })
-            .ProducesProblems(Status400BadRequest);
+            .ProducesProblems(Status400BadRequest)
+            .RequireRateLimiting(RateLimits.PasswordReset);
 
         auth.MapPost("/login", async (LoginCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden)
+            .RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/refresh", async (RefreshTokensCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized)
+            .RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/logout", async (HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
@@ -92,14 +97,16 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.Accepted((string?)null);
             })
-            .ProducesProblems(Status400BadRequest);
+            .ProducesProblems(Status400BadRequest)
+            .RequireRateLimiting(RateLimits.PasswordReset);
 
         auth.MapPost("/reset-password", async (ResetPasswordCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status400BadRequest);
+            .ProducesProblems(Status400BadRequest)
+            .RequireRateLimiting(RateLimits.PasswordReset);
 
         auth.MapPost("/confirm-email-change", async (ConfirmEmailChangeCommand command, IMediator mediator, CancellationToken ct) =>
             {

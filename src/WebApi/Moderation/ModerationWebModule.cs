@@ -29,7 +29,8 @@ internal sealed class ModerationWebModule : ISalonModule
             .AllowAnonymous();
         safety.MapPost("/screen", async (ScreenTextQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .RequireAuthorization().ProducesProblems(Status400BadRequest, Status401Unauthorized);
+            .RequireAuthorization().ProducesProblems(Status400BadRequest, Status401Unauthorized)
+            .RequireRateLimiting(RateLimits.Screening);
 
         endpoints.MapPost("/api/reports", async (FileReportRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
@@ -37,7 +38,8 @@ internal sealed class ModerationWebModule : ISalonModule
                 return TypedResults.Created((string?)null, result);
             })
             .WithTags("Safety").RequireAuthorization()
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound, Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound, Status409Conflict)
+            .RequireRateLimiting(RateLimits.Writes);
 
         var moderation = endpoints.MapGroup("/api/moderation").WithTags("Moderation").RequireAuthorization(Policies.Moderator);
         moderation.MapGet("/queue", async (string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>

@@ -62,6 +62,14 @@ public class SalonApiFactory : WebApplicationFactory<Program>
             ["PostingLimits:MinSecondsBetweenPosts"] = "0",
             ["PostingLimits:NewMemberMaxTopics"] = "1000",
             ["PostingLimits:NewMemberMaxReplies"] = "1000",
+
+            // Every test client shares one address; SecurityTests sets real limits.
+            ["RateLimits:SignIn:PermitLimit"] = "100000",
+            ["RateLimits:Registration:PermitLimit"] = "100000",
+            ["RateLimits:PasswordReset:PermitLimit"] = "100000",
+            ["RateLimits:Screening:PermitLimit"] = "100000",
+            ["RateLimits:Writes:PermitLimit"] = "100000",
+            ["Security:UseHttps"] = "false",
         };
         foreach (var (key, value) in _settings)
         {

@@ -1,0 +1,25 @@
+namespace Salon.WebApi.Common;
+
+/// <summary>Headers on every response: no MIME sniffing, no referrer (a link out must not tell another site
+/// which consultation someone was reading), no framing, and a strict CSP (the API returns JSON; the only HTML
+/// is the developer reference UI, which is left to its own policy).</summary>
+internal static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSalonSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (!context.Request.Path.StartsWithSegments("/scalar"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}
