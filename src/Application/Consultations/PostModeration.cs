@@ -11,18 +11,19 @@ public sealed class PostModeration(IConsultationsDb db) : IPostModeration
     {
         var topics = await db.Topics.AsNoTracking()
             .Where(t => postIds.Contains(t.Id))
-            .Select(t => new ModeratedPost(t.Id, PostKind.Topic, t.Id, t.Title, t.Body, t.AuthorId, t.IsAnonymous, t.Visibility == PostVisibility.Visible ? "published" : "under_review", t.DeletedAt != null, t.CreatedAt))
+            .Select(t => new ModeratedPost(t.Id, PostKind.Topic, t.Id, t.Title, t.Body, t.AuthorId, t.IsAnonymous, t.Visibility == PostVisibility.Visible ? "published" : "under_review", t.DeletedAt != null, t.CreatedAt, t.ModeratedAt))
             .ToListAsync(cancellationToken);
         var replies = await db.Replies.AsNoTracking()
             .Where(r => postIds.Contains(r.Id))
-            .Join(db.Topics, r => r.TopicId, t => t.Id, (r, t) => new ModeratedPost(r.Id, PostKind.Reply, t.Id, t.Title, r.Body, r.AuthorId, r.IsAnonymous, r.Visibility == PostVisibility.Visible ? "published" : "under_review", r.DeletedAt != null, r.CreatedAt))
+            .Join(db.Topics, r => r.TopicId, t => t.Id, (r, t) => new ModeratedPost(r.Id, PostKind.Reply, t.Id, t.Title, r.Body, r.AuthorId, r.IsAnonymous, r.Visibility == PostVisibility.Visible ? "published" : "under_review", r.DeletedAt != null, r.CreatedAt, r.ModeratedAt))
             .ToListAsync(cancellationToken);
         return topics.Concat(replies).ToDictionary(p => p.PostId);
     }
 
-    public Task<bool> HideAsync(Guid postId, DateTime now, CancellationToken cancellationToken) => SetVisibilityAsync(postId, PostVisibility.Hidden, now, cancellationToken);
+    public Task<bool> HideAsync(Guid postId, DateTime now, bool byModerator, CancellationToken cancellationToken) =>
+        SetVisibilityAsync(postId, PostVisibility.Hidden, byModerator ? now : null, cancellationToken);
 
-    public Task<bool> HoldAsync(Guid postId, DateTime now, CancellationToken cancellationToken) => SetVisibilityAsync(postId, PostVisibility.Held, now, cancellationToken);
+    public Task<bool> HoldAsync(Guid postId, DateTime now, CancellationToken cancellationToken) => SetVisibilityAsync(postId, PostVisibility.Held, null, cancellationToken);
 
     public Task<bool> RestoreAsync(Guid postId, DateTime now, CancellationToken cancellationToken) => SetVisibilityAsync(postId, PostVisibility.Visible, now, cancellationToken);
 
@@ -79,17 +80,17 @@ public sealed class PostModeration(IConsultationsDb db) : IPostModeration
         return replies + topics;
     }
 
-    private async Task<bool> SetVisibilityAsync(Guid postId, PostVisibility visibility, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> SetVisibilityAsync(Guid postId, PostVisibility visibility, DateTime? decidedAt, CancellationToken cancellationToken)
     {
         if (await db.Topics.FindAsync([postId], cancellationToken) is { } topic)
         {
-            topic.SetVisibility(visibility, now);
+            topic.SetVisibility(visibility, decidedAt);
             return true;
         }
 
         if (await db.Replies.FindAsync([postId], cancellationToken) is { } reply)
         {
-            reply.SetVisibility(visibility, now);
+            reply.SetVisibility(visibility, decidedAt);
             return true;
         }
 

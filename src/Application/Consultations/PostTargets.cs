@@ -6,7 +6,7 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations;
 
 /// <summary>A topic or reply, addressed by id alone (as in /api/posts/{id}/reactions).</summary>
-internal sealed record PostTarget(Guid PostId, PostKind Kind, Guid TopicId, Guid AuthorId);
+internal sealed record PostTarget(Guid PostId, PostKind Kind, Guid TopicId, Guid AuthorId, bool IsAnonymous);
 
 internal static class PostTargets
 {
@@ -15,7 +15,7 @@ internal static class PostTargets
     {
         var topics = ConsultationRules.VisibleTopics(db, directory, viewerId);
         var topic = await topics.Where(t => t.Id == postId)
-            .Select(t => new PostTarget(t.Id, PostKind.Topic, t.Id, t.AuthorId))
+            .Select(t => new PostTarget(t.Id, PostKind.Topic, t.Id, t.AuthorId, t.IsAnonymous))
             .SingleOrDefaultAsync(cancellationToken);
         if (topic is not null)
         {
@@ -28,7 +28,7 @@ internal static class PostTargets
                 && (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
                 && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId)
                 && topics.Any(t => t.Id == r.TopicId))
-            .Select(r => new PostTarget(r.Id, PostKind.Reply, r.TopicId, r.AuthorId))
+            .Select(r => new PostTarget(r.Id, PostKind.Reply, r.TopicId, r.AuthorId, r.IsAnonymous))
             .SingleOrDefaultAsync(cancellationToken);
         return reply ?? throw PostRules.Gone();
     }

@@ -6,7 +6,8 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations;
 
 /// <summary>A page of a topic's replies, oldest first, in one SQL statement. Deleted replies stay as
-/// placeholders (「この投稿は削除されました」) so the conversation still reads; hidden or held replies
+/// placeholders (「この投稿は削除されました」) so the conversation still reads (only if others could see
+/// them before: a deleted held reply leaves no trace); hidden or held replies
 /// appear only to their authors; replies by members the viewer blocked are left out.</summary>
 internal static class ReplyPages
 {
@@ -22,7 +23,7 @@ internal static class ReplyPages
         var size = PageLimits.Clamp(limit);
         var replies = db.Replies.AsNoTracking().Where(r =>
             r.TopicId == topicId
-            && (r.DeletedAt != null || r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
+            && (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
             && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId));
         if (KeysetCursor.Decode(cursor) is { } after)
         {

@@ -149,13 +149,14 @@ public sealed class Topic : Entity
 
     public void MarkAuthorDeparted() => AuthorDeparted = true;
 
-    /// <summary>When moderation last changed <see cref="Visibility"/>; hidden posts are purged some time after it.</summary>
+    /// <summary>When a moderator last decided on <see cref="Visibility"/> (null while only screening or reports
+    /// acted). A hidden post is purged some time after a moderator's decision, never before one.</summary>
     public DateTime? ModeratedAt { get; private set; }
 
-    public void SetVisibility(PostVisibility visibility, DateTime now)
+    public void SetVisibility(PostVisibility visibility, DateTime? decidedAt)
     {
         Visibility = visibility;
-        ModeratedAt = now;
+        ModeratedAt = decidedAt;
     }
 
     /// <summary>Throws 409 when the topic does not take replies.</summary>

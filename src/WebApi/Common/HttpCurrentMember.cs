@@ -18,6 +18,8 @@ internal sealed class HttpCurrentMember(IHttpContextAccessor accessor) : ICurren
         ? MemberRoles.None
         : MemberRoleNames.Parse(User.FindAll(SalonClaims.Role).Select(c => c.Value).Where(MemberRoleNames.IsAssignable));
 
+    public bool IsInRole(MemberRoles role) => (Roles & role) == role;
+
     /// <summary>Moderators (and admins) may edit and delete others' posts.</summary>
     public bool IsModerator => (Roles & (MemberRoles.Moderator | MemberRoles.Admin)) != 0;
 

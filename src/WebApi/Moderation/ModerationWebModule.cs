@@ -9,6 +9,7 @@ using Salon.Application.Moderation.ResolveModerationItem;
 using Salon.Application.Moderation.ScreenText;
 using Salon.Application.Moderation.SuspendMember;
 using Salon.Application.Moderation.UnsuspendMember;
+using Salon.Domain.Common;
 using Salon.Infrastructure.Moderation;
 using Salon.WebApi.Common;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -55,10 +56,10 @@ internal sealed class ModerationWebModule : ISalonModule
 
         moderation.MapPost("/members/{id:guid}/suspend", async (Guid id, SuspendRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new SuspendMemberCommand(me.RequiredId, id, body.Until, body.Reason), ct);
+                await mediator.Send(new SuspendMemberCommand(me.RequiredId, me.IsInRole(MemberRoles.Admin), id, body.Until, body.Reason), ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
 
         moderation.MapPost("/members/{id:guid}/unsuspend", async (Guid id, UnsuspendRequest? body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {

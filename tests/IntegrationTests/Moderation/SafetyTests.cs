@@ -166,6 +166,8 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
 
         var item = (await QueueAsync(moderator)).Single(i => i.GetProperty("kind").GetString() == "report" && i.GetProperty("post").GetProperty("id").GetGuid() == topicId);
         var itemId = item.GetProperty("id").GetGuid();
+        var report = Assert.Single(item.GetProperty("reports").EnumerateArray());
+        Assert.Equal("personal_info", report.GetProperty("reason").GetString());
         await (await _client.SendAsAsync(moderator, HttpMethod.Post, $"/api/moderation/items/{itemId}/resolve", new { action = "restore", note = "番号は架空でした" })).ShouldBe(HttpStatusCode.NoContent);
         await (await _client.SendAsAsync(reader, HttpMethod.Get, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.OK);
         await (await _client.SendAsAsync(moderator, HttpMethod.Post, $"/api/moderation/items/{itemId}/resolve", new { action = "hide" })).ShouldBe(HttpStatusCode.Conflict);

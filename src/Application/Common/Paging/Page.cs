@@ -34,6 +34,7 @@ public readonly record struct KeysetCursor(DateTime At, Guid Id)
             var parts = text.Split(':');
             if (parts.Length == 2
                 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTime.MaxValue.Ticks
                 && Guid.TryParseExact(parts[1], "N", out var id))
             {
                 return new KeysetCursor(new DateTime(ticks, DateTimeKind.Utc), id);

@@ -13,7 +13,8 @@ public sealed record ModeratedPost(
     bool IsAnonymous,
     string Status,
     bool IsDeleted,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    DateTime? ModeratedAt = null);
 
 public sealed record UnansweredTopic(Guid TopicId, Guid AuthorId, DateTime CreatedAt);
 
@@ -23,8 +24,9 @@ public interface IPostModeration
 {
     Task<IReadOnlyDictionary<Guid, ModeratedPost>> FindAsync(IReadOnlyCollection<Guid> postIds, CancellationToken cancellationToken);
 
-    /// <summary>Others stop seeing the post (its author still does, "under review").</summary>
-    Task<bool> HideAsync(Guid postId, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Others stop seeing the post (its author still does, "under review"). Only a moderator's hide
+    /// makes it eligible for the purge; a post hidden by reports waits for a decision.</summary>
+    Task<bool> HideAsync(Guid postId, DateTime now, bool byModerator, CancellationToken cancellationToken);
 
     /// <summary>Held for review before anyone else sees it.</summary>
     Task<bool> HoldAsync(Guid postId, DateTime now, CancellationToken cancellationToken);

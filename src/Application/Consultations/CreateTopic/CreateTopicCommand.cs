@@ -81,7 +81,7 @@ public sealed class CreateTopicCommandHandler(
             now);
         if (screened.Hold)
         {
-            topic.SetVisibility(PostVisibility.Held, now);
+            topic.SetVisibility(PostVisibility.Held, decidedAt: null);
         }
 
         db.Topics.Add(topic);

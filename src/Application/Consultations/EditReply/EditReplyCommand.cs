@@ -34,7 +34,7 @@ public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirector
             var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
             if (screened.Hold && reply.Visibility == PostVisibility.Visible)
             {
-                reply.SetVisibility(PostVisibility.Held, time.UtcNow());
+                reply.SetVisibility(PostVisibility.Held, decidedAt: null);
             }
         }
 

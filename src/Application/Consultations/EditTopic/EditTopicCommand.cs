@@ -46,7 +46,7 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
             var screened = await ConsultationRules.ScreenAsync(screening, (command.Title ?? topic.Title) + "\n" + (command.Body ?? topic.Body), cancellationToken);
             if (screened.Hold && topic.Visibility == PostVisibility.Visible)
             {
-                topic.SetVisibility(PostVisibility.Held, time.UtcNow());
+                topic.SetVisibility(PostVisibility.Held, decidedAt: null);
             }
         }
 

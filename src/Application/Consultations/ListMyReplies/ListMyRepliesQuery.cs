@@ -19,12 +19,14 @@ public sealed record MyReplyDto(
     DateTime? EditedAt,
     ReactionCountsDto ReactionCounts);
 
-public sealed class ListMyRepliesQueryHandler(IConsultationsDb db) : IQueryHandler<ListMyRepliesQuery, Page<MyReplyDto>>
+public sealed class ListMyRepliesQueryHandler(IConsultationsDb db, Members.Contracts.IMemberDirectory directory) : IQueryHandler<ListMyRepliesQuery, Page<MyReplyDto>>
 {
     public async ValueTask<Page<MyReplyDto>> Handle(ListMyRepliesQuery query, CancellationToken cancellationToken)
     {
         var size = PageLimits.Clamp(query.Limit);
-        var replies = db.Replies.AsNoTracking().Where(r => r.AuthorId == query.MemberId && r.DeletedAt == null);
+        // Only replies in topics the member can still open, filtered before the page is cut.
+        var topics = ConsultationRules.VisibleTopics(db, directory, query.MemberId);
+        var replies = db.Replies.AsNoTracking().Where(r => r.AuthorId == query.MemberId && r.DeletedAt == null && topics.Any(t => t.Id == r.TopicId));
         if (KeysetCursor.Decode(query.Cursor) is { } after)
         {
             replies = replies.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0));
@@ -33,7 +35,7 @@ public sealed class ListMyRepliesQueryHandler(IConsultationsDb db) : IQueryHandl
         var rows = await replies
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Take(size + 1)
-            .Join(db.Topics.Where(t => t.DeletedAt == null), r => r.TopicId, t => t.Id, (r, t) => new
+            .Join(db.Topics, r => r.TopicId, t => t.Id, (r, t) => new
             {
                 r.Id,
                 r.TopicId,

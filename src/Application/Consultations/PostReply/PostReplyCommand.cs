@@ -11,7 +11,7 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations.PostReply;
 
 /// <summary>POST /api/topics/{id}/replies. 409 when the topic does not take replies (ひとりごと) or is
-/// closed; 403 when the topic's author has blocked the replier. The replier follows the topic.</summary>
+/// closed; 403 when the (named) topic author has blocked the replier. The replier follows the topic.</summary>
 public sealed record PostReplyCommand(Guid AuthorId, Guid TopicId, string Body, bool Anonymous, string? ContentWarning) : ICommand<PostCreatedDto>;
 
 public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyCommand>
@@ -39,7 +39,8 @@ public sealed class PostReplyCommandHandler(
     {
         var poster = await ConsultationRules.EnsureMayPostAsync(directory, command.AuthorId, cancellationToken);
         var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
-        if (topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))
+        // An anonymous topic never refuses (that would reveal its author); the blocker does not see the reply.
+        if (!topic.IsAnonymous && topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))
         {
             throw SalonException.Forbidden(new LocalizedText("この相談には返信できません。", "You cannot reply to this consultation."));
         }
@@ -50,7 +51,7 @@ public sealed class PostReplyCommandHandler(
         var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now);
         if (screened.Hold)
         {
-            reply.SetVisibility(PostVisibility.Held, now);
+            reply.SetVisibility(PostVisibility.Held, decidedAt: null);
         }
 
         db.Replies.Add(reply);

@@ -28,7 +28,8 @@ public sealed class ReactCommandHandler(IConsultationsDb db, IMemberDirectory di
     {
         var kind = ReactionKindNames.Parse(command.Kind)!.Value;
         var post = await PostTargets.FindVisibleAsync(db, directory, command.PostId, command.MemberId, cancellationToken);
-        if (post.AuthorId != command.MemberId && await ConsultationRules.HasBlockedAsync(directory, post.AuthorId, command.MemberId, cancellationToken))
+        // An anonymous post never refuses: a refusal would tell the blocked member who wrote it.
+        if (!post.IsAnonymous && post.AuthorId != command.MemberId && await ConsultationRules.HasBlockedAsync(directory, post.AuthorId, command.MemberId, cancellationToken))
         {
             throw SalonException.Forbidden(new LocalizedText("この投稿にはリアクションできません。", "You cannot react to this post."));
         }

@@ -147,7 +147,7 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
                     double.Parse(parts[4], CultureInfo.InvariantCulture));
             }
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or OverflowException)
+        catch (Exception ex) when (ex is FormatException or JsonException or OverflowException or ArgumentOutOfRangeException)
         {
         }
 

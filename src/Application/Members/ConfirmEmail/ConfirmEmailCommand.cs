@@ -4,7 +4,7 @@ using Salon.Domain.Common;
 
 namespace Salon.Application.Members.ConfirmEmail;
 
-/// <summary>POST /api/auth/confirm-email. Idempotent: confirming twice is fine.</summary>
+/// <summary>POST /api/auth/confirm-email. Idempotent: confirming twice with the same token is fine.</summary>
 public sealed record ConfirmEmailCommand(Guid UserId, string Token) : ICommand;
 
 public sealed class ConfirmEmailCommandValidator : AbstractValidator<ConfirmEmailCommand>
@@ -20,13 +20,8 @@ public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService i
 {
     public async ValueTask<Unit> Handle(ConfirmEmailCommand command, CancellationToken cancellationToken)
     {
-        var account = await identity.GetAccountAsync(command.UserId, cancellationToken);
-        if (account is { EmailConfirmed: true })
-        {
-            return Unit.Value;
-        }
-
-        if (account is null || !await identity.ConfirmEmailAsync(command.UserId, command.Token))
+        // No shortcut for confirmed accounts: without a valid token nobody learns an account's state.
+        if (!await identity.ConfirmEmailAsync(command.UserId, command.Token))
         {
             throw InvalidToken();
         }

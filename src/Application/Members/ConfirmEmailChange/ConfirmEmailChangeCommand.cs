@@ -7,7 +7,8 @@ using Salon.Domain.Common;
 
 namespace Salon.Application.Members.ConfirmEmailChange;
 
-/// <summary>POST /api/auth/confirm-email-change with the values from the e-mail sent to the new address.</summary>
+/// <summary>POST /api/auth/confirm-email-change with the values from the e-mail sent to the new address.
+/// A token works once (the change renews the account's security stamp).</summary>
 public sealed record ConfirmEmailChangeCommand(Guid UserId, string Email, string Token) : ICommand;
 
 public sealed class ConfirmEmailChangeCommandValidator : AbstractValidator<ConfirmEmailChangeCommand>
@@ -24,12 +25,9 @@ public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentitySer
 {
     public async ValueTask<Unit> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
     {
+        // The token is checked before anything else, so the answer never tells whether an address
+        // belongs to an account (the same 400 for a wrong address, a wrong token or an unknown id).
         var account = await identity.GetAccountAsync(command.UserId, cancellationToken);
-        if (account is not null && string.Equals(account.Email, command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            return Unit.Value; // already done
-        }
-
         if (account is null || !await identity.ChangeEmailAsync(command.UserId, command.Email.Trim(), command.Token))
         {
             throw ConfirmEmailCommandHandler.InvalidToken();

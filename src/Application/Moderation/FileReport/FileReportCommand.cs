@@ -70,11 +70,11 @@ public sealed class FileReportCommandHandler(
         var hides = false;
         if (!worried)
         {
-            var reporters = await db.Reports.CountAsync(r => r.PostId == command.PostId && r.Reason != ReportReason.WorriedAboutMember, cancellationToken) + 1;
-            hides = command.ReporterIsModerator || reporters >= options.Value.ReportHideThreshold;
+            // Only reports since the last decision count: a post a moderator cleared needs a fresh threshold.
+            hides = command.ReporterIsModerator || item.ReportCount >= options.Value.ReportHideThreshold;
             if (hides && post.Status == "published" && !post.IsDeleted)
             {
-                await posts.HideAsync(post.PostId, now, cancellationToken);
+                await posts.HideAsync(post.PostId, now, byModerator: command.ReporterIsModerator, cancellationToken);
                 item.RaisePostHidden(post.AuthorId, post.PostId, post.TopicId, byModerator: command.ReporterIsModerator, now);
                 if (command.ReporterIsModerator)
                 {
@@ -89,7 +89,19 @@ public sealed class FileReportCommandHandler(
             item.RaiseCaringNotice(post.AuthorId, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same member's double click, or another member's first report on this post at the same
+            // moment (one open item per post and kind). Nothing was saved; asking again succeeds.
+            throw SalonException.Conflict("report-conflict", new LocalizedText(
+                "報告が重なりました。もう一度送ってください（すでに報告済みの場合は不要です）。",
+                "Your report crossed with another. Please send it again (unless you already reported this post)."));
+        }
+
         if (hides)
         {
             await posts.RefreshCountsAsync(post.TopicId, cancellationToken);

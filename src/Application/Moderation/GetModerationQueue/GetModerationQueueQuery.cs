@@ -16,6 +16,9 @@ public sealed record QueueAuthorDto(Guid Id, string Nickname);
 
 public sealed record QueuePostDto(Guid Id, string Kind, Guid TopicId, string TopicTitle, string Text, bool Anonymous, string Status, bool Deleted, DateTime CreatedAt, QueueAuthorDto? Author);
 
+/// <summary>A report as moderators see it: the reason and the reporter's note (the reporter is not named).</summary>
+public sealed record QueueReportDto(string Reason, string? Note, DateTime CreatedAt);
+
 public sealed record QueueItemDto(
     Guid Id,
     string Kind,
@@ -24,7 +27,8 @@ public sealed record QueueItemDto(
     int ReportCount,
     DateTime CreatedAt,
     QueuePostDto? Post,
-    QueueAuthorDto? Member);
+    QueueAuthorDto? Member,
+    IReadOnlyList<QueueReportDto> Reports);
 
 public sealed class GetModerationQueueQueryHandler(IModerationDb db, IPostModeration posts, IMemberDirectory directory)
     : IQueryHandler<GetModerationQueueQuery, Page<QueueItemDto>>
@@ -56,6 +60,15 @@ public sealed class GetModerationQueueQueryHandler(IModerationDb db, IPostModera
         var memberIds = found.Values.Select(p => p.AuthorId).Concat(page.Where(i => i.SubjectMemberId != null).Select(i => i.SubjectMemberId!.Value)).Distinct().ToList();
         var members = await directory.Cards.Where(c => memberIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
 
+        var reportedPosts = page.Where(i => i.Kind is ModerationItemKind.Report or ModerationItemKind.WorriedAboutMember && i.PostId != null)
+            .Select(i => i.PostId!.Value).Distinct().ToList();
+        var reports = (await db.Reports.AsNoTracking()
+                .Where(r => reportedPosts.Contains(r.PostId))
+                .OrderBy(r => r.CreatedAt)
+                .Select(r => new { r.PostId, r.Reason, r.Note, r.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.PostId);
+
         QueueAuthorDto? Author(Guid? id) => id is { } value && members.TryGetValue(value, out var card) ? new QueueAuthorDto(card.Id, card.Nickname) : null;
 
         var dtos = page.Select(i =>
@@ -66,7 +79,13 @@ public sealed class GetModerationQueueQueryHandler(IModerationDb db, IPostModera
                 post = new QueuePostDto(p.PostId, p.Kind == PostKind.Topic ? "topic" : "reply", p.TopicId, p.TopicTitle, p.Text, p.IsAnonymous, p.Status, p.IsDeleted, p.CreatedAt, Author(p.AuthorId));
             }
 
-            return new QueueItemDto(i.Id, KindName(i.Kind), i.IsPriority, i.Detail, i.ReportCount, i.CreatedAt, post, Author(i.SubjectMemberId));
+            var itemReports = i.PostId is { } reported && i.Kind is ModerationItemKind.Report or ModerationItemKind.WorriedAboutMember
+                ? reports[reported]
+                    .Where(r => (r.Reason == ReportReason.WorriedAboutMember) == (i.Kind == ModerationItemKind.WorriedAboutMember) && r.CreatedAt >= i.CreatedAt)
+                    .Select(r => new QueueReportDto(ReportReasonNames.ToName(r.Reason), r.Note, r.CreatedAt))
+                    .ToList()
+                : [];
+            return new QueueItemDto(i.Id, KindName(i.Kind), i.IsPriority, i.Detail, i.ReportCount, i.CreatedAt, post, Author(i.SubjectMemberId), itemReports);
         }).ToList();
 
         string? next = null;

@@ -48,7 +48,7 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
             switch (action)
             {
                 case ModerationAction.Hide:
-                    await posts.HideAsync(id, now, cancellationToken);
+                    await posts.HideAsync(id, now, byModerator: true, cancellationToken);
                     if (before is { Status: "published", IsDeleted: false })
                     {
                         item.RaisePostHidden(before.AuthorId, id, before.TopicId, byModerator: true, now);
@@ -59,8 +59,20 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
                     await posts.DeleteAsync(id, now, cancellationToken);
                     await CloseOtherItemsAsync(id, "post deleted", now, cancellationToken);
                     break;
-                case ModerationAction.Restore:
                 case ModerationAction.Dismiss when item.Kind is ModerationItemKind.Report or ModerationItemKind.Held:
+                    // Dismissing releases the post only if nothing else still holds it (another open
+                    // report or hold, or a moderator's own hide).
+                    if (before is { ModeratedAt: null } && !await OtherOpenHoldsAsync(item, cancellationToken))
+                    {
+                        await posts.RestoreAsync(id, now, cancellationToken);
+                        if (before is { Status: "under_review", IsDeleted: false })
+                        {
+                            item.RaisePostRestored(before.AuthorId, id, before.TopicId, now);
+                        }
+                    }
+
+                    break;
+                case ModerationAction.Restore:
                     await posts.RestoreAsync(id, now, cancellationToken);
                     if (before is { Status: "under_review", IsDeleted: false })
                     {
@@ -83,6 +95,12 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
 
         return Unit.Value;
     }
+
+    private Task<bool> OtherOpenHoldsAsync(ModerationItem item, CancellationToken cancellationToken) =>
+        db.ModerationItems.AnyAsync(
+            i => i.PostId == item.PostId && i.Id != item.Id && i.Status == ModerationItemStatus.Open
+                && (i.Kind == ModerationItemKind.Report || i.Kind == ModerationItemKind.Held),
+            cancellationToken);
 
     private async Task CloseOtherItemsAsync(Guid postId, string reason, DateTime now, CancellationToken cancellationToken)
     {

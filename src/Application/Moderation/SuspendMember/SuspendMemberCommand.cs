@@ -9,7 +9,7 @@ namespace Salon.Application.Moderation.SuspendMember;
 
 /// <summary>POST /api/moderation/members/{id}/suspend (moderators): until a date, or until lifted. The member
 /// is signed out at once and told until when when they try to sign in.</summary>
-public sealed record SuspendMemberCommand(Guid ModeratorId, Guid MemberId, DateTime? Until, string Reason) : ICommand;
+public sealed record SuspendMemberCommand(Guid ModeratorId, bool ModeratorIsAdmin, Guid MemberId, DateTime? Until, string Reason) : ICommand;
 
 public sealed class SuspendMemberCommandValidator : AbstractValidator<SuspendMemberCommand>
 {
@@ -31,9 +31,14 @@ public sealed class SuspendMemberCommandHandler(IModerationDb db, IMemberModerat
             throw SalonException.Invalid("until-past", new LocalizedText("終了日時は未来の日時にしてください。", "The end must be in the future."), "until");
         }
 
-        if (!await members.SuspendAsync(command.MemberId, command.Until?.ToUniversalTime(), command.Reason.Trim(), now, cancellationToken))
+        switch (await members.SuspendAsync(command.MemberId, command.Until?.ToUniversalTime(), command.Reason.Trim(), command.ModeratorIsAdmin, now, cancellationToken))
         {
-            throw SalonException.NotFound();
+            case SuspendOutcome.NotFound:
+                throw SalonException.NotFound();
+            case SuspendOutcome.StaffNeedsAdmin:
+                throw SalonException.Forbidden(new LocalizedText("運営メンバーの利用停止は管理者だけが行えます。", "Only an admin can suspend a member of staff."));
+            case SuspendOutcome.LastAdmin:
+                throw SalonException.Rule("last-admin", new LocalizedText("最後の管理者は利用停止にできません。", "The last admin cannot be suspended."));
         }
 
         db.AuditEntries.Add(AuditEntry.Record(command.ModeratorId, "suspend", "member", command.MemberId, null, command.Reason.Trim(), now));
