@@ -8,5 +8,6 @@ public static class ConsultationsModule
 {
     public static IServiceCollection AddConsultationsApplication(this IServiceCollection services) => services
         .AddScoped<IPostModeration, PostModeration>()
-        .AddScoped<IPostVisibility, PostVisibilityCheck>();
+        .AddScoped<IPostVisibility, PostVisibilityCheck>()
+        .AddScoped<ITopicFollowers, TopicFollowersLookup>();
 }

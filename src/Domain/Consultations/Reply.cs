@@ -39,7 +39,8 @@ public sealed class Reply : Entity
 
     public bool IsDeleted => DeletedAt is not null;
 
-    public static Reply Post(Topic topic, Guid authorId, string body, bool anonymous, string? contentWarning, DateTime now)
+    /// <summary>A new reply; <paramref name="held"/> when screening holds it for review (others do not see it).</summary>
+    public static Reply Post(Topic topic, Guid authorId, string body, bool anonymous, string? contentWarning, DateTime now, bool held = false)
     {
         topic.EnsureAcceptsReplies();
         var reply = new Reply
@@ -50,10 +51,10 @@ public sealed class Reply : Entity
             Body = PostRules.Body(body),
             IsAnonymous = anonymous,
             ContentWarning = PostRules.ContentWarning(contentWarning),
-            Visibility = PostVisibility.Visible,
+            Visibility = held ? PostVisibility.Held : PostVisibility.Visible,
             CreatedAt = now,
         };
-        reply.Raise(new ReplyPosted(reply.Id, topic.Id, topic.AuthorId, authorId, anonymous, reply.Body, now));
+        reply.Raise(new ReplyPosted(reply.Id, topic.Id, topic.AuthorId, authorId, anonymous, reply.Body, !held, now));
         return reply;
     }
 

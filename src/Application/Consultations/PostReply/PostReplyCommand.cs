@@ -48,11 +48,7 @@ public sealed class PostReplyCommandHandler(
         var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
         var now = time.UtcNow();
         await PostingLimits.EnsureAllowedAsync(db, limits.Value, poster, isTopic: false, now, cancellationToken);
-        var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now);
-        if (screened.Hold)
-        {
-            reply.SetVisibility(PostVisibility.Held, decidedAt: null);
-        }
+        var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now, held: screened.Hold);
 
         db.Replies.Add(reply);
         if (!await db.TopicFollows.AnyAsync(f => f.TopicId == topic.Id && f.MemberId == command.AuthorId, cancellationToken))

@@ -6,7 +6,8 @@ namespace Salon.Domain.Consultations.Events;
 /// transaction; handlers must never log it.</summary>
 public sealed record TopicCreated(Guid TopicId, Guid BoardId, Guid AuthorId, bool IsAnonymous, string Title, string Body, DateTime OccurredAt) : IDomainEvent;
 
-public sealed record ReplyPosted(Guid ReplyId, Guid TopicId, Guid TopicAuthorId, Guid AuthorId, bool IsAnonymous, string Body, DateTime OccurredAt) : IDomainEvent;
+/// <summary>A reply was posted. <c>IsVisible</c> is false when it is held for review (nobody should be told of it yet).</summary>
+public sealed record ReplyPosted(Guid ReplyId, Guid TopicId, Guid TopicAuthorId, Guid AuthorId, bool IsAnonymous, string Body, bool IsVisible, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record ReactionAdded(Guid PostId, PostKind PostKind, Guid TopicId, Guid PostAuthorId, Guid MemberId, ReactionKind Kind, DateTime OccurredAt) : IDomainEvent;
 
