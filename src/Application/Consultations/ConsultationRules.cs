@@ -33,6 +33,19 @@ internal static class ConsultationRules
         return await db.Topics.Include(t => t.Tags).SingleAsync(t => t.Id == topicId, cancellationToken);
     }
 
+    /// <summary>For an edit or delete: moderators reach any post that is not deleted (hidden, held, or by
+    /// someone they blocked), as API.md's "author, moderator" says; anyone else only what they can see.</summary>
+    public static async Task<Topic> TopicForActorAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsModerator)
+        {
+            return await TopicForUpdateAsync(db, directory, topicId, actor.Id, cancellationToken);
+        }
+
+        return await db.Topics.Include(t => t.Tags).SingleOrDefaultAsync(t => t.Id == topicId && t.DeletedAt == null, cancellationToken)
+            ?? throw PostRules.Gone();
+    }
+
     public static void EnsureMayModify(Guid authorId, Actor actor)
     {
         if (authorId != actor.Id && !actor.IsModerator)

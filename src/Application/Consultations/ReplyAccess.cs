@@ -20,4 +20,10 @@ internal static class ReplyAccess
             .SingleOrDefaultAsync(cancellationToken);
         return reply ?? throw PostRules.Gone();
     }
+
+    /// <summary>For an edit or delete: moderators reach any reply that is not deleted; others only what they can see.</summary>
+    public static async Task<Reply> ForActorAsync(IConsultationsDb db, IMemberDirectory directory, Guid replyId, Actor actor, CancellationToken cancellationToken) =>
+        actor.IsModerator
+            ? await db.Replies.SingleOrDefaultAsync(r => r.Id == replyId && r.DeletedAt == null, cancellationToken) ?? throw PostRules.Gone()
+            : await ForUpdateAsync(db, directory, replyId, actor.Id, cancellationToken);
 }

@@ -61,13 +61,13 @@ internal sealed class ConsultationsWebModule : ISalonModule
             .RequireRateLimiting(RateLimits.Writes);
 
         api.MapGet("/topics/{id:guid}", async (Guid id, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, cursor, limit), ct)))
+                TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, cursor, limit, me.IsModerator), ct)))
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound);
 
         api.MapPatch("/topics/{id:guid}", async (Guid id, EditTopicRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new EditTopicCommand(Actor(me), id, body.Title, body.Body, body.Tags, body.ContentWarning, body.RepliesWelcome, body.Closed), ct);
-                return TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, null, null), ct));
+                return TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, null, null, me.IsModerator), ct));
             })
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound)
             .RequireRateLimiting(RateLimits.Writes);

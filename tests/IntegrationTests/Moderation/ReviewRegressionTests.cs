@@ -118,4 +118,17 @@ public sealed class ReviewRegressionTests(SalonApiFactory factory) : IClassFixtu
         await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/notifications?cursor={cursor}")).ShouldBe(HttpStatusCode.BadRequest);
         await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/boards/chat/topics?cursor={cursor}")).ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Moderators_can_edit_and_delete_posts_others_cannot_see()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var moderator = await WithRolesAsync(MemberRoles.Moderator);
+        var topicId = await _client.CreateTopicAsync(author, body: "電話番号 090-0000-0000 に連絡して");
+        await (await _client.SendAsAsync(moderator, HttpMethod.Post, "/api/reports", new { postId = topicId, reason = "personal_info" })).ShouldBe(HttpStatusCode.Created);
+
+        await (await _client.SendAsAsync(moderator, HttpMethod.Patch, $"/api/topics/{topicId}", new { body = "（個人情報を削除しました）" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("（個人情報を削除しました）", (await _client.GetTopicAsync(author, topicId)).GetProperty("body").GetString());
+        await (await _client.SendAsAsync(moderator, HttpMethod.Delete, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.NoContent);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class DeleteReplyCommandHandler(IConsultationsDb db, IMemberDirect
             return Unit.Value; // already deleted
         }
 
-        var reply = await ReplyAccess.ForUpdateAsync(db, directory, command.ReplyId, command.Actor.Id, cancellationToken);
+        var reply = await ReplyAccess.ForActorAsync(db, directory, command.ReplyId, command.Actor, cancellationToken);
         ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
         reply.Delete(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);

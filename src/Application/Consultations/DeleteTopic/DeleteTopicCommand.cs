@@ -29,7 +29,7 @@ public sealed class DeleteTopicCommandHandler(IConsultationsDb db, IMemberDirect
             return Unit.Value; // already deleted
         }
 
-        var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.Actor.Id, cancellationToken);
+        var topic = await ConsultationRules.TopicForActorAsync(db, directory, command.TopicId, command.Actor, cancellationToken);
         ConsultationRules.EnsureMayModify(topic.AuthorId, command.Actor);
         topic.Delete(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -27,7 +27,7 @@ public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirector
 {
     public async ValueTask<Unit> Handle(EditReplyCommand command, CancellationToken cancellationToken)
     {
-        var reply = await ReplyAccess.ForUpdateAsync(db, directory, command.ReplyId, command.Actor.Id, cancellationToken);
+        var reply = await ReplyAccess.ForActorAsync(db, directory, command.ReplyId, command.Actor, cancellationToken);
         ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
         if (command.Body is not null)
         {

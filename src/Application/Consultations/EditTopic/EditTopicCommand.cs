@@ -37,7 +37,7 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
 {
     public async ValueTask<Unit> Handle(EditTopicCommand command, CancellationToken cancellationToken)
     {
-        var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.Actor.Id, cancellationToken);
+        var topic = await ConsultationRules.TopicForActorAsync(db, directory, command.TopicId, command.Actor, cancellationToken);
         ConsultationRules.EnsureMayModify(topic.AuthorId, command.Actor);
 
         var textChanged = command.Title is not null || command.Body is not null || command.ContentWarning is not null || command.RepliesWelcome is not null;

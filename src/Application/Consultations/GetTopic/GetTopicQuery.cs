@@ -7,8 +7,9 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations.GetTopic;
 
 /// <summary>GET /api/topics/{id}: the topic, one page of replies (<c>cursor</c> for more), reaction counts,
-/// my reactions, and whether I follow or bookmarked it. Two SQL statements whatever the page size.</summary>
-public sealed record GetTopicQuery(Guid ViewerId, Guid TopicId, string? Cursor, int? Limit) : IQuery<TopicDetailDto>;
+/// my reactions, and whether I follow or bookmarked it. Two SQL statements whatever the page size.
+/// Moderators also see topics that are hidden or held (never deleted ones), to review them; authors stay masked.</summary>
+public sealed record GetTopicQuery(Guid ViewerId, Guid TopicId, string? Cursor, int? Limit, bool ViewerIsModerator = false) : IQuery<TopicDetailDto>;
 
 public sealed record BoardRefDto(string Slug, string Name, string NameEn);
 
@@ -40,7 +41,8 @@ public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory d
     public async ValueTask<TopicDetailDto> Handle(GetTopicQuery query, CancellationToken cancellationToken)
     {
         var viewer = query.ViewerId;
-        var topic = await ConsultationRules.VisibleTopics(db, directory, viewer)
+        var topics = query.ViewerIsModerator ? db.Topics.Where(t => t.DeletedAt == null) : ConsultationRules.VisibleTopics(db, directory, viewer);
+        var topic = await topics
             .AsNoTracking()
             .Where(t => t.Id == query.TopicId)
             .Join(directory.Cards, t => t.AuthorId, m => m.Id, (t, m) => new { Topic = t, Author = m })
