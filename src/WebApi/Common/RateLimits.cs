@@ -10,7 +10,7 @@ internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    public LimitOptions SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+    public LimitOptions SignIn { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
     public LimitOptions Registration { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
 
