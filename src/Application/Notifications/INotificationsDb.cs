@@ -12,5 +12,9 @@ public interface INotificationsDb
 
     DbSet<Notification> Notifications { get; }
 
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
+    DbSet<DigestPreference> DigestPreferences { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -51,6 +51,10 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<DigestPreference> DigestPreferences => Set<DigestPreference>();
+
     public DbSet<Board> Boards => Set<Board>();
 
     public DbSet<Tag> Tags => Set<Tag>();

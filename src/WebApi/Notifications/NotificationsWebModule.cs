@@ -1,5 +1,8 @@
 using Mediator;
+using Salon.Application.Notifications;
+using Salon.Application.Notifications.GetNotificationSettings;
 using Salon.Application.Notifications.ListNotifications;
+using Salon.Application.Notifications.UpdateNotificationSettings;
 using Salon.Application.Notifications.MarkNotificationsRead;
 using Salon.Infrastructure.Notifications;
 using Salon.WebApi.Common;
@@ -14,6 +17,17 @@ internal sealed class NotificationsWebModule : ISalonModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var settings = endpoints.MapGroup("/api/me/notification-settings").WithTags("Notifications").RequireAuthorization();
+        settings.MapGet("", async (HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetNotificationSettingsQuery(me.RequiredId), ct)))
+            .ProducesProblems(Status401Unauthorized);
+        settings.MapPut("", async (NotificationSettingsRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UpdateNotificationSettingsCommand(me.RequiredId, body.Kinds, body.Digest), ct);
+                return TypedResults.Ok(await mediator.Send(new GetNotificationSettingsQuery(me.RequiredId), ct));
+            })
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
         var notifications = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
         notifications.MapGet("", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListNotificationsQuery(me.RequiredId, cursor, limit), ct)))
@@ -28,3 +42,5 @@ internal sealed class NotificationsWebModule : ISalonModule
 }
 
 internal sealed record MarkReadRequest(IReadOnlyList<Guid>? Ids);
+
+internal sealed record NotificationSettingsRequest(IReadOnlyList<KindSettingDto>? Kinds, DigestSettingDto? Digest);

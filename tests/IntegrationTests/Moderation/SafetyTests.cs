@@ -318,7 +318,8 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
 
         var export = (await _client.ListAsync(member, "/api/me/export")).GetProperty("sections");
         Assert.Equal("心配です", export.GetProperty("moderation").GetProperty("reportsFiled")[0].GetProperty("note").GetString());
-        Assert.Equal("test", export.GetProperty("notifications")[0].GetProperty("kind").GetString());
+        Assert.Equal("test", export.GetProperty("notifications").GetProperty("notices")[0].GetProperty("kind").GetString());
+        Assert.Equal("weekly", export.GetProperty("notifications").GetProperty("settings").GetProperty("digest").GetProperty("frequency").GetString());
 
         await (await _client.SendAsAsync(member, HttpMethod.Delete, "/api/me", new { password = member.Password, contentHandling = "delete" })).ShouldBe(HttpStatusCode.Accepted);
 

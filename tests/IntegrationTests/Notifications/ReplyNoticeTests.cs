@@ -53,3 +53,54 @@ public sealed class ReplyNoticeTests(SalonApiFactory factory) : IClassFixture<Sa
         Assert.Empty(await NoticesAsync(author));
     }
 }
+
+public sealed class NotificationSettingsTests(SalonApiFactory factory) : IClassFixture<SalonApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task New_members_get_sensible_defaults_and_can_change_them()
+    {
+        var member = await factory.SignUpAsync(_client);
+
+        var defaults = await _client.ListAsync(member, "/api/me/notification-settings");
+        var replies = defaults.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "reply_to_my_topic");
+        Assert.True(replies.GetProperty("inApp").GetBoolean());
+        Assert.Equal("immediate", replies.GetProperty("email").GetString());
+        Assert.All(
+            defaults.GetProperty("kinds").EnumerateArray().Where(k => k.GetProperty("kind").GetString() != "reply_to_my_topic"),
+            k => Assert.Equal("digest", k.GetProperty("email").GetString()));
+        Assert.Equal("weekly", defaults.GetProperty("digest").GetProperty("frequency").GetString());
+
+        var put = await _client.SendAsAsync(member, HttpMethod.Put, "/api/me/notification-settings", new
+        {
+            kinds = new[] { new { kind = "reply_in_followed_topic", inApp = false, email = "off" } },
+            digest = new { frequency = "daily", hour = 7 },
+        });
+        await put.ShouldBe(System.Net.HttpStatusCode.OK);
+        var changed = await put.JsonAsync();
+        var followed = changed.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "reply_in_followed_topic");
+        Assert.False(followed.GetProperty("inApp").GetBoolean());
+        Assert.Equal("off", followed.GetProperty("email").GetString());
+        Assert.Equal(7, changed.GetProperty("digest").GetProperty("hour").GetInt32());
+
+        var bad = await _client.SendAsAsync(member, HttpMethod.Put, "/api/me/notification-settings", new { kinds = new[] { new { kind = "gossip", inApp = true, email = "always" } } });
+        await bad.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Turning_off_in_app_notices_for_followed_topics_stops_them()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var follower = await factory.SignUpAsync(_client);
+        var topicId = await _client.CreateTopicAsync(author);
+        await _client.SendAsAsync(follower, HttpMethod.Put, $"/api/topics/{topicId}/follow");
+        await _client.SendAsAsync(follower, HttpMethod.Put, "/api/me/notification-settings", new { kinds = new[] { new { kind = "reply_in_followed_topic", inApp = false, email = "digest" } } });
+
+        var replier = await factory.SignUpAsync(_client);
+        await _client.ReplyAsync(replier, topicId);
+
+        Assert.Empty((await _client.ListAsync(follower, "/api/notifications")).GetProperty("items").EnumerateArray());
+        Assert.Single((await _client.ListAsync(author, "/api/notifications")).GetProperty("items").EnumerateArray());
+    }
+}

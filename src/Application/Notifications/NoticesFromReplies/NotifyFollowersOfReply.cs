@@ -32,12 +32,19 @@ public sealed class NotifyFollowersOfReply(INotificationsDb db, ITopicFollowers 
             .ToListAsync(cancellationToken);
         var gone = await directory.Cards.Where(c => candidates.Contains(c.Id) && c.IsDeleted).Select(c => c.Id).ToListAsync(cancellationToken);
 
+        var mutedMine = await NotificationSettings.MutedInAppAsync(db, candidates, NotificationKinds.ReplyToMyTopic, cancellationToken);
+        var mutedFollowed = await NotificationSettings.MutedInAppAsync(db, candidates, NotificationKinds.ReplyInFollowedTopic, cancellationToken);
         foreach (var memberId in candidates.Except(blockedTheReplier).Except(gone))
         {
             var mine = memberId == topic.AuthorId;
+            if (mine ? mutedMine.Contains(memberId) : mutedFollowed.Contains(memberId))
+            {
+                continue;
+            }
+
             db.Notifications.Add(Notification.Create(
                 memberId,
-                mine ? "reply_to_my_topic" : "reply_in_followed_topic",
+                mine ? NotificationKinds.ReplyToMyTopic : NotificationKinds.ReplyInFollowedTopic,
                 mine ? $"あなたの相談「{topic.Title}」に返信がありました。" : $"フォロー中の相談「{topic.Title}」に新しい返信がありました。",
                 mine ? $"Someone replied to your consultation \"{topic.Title}\"." : $"There is a new reply in \"{topic.Title}\", which you follow.",
                 domainEvent.TopicId,

@@ -12,5 +12,7 @@ public sealed class RemoveNotificationsOnMemberDeleted(INotificationsDb db) : ID
     {
         await db.Notifications.Where(n => n.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
         await db.OutboxEmails.Where(e => e.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
+        await db.NotificationPreferences.Where(p => p.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
+        await db.DigestPreferences.Where(p => p.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -46,3 +46,22 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.MemberId, n.ReadAt });
     }
 }
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.ToTable("NotificationPreferences");
+        builder.HasKey(p => new { p.MemberId, p.Kind });
+        builder.Property(p => p.Kind).HasMaxLength(64);
+    }
+}
+
+internal sealed class DigestPreferenceConfiguration : IEntityTypeConfiguration<DigestPreference>
+{
+    public void Configure(EntityTypeBuilder<DigestPreference> builder)
+    {
+        builder.ToTable("DigestPreferences");
+        builder.HasKey(p => p.MemberId);
+    }
+}

@@ -766,6 +766,23 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WatchedWords", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Notifications.DigestPreference", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HourJst")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("DigestPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -808,6 +825,26 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MemberId", "CreatedAt", "Id");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Salon.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Kind");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Salon.Domain.Notifications.OutboxEmail", b =>

@@ -1,0 +1,65 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Domain.Common;
+using Salon.Domain.Notifications;
+
+namespace Salon.Application.Notifications.UpdateNotificationSettings;
+
+/// <summary>PUT /api/me/notification-settings: the kinds given change (others keep their setting); the
+/// digest changes when given. Idempotent.</summary>
+public sealed record UpdateNotificationSettingsCommand(Guid MemberId, IReadOnlyList<KindSettingDto>? Kinds, DigestSettingDto? Digest) : ICommand;
+
+public sealed class UpdateNotificationSettingsCommandValidator : AbstractValidator<UpdateNotificationSettingsCommand>
+{
+    public UpdateNotificationSettingsCommandValidator()
+    {
+        RuleForEach(c => c.Kinds).ChildRules(kind =>
+        {
+            kind.RuleFor(k => k.Kind).Must(NotificationKinds.IsKnown)
+                .WithMessage(_ => new LocalizedText("通知の種類が正しくありません。", "Unknown notification kind.").Current);
+            kind.RuleFor(k => k.Email).Must(e => e is "immediate" or "digest" or "off")
+                .WithMessage(_ => new LocalizedText("email は immediate, digest, off のいずれかです。", "email is immediate, digest or off.").Current);
+        });
+        RuleFor(c => c.Digest!.Frequency).Must(f => f is "off" or "daily" or "weekly").When(c => c.Digest is not null)
+            .WithMessage(_ => new LocalizedText("ダイジェストは off, daily, weekly のいずれかです。", "The digest is off, daily or weekly.").Current);
+        RuleFor(c => c.Digest!.Hour).InclusiveBetween(0, 23).When(c => c.Digest is not null);
+    }
+}
+
+public sealed class UpdateNotificationSettingsCommandHandler(INotificationsDb db) : ICommandHandler<UpdateNotificationSettingsCommand>
+{
+    public async ValueTask<Unit> Handle(UpdateNotificationSettingsCommand command, CancellationToken cancellationToken)
+    {
+        foreach (var setting in command.Kinds ?? [])
+        {
+            var email = Enum.Parse<EmailDelivery>(setting.Email, ignoreCase: true);
+            var existing = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.MemberId == command.MemberId && p.Kind == setting.Kind, cancellationToken);
+            if (existing is null)
+            {
+                db.NotificationPreferences.Add(new NotificationPreference(command.MemberId, setting.Kind, setting.InApp, email));
+            }
+            else
+            {
+                existing.Change(setting.InApp, email);
+            }
+        }
+
+        if (command.Digest is { } digest)
+        {
+            var frequency = Enum.Parse<DigestFrequency>(digest.Frequency, ignoreCase: true);
+            var existing = await db.DigestPreferences.SingleOrDefaultAsync(p => p.MemberId == command.MemberId, cancellationToken);
+            if (existing is null)
+            {
+                db.DigestPreferences.Add(new DigestPreference(command.MemberId, frequency, digest.Hour));
+            }
+            else
+            {
+                existing.Change(frequency, digest.Hour);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
