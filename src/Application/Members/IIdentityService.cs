@@ -50,6 +50,8 @@ public interface IIdentityService
     /// <summary>False when the token is not valid for this address.</summary>
     Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token);
 
+    Task<IReadOnlyDictionary<Guid, string>> ConfirmedEmailsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
+
     /// <summary>Accounts whose e-mail was never confirmed, created before <paramref name="before"/>.</summary>
     Task<IReadOnlyList<Guid>> UnconfirmedCreatedBeforeAsync(DateTime before, CancellationToken cancellationToken);
 

@@ -11,5 +11,6 @@ public static class MembersModule
     public static IServiceCollection AddMembersApplication(this IServiceCollection services) => services
         .AddScoped<SessionTokens>()
         .AddScoped<IMemberDirectory, MemberDirectory>()
-        .AddScoped<IMemberModeration, MemberModeration>();
+        .AddScoped<IMemberModeration, MemberModeration>()
+        .AddScoped<IMemberContacts, MemberContacts>();
 }

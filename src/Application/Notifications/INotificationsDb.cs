@@ -16,5 +16,7 @@ public interface INotificationsDb
 
     DbSet<DigestPreference> DigestPreferences { get; }
 
+    DbSet<UnsubscribeToken> UnsubscribeTokens { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

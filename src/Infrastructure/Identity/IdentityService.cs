@@ -138,6 +138,10 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         return result.Succeeded;
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> ConfirmedEmailsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken) =>
+        await users.Users.Where(u => memberIds.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
+            .ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
+
     public async Task<IReadOnlyList<Guid>> UnconfirmedCreatedBeforeAsync(DateTime before, CancellationToken cancellationToken) =>
         await users.Users.Where(u => !u.EmailConfirmed && u.CreatedAt < before).Select(u => u.Id).Take(10_000).ToListAsync(cancellationToken);
 

@@ -55,6 +55,8 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<DigestPreference> DigestPreferences => Set<DigestPreference>();
 
+    public DbSet<UnsubscribeToken> UnsubscribeTokens => Set<UnsubscribeToken>();
+
     public DbSet<Board> Boards => Set<Board>();
 
     public DbSet<Tag> Tags => Set<Tag>();

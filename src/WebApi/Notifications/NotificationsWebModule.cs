@@ -1,6 +1,8 @@
 using Mediator;
 using Salon.Application.Notifications;
+using Salon.Application.Notifications.DescribeUnsubscribe;
 using Salon.Application.Notifications.GetNotificationSettings;
+using Salon.Application.Notifications.Unsubscribe;
 using Salon.Application.Notifications.ListNotifications;
 using Salon.Application.Notifications.UpdateNotificationSettings;
 using Salon.Application.Notifications.MarkNotificationsRead;
@@ -17,6 +19,18 @@ internal sealed class NotificationsWebModule : ISalonModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // One-click unsubscribe (RFC 8058): no sign-in; GET only describes, POST unsubscribes.
+        var unsubscribe = endpoints.MapGroup("/api/unsubscribe").WithTags("Notifications").AllowAnonymous();
+        unsubscribe.MapGet("", async (string? token, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new DescribeUnsubscribeQuery(token ?? string.Empty), ct)))
+            .ProducesProblems(Status400BadRequest, Status404NotFound).RequireRateLimiting(RateLimits.PasswordReset);
+        unsubscribe.MapPost("", async (string? token, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UnsubscribeCommand(token ?? string.Empty), ct);
+                return TypedResults.NoContent();
+            })
+            .DisableAntiforgery().ProducesProblems(Status400BadRequest, Status404NotFound).RequireRateLimiting(RateLimits.PasswordReset);
+
         var settings = endpoints.MapGroup("/api/me/notification-settings").WithTags("Notifications").RequireAuthorization();
         settings.MapGet("", async (HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetNotificationSettingsQuery(me.RequiredId), ct)))

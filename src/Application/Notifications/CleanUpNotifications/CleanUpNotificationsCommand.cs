@@ -28,6 +28,8 @@ public sealed class CleanUpNotificationsCommandHandler(INotificationsDb db, IOpt
         var emails = await db.OutboxEmails
             .Where(e => e.Status != OutboxEmailStatus.Pending && e.CreatedAt < emailBefore)
             .ExecuteDeleteAsync(cancellationToken);
+        // An unsubscribe link lives as long as the mail it came in is kept.
+        await db.UnsubscribeTokens.Where(t => t.CreatedAt < emailBefore).ExecuteDeleteAsync(cancellationToken);
         SalonMetrics.RecordCleanup("read-notifications", notifications);
         SalonMetrics.RecordCleanup("finished-emails", emails);
         return new CleanUpNotificationsResult(notifications, emails);

@@ -14,5 +14,6 @@ public sealed class RemoveNotificationsOnMemberDeleted(INotificationsDb db) : ID
         await db.OutboxEmails.Where(e => e.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
         await db.NotificationPreferences.Where(p => p.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
         await db.DigestPreferences.Where(p => p.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
+        await db.UnsubscribeTokens.Where(t => t.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
     }
 }

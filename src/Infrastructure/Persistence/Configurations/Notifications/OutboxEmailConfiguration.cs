@@ -65,3 +65,18 @@ internal sealed class DigestPreferenceConfiguration : IEntityTypeConfiguration<D
         builder.HasKey(p => p.MemberId);
     }
 }
+
+internal sealed class UnsubscribeTokenConfiguration : IEntityTypeConfiguration<UnsubscribeToken>
+{
+    public void Configure(EntityTypeBuilder<UnsubscribeToken> builder)
+    {
+        builder.ToTable("UnsubscribeTokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.Property(t => t.Kind).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.AddressHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(t => new { t.MemberId, t.CreatedAt });
+    }
+}

@@ -931,6 +931,42 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("UndeliverableAddresses", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Notifications.UnsubscribeToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "CreatedAt");
+
+                    b.ToTable("UnsubscribeTokens", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Infrastructure.Identity.SalonUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,8 @@
+namespace Salon.Application.Members.Contracts;
+
+/// <summary>Where to send a member's e-mail: confirmed addresses only. Only modules that send mail use it,
+/// and an address never goes into a response or a log.</summary>
+public interface IMemberContacts
+{
+    Task<IReadOnlyDictionary<Guid, string>> ConfirmedEmailsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
+}

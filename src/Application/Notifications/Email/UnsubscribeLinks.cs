@@ -1,0 +1,22 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Salon.Domain.Notifications;
+
+namespace Salon.Application.Notifications.Email;
+
+/// <summary>Makes the one-click unsubscribe link of one e-mail. Only hashes are stored.</summary>
+internal static class UnsubscribeLinks
+{
+    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    public static string AddressHash(string address) => Hash(address.Trim().ToUpperInvariant());
+
+    /// <summary>Stages the token and returns the URL to put in List-Unsubscribe and in the body.</summary>
+    public static string Create(INotificationsDb db, Guid memberId, string kind, string address, string publicBaseUrl, DateTime now)
+    {
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        db.UnsubscribeTokens.Add(UnsubscribeToken.Issue(memberId, Hash(token), kind, AddressHash(address), now));
+        return $"{publicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={token}";
+    }
+}
