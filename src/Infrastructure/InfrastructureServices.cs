@@ -56,7 +56,9 @@ public static class InfrastructureServices
 
         services.AddHealthChecks()
             .AddDbContextCheck<SalonDbContext>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"]);
+            .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"])
+            .AddCheck<OutboxBacklogHealthCheck>("outbox-backlog", tags: ["ready"]);
         return services;
     }
 

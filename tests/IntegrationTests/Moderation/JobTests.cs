@@ -153,4 +153,17 @@ public sealed class JobTests : IDisposable
         var pending = await _factory.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.Kind == "password-reset"));
         Assert.Equal(1, pending);
     }
+
+    [Fact]
+    public async Task Readiness_degrades_when_mail_waits_in_the_outbox_for_more_than_15_minutes()
+    {
+        await (await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(ApiClient.UniqueEmail(), ApiClient.UniqueNickname()))).ShouldBe(HttpStatusCode.Created);
+        Assert.Equal("Healthy", await (await _client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal("Degraded", await (await _client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+
+        await _factory.SendAsync(new SendPendingEmailsCommand());
+        Assert.Equal("Healthy", await (await _client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+    }
 }
