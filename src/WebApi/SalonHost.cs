@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Salon.Application;
 using Salon.Application.Common.Behaviors;
-using Salon.Application.Common.Security;
 using Salon.Domain.Common;
 using Salon.Infrastructure;
 using Salon.Infrastructure.Persistence;
@@ -55,7 +54,6 @@ internal static class SalonHost
 
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentMember>();
-        services.AddScoped<ICurrentMember>(sp => sp.GetRequiredService<HttpCurrentMember>());
         services.AddSalonAuthorization();
         services.AddSalonRateLimits(builder.Configuration);
 

@@ -1,12 +1,13 @@
 using Salon.Domain.Common;
 using System.Security.Claims;
-using Salon.Application.Common.Security;
 using Salon.Domain.Members;
 using Salon.Infrastructure.Identity;
 
 namespace Salon.WebApi.Common;
 
-internal sealed class HttpCurrentMember(IHttpContextAccessor accessor) : ICurrentMember
+/// <summary>The signed-in caller, as the authentication handler established it (session checked, roles
+/// fresh). Endpoints pass its id into messages; Application code never reads the HTTP context.</summary>
+internal sealed class HttpCurrentMember(IHttpContextAccessor accessor)
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
 

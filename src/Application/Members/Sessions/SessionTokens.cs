@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
+using Salon.Application.Common.Security;
 using Salon.Application.Common.Time;
 using Salon.Domain.Members;
 
@@ -15,8 +15,7 @@ public sealed record TokenResponse(string TokenType, string AccessToken, int Exp
 /// only as a SHA-256 hash.</summary>
 public sealed class SessionTokens(IMembersDb db, IAccessTokenIssuer issuer, TimeProvider time, IOptions<SalonOptions> options)
 {
-    public static string Hash(string refreshToken) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+    public static string Hash(string refreshToken) => TokenHash.Of(refreshToken);
 
     /// <summary>Stages a new session for the member and returns its first tokens.</summary>
     public TokenResponse StartSession(Guid memberId)

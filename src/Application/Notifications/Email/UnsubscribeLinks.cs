@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
+using Salon.Application.Common.Security;
 using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications.Email;
@@ -8,7 +8,7 @@ namespace Salon.Application.Notifications.Email;
 /// <summary>Makes the one-click unsubscribe link of one e-mail. Only hashes are stored.</summary>
 internal static class UnsubscribeLinks
 {
-    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public static string Hash(string value) => TokenHash.Of(value);
 
     public static string AddressHash(string address) => Hash(address.Trim().ToUpperInvariant());
 
