@@ -8,8 +8,10 @@ using Salon.Application.Common.Behaviors;
 using Salon.Domain.Common;
 using Salon.Infrastructure;
 using Salon.Infrastructure.Persistence;
+using Salon.WebApi.Announcements;
 using Salon.WebApi.Common;
 using Salon.WebApi.Consultations;
+using Salon.WebApi.Meetings;
 using Salon.WebApi.Members;
 using Salon.WebApi.Moderation;
 using Salon.WebApi.Notifications;
@@ -26,6 +28,8 @@ internal static class SalonHost
         new NotificationsWebModule(),
         new ConsultationsWebModule(),
         new ModerationWebModule(),
+        new MeetingsWebModule(),
+        new AnnouncementsWebModule(),
     ];
 
     public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)

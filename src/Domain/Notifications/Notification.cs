@@ -26,6 +26,12 @@ public sealed class Notification
 
     public Guid? PostId { get; private set; }
 
+    /// <summary>The meeting a meeting notice is about.</summary>
+    public Guid? MeetingId { get; private set; }
+
+    /// <summary>The announcement an announcement notice is about.</summary>
+    public Guid? AnnouncementId { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? ReadAt { get; private set; }
@@ -41,6 +47,22 @@ public sealed class Notification
         PostId = postId,
         CreatedAt = now,
     };
+
+    /// <summary>A meeting notice; <paramref name="kind"/> is e.g. <c>meeting_promoted</c> (the setting that governs
+    /// it is <see cref="NotificationKinds.Meetings"/>).</summary>
+    public static Notification AboutMeeting(Guid memberId, string kind, string messageJa, string messageEn, Guid meetingId, DateTime now)
+    {
+        var notification = Create(memberId, kind, messageJa, messageEn, null, null, now);
+        notification.MeetingId = meetingId;
+        return notification;
+    }
+
+    public static Notification AboutAnnouncement(Guid memberId, string messageJa, string messageEn, Guid announcementId, DateTime now)
+    {
+        var notification = Create(memberId, "announcement_published", messageJa, messageEn, null, null, now);
+        notification.AnnouncementId = announcementId;
+        return notification;
+    }
 
     public void MarkRead(DateTime now) => ReadAt ??= now;
 }

@@ -2,12 +2,18 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Salon.Application.Announcements;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Consultations;
+using Salon.Application.Meetings;
 using Salon.Application.Members;
 using Salon.Application.Moderation;
 using Salon.Application.Notifications;
+using Microsoft.EntityFrameworkCore.Storage;
+using Salon.Domain.Announcements;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
+using Salon.Domain.Meetings;
 using Salon.Domain.Members;
 using Salon.Domain.Moderation;
 using Salon.Domain.Notifications;
@@ -22,11 +28,14 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     IMembersDb,
     INotificationsDb,
     IConsultationsDb,
-    IModerationDb
+    IModerationDb,
+    IMeetingsDb,
+    IAnnouncementsDb
 {
     private const int MaxEventRounds = 10;
     private readonly IDomainEventDispatcher? _dispatcher;
     private readonly IOutboxSignal? _outboxSignal;
+    private bool _outboxWrittenInTransaction;
 
     public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
         : base(options)
@@ -85,6 +94,17 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<CaringNotice> CaringNotices => Set<CaringNotice>();
 
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingApplication> MeetingApplications => Set<MeetingApplication>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    /// <summary>An explicit transaction for a handler that reads and decides under a row lock. E-mail written
+    /// inside it is signalled to the sender when it commits.</summary>
+    public async Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        new Transaction(this, await Database.BeginTransactionAsync(cancellationToken));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -93,6 +113,7 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         if (Database.CurrentTransaction is not null)
         {
             await DispatchDomainEventsAsync(cancellationToken);
+            _outboxWrittenInTransaction |= ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
@@ -155,6 +176,25 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         }
 
         throw new InvalidOperationException("Domain events kept raising further events; giving up to avoid a loop.");
+    }
+
+    private sealed class Transaction(SalonDbContext context, IDbContextTransaction inner) : IDatabaseTransaction
+    {
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await inner.CommitAsync(cancellationToken);
+            if (context._outboxWrittenInTransaction)
+            {
+                context._outboxWrittenInTransaction = false;
+                context._outboxSignal?.OutboxWritten();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            context._outboxWrittenInTransaction = false;
+            await inner.DisposeAsync();
+        }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

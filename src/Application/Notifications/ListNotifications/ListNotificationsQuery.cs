@@ -8,7 +8,7 @@ namespace Salon.Application.Notifications.ListNotifications;
 /// <summary>GET /api/notifications: newest first, with the number unread.</summary>
 public sealed record ListNotificationsQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<NotificationPage>;
 
-public sealed record NotificationDto(Guid Id, string Kind, string Message, Guid? TopicId, Guid? PostId, DateTime CreatedAt, bool Read);
+public sealed record NotificationDto(Guid Id, string Kind, string Message, Guid? TopicId, Guid? PostId, Guid? MeetingId, Guid? AnnouncementId, DateTime CreatedAt, bool Read);
 
 public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, string? NextCursor, int UnreadCount);
 
@@ -28,7 +28,7 @@ public sealed class ListNotificationsQueryHandler(INotificationsDb db) : IQueryH
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var english = LocalizedText.PrefersEnglish;
         var items = rows.Take(size)
-            .Select(n => new NotificationDto(n.Id, n.Kind, english ? n.MessageEn : n.MessageJa, n.TopicId, n.PostId, n.CreatedAt, n.ReadAt is not null))
+            .Select(n => new NotificationDto(n.Id, n.Kind, english ? n.MessageEn : n.MessageJa, n.TopicId, n.PostId, n.MeetingId, n.AnnouncementId, n.CreatedAt, n.ReadAt is not null))
             .ToList();
         var next = rows.Count > size ? new KeysetCursor(rows[size - 1].CreatedAt, rows[size - 1].Id).Encode() : null;
         return new NotificationPage(items, next, unread);

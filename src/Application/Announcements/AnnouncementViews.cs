@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Announcements;
+using Salon.Domain.Common;
+
+namespace Salon.Application.Announcements;
+
+/// <summary>The official author. <c>isOfficial</c> is always true: announcements speak for the federation.</summary>
+public sealed record AnnouncementAuthorDto(Guid Id, string Nickname, IReadOnlyList<string> FamilyPositions, bool IsOfficial);
+
+/// <summary>An announcement. <c>status</c> is <c>published</c>, or <c>scheduled</c> (officials only see those).</summary>
+public sealed record AnnouncementDto(
+    Guid Id,
+    string Title,
+    string Body,
+    bool Pinned,
+    bool Public,
+    DateTime PublishAt,
+    DateTime CreatedAt,
+    DateTime? EditedAt,
+    bool Edited,
+    string Status,
+    AnnouncementAuthorDto Author);
+
+internal sealed record AnnouncementRow(Announcement Announcement, string? Nickname, FamilyPositions FamilyPositions);
+
+internal static class AnnouncementViews
+{
+    /// <summary>Visible to a reader: not deleted, its time has come, and public unless the reader is signed in.</summary>
+    public static IQueryable<Announcement> VisibleTo(IQueryable<Announcement> announcements, bool signedIn, bool isOfficial, DateTime now)
+    {
+        var visible = announcements.Where(a => a.DeletedAt == null);
+        if (!isOfficial)
+        {
+            visible = visible.Where(a => a.PublishAt <= now);
+        }
+
+        return signedIn ? visible : visible.Where(a => a.IsPublic);
+    }
+
+    public static IQueryable<AnnouncementRow> WithAuthors(IQueryable<Announcement> announcements, IMemberDirectory directory) =>
+        announcements.GroupJoin(directory.Cards, a => a.AuthorId, c => c.Id, (a, cards) => new { a, cards })
+            .SelectMany(x => x.cards.DefaultIfEmpty(), (x, c) => new AnnouncementRow(x.a, c == null ? null : c.Nickname, c == null ? FamilyPositions.None : c.FamilyPositions));
+
+    public static AnnouncementDto ToDto(AnnouncementRow row, DateTime now)
+    {
+        var a = row.Announcement;
+        return new AnnouncementDto(
+            a.Id,
+            a.Title,
+            a.Body,
+            a.Pinned,
+            a.IsPublic,
+            a.PublishAt,
+            a.CreatedAt,
+            a.EditedAt,
+            a.EditedAt is not null,
+            a.PublishAt <= now ? "published" : "scheduled",
+            new AnnouncementAuthorDto(a.AuthorId, row.Nickname ?? Official, FamilyPositionNames.ToNames(row.FamilyPositions), IsOfficial: true));
+    }
+
+    public static async Task<AnnouncementDto> LoadAsync(IAnnouncementsDb db, IMemberDirectory directory, Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = await WithAuthors(db.Announcements.AsNoTracking().Where(a => a.Id == id), directory).SingleAsync(cancellationToken);
+        return ToDto(row, now);
+    }
+
+    /// <summary>Shown when the official account no longer exists.</summary>
+    public static string Official => new LocalizedText("運営事務局", "Salon office").Current;
+
+    public static SalonException NotFound() => SalonException.NotFound(new LocalizedText("お知らせが見つかりませんでした。", "The announcement was not found."));
+}

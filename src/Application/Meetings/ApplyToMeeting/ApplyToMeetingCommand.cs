@@ -1,0 +1,50 @@
+using FluentValidation;
+using Mediator;
+using Salon.Application.Common.Time;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Meetings;
+
+namespace Salon.Application.Meetings.ApplyToMeeting;
+
+/// <summary>POST /api/meetings/{id}/applications: <c>accepted</c> while seats remain, otherwise
+/// <c>waitlisted</c> in arrival order. 422 when not eligible, past the deadline, cancelled or started;
+/// 409 when already applied.</summary>
+public sealed record ApplyToMeetingCommand(Guid MemberId, Guid MeetingId, string? Note) : ICommand<ApplicationResultDto>;
+
+public sealed record ApplicationResultDto(Guid MeetingId, string Status, DateTime AppliedAt, int? WaitlistPosition);
+
+public sealed class ApplyToMeetingCommandValidator : AbstractValidator<ApplyToMeetingCommand>
+{
+    public ApplyToMeetingCommandValidator()
+    {
+        RuleFor(c => c.MemberId).NotEmpty();
+        RuleFor(c => c.Note).MaximumLength(MeetingApplication.NoteMaxLength)
+            .WithMessage(_ => new LocalizedText(
+                $"メモは{MeetingApplication.NoteMaxLength}文字以内で入力してください。",
+                $"The note must be at most {MeetingApplication.NoteMaxLength} characters.").Current);
+    }
+}
+
+public sealed class ApplyToMeetingCommandHandler(IMeetingsDb db, IMemberDirectory directory, TimeProvider time)
+    : ICommandHandler<ApplyToMeetingCommand, ApplicationResultDto>
+{
+    public async ValueTask<ApplicationResultDto> Handle(ApplyToMeetingCommand command, CancellationToken cancellationToken)
+    {
+        var standing = await directory.GetStandingAsync(command.MemberId, cancellationToken);
+        if (standing is null || !standing.CanPost)
+        {
+            throw SalonException.Forbidden(new LocalizedText("現在、申し込みできません。", "You cannot apply at the moment."));
+        }
+
+        await using var locked = await LockedMeeting.AcquireAsync(db, command.MeetingId, cancellationToken) ?? throw MeetingViews.NotFound();
+        var now = time.UtcNow();
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        var application = locked.Meeting.ApplyFor(command.MemberId, standing.FamilyPositions, note, now);
+        int? position = application.Status == ApplicationStatus.Waitlisted
+            ? locked.Meeting.Waitlist.TakeWhile(a => a.Id != application.Id).Count() + 1
+            : null;
+        await locked.SaveAndCommitAsync(db, cancellationToken);
+        return new ApplicationResultDto(command.MeetingId, MeetingNames.Of(application.Status), application.AppliedAt, position);
+    }
+}

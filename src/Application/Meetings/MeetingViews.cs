@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Domain.Common;
+using Salon.Domain.Meetings;
+
+namespace Salon.Application.Meetings;
+
+/// <summary>The caller's own application, as they see it.</summary>
+public sealed record MyApplicationDto(string Status, DateTime AppliedAt, int? WaitlistPosition);
+
+/// <summary>A meeting as members see it. Times are UTC (<c>startsAt</c>) and, for display, in Japan time
+/// (<c>startsAtJst</c>, +09:00). <c>joinUrl</c> and <c>venue</c> are null unless the caller is an accepted
+/// applicant or an official; <c>area</c> is always shown. An empty <c>eligibility</c> means everyone.</summary>
+public sealed record MeetingDto(
+    Guid Id,
+    string Title,
+    string Description,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    DateTimeOffset StartsAtJst,
+    DateTimeOffset EndsAtJst,
+    string Format,
+    string? Area,
+    string? Venue,
+    string? JoinUrl,
+    int Capacity,
+    int SeatsLeft,
+    int WaitlistCount,
+    IReadOnlyList<string> Eligibility,
+    bool Eligible,
+    DateTime ApplicationDeadline,
+    DateTimeOffset ApplicationDeadlineJst,
+    bool AcceptingApplications,
+    string? FeeNote,
+    string Status,
+    DateTime? CancelledAt,
+    string? CancellationReason,
+    MyApplicationDto? MyApplication);
+
+/// <summary>Who is asking, for what they may see.</summary>
+public sealed record MeetingViewer(Guid MemberId, FamilyPositions FamilyPositions, bool IsOfficial);
+
+internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted, ApplicationStatus? MyStatus, DateTime? MyAppliedAt, Guid? MyApplicationId);
+
+internal static class MeetingViews
+{
+    public static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
+
+    /// <summary>Meetings with their seat counts and the viewer's application, in one statement.</summary>
+    public static IQueryable<MeetingRow> Rows(IQueryable<Meeting> meetings, IQueryable<MeetingApplication> applications, Guid viewerId) =>
+        meetings.Select(m => new MeetingRow(
+            m,
+            applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Accepted),
+            applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Waitlisted),
+            applications.Where(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn).Select(a => (ApplicationStatus?)a.Status).FirstOrDefault(),
+            applications.Where(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn).Select(a => (DateTime?)a.AppliedAt).FirstOrDefault(),
+            applications.Where(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn).Select(a => (Guid?)a.Id).FirstOrDefault()));
+
+    /// <summary>1-based place in the waitlist.</summary>
+    public static async Task<int> WaitlistPositionAsync(IMeetingsDb db, Guid meetingId, DateTime appliedAt, Guid applicationId, CancellationToken cancellationToken) =>
+        1 + await db.MeetingApplications.CountAsync(
+            a => a.MeetingId == meetingId && a.Status == ApplicationStatus.Waitlisted
+                && (a.AppliedAt < appliedAt || (a.AppliedAt == appliedAt && a.Id.CompareTo(applicationId) < 0)),
+            cancellationToken);
+
+    public static MeetingDto ToDto(MeetingRow row, MeetingViewer viewer, DateTime now, int? waitlistPosition)
+    {
+        var m = row.Meeting;
+        var insider = viewer.IsOfficial || row.MyStatus == ApplicationStatus.Accepted;
+        var accepting = !m.IsCancelled && now < m.StartsAt && now <= m.ApplicationDeadline;
+        return new MeetingDto(
+            m.Id,
+            m.Title,
+            m.Description,
+            m.StartsAt,
+            m.EndsAt,
+            Jst(m.StartsAt),
+            Jst(m.EndsAt),
+            MeetingNames.Of(m.Format),
+            m.Area,
+            insider ? m.Venue : null,
+            insider ? m.JoinUrl : null,
+            m.Capacity,
+            Math.Max(0, m.Capacity - row.Accepted),
+            row.Waitlisted,
+            FamilyPositionNames.ToNames(m.Eligibility),
+            m.IsOpenTo(viewer.FamilyPositions),
+            m.ApplicationDeadline,
+            Jst(m.ApplicationDeadline),
+            accepting,
+            m.FeeNote,
+            m.IsCancelled ? "cancelled" : now >= m.EndsAt ? "ended" : now >= m.StartsAt ? "in_progress" : "scheduled",
+            m.CancelledAt,
+            m.CancellationReason,
+            row.MyStatus is { } status ? new MyApplicationDto(MeetingNames.Of(status), row.MyAppliedAt!.Value, waitlistPosition) : null);
+    }
+
+    public static DateTimeOffset Jst(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(JapanOffset);
+
+    public static SalonException NotFound() => SalonException.NotFound(new LocalizedText("交流会が見つかりませんでした。", "The meeting was not found."));
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Salon.Application.Meetings;
+
+/// <summary>The Meetings module's Application services (its event handlers and data-export contributor are
+/// discovered by <see cref="ApplicationServices"/>).</summary>
+public static class MeetingsModule
+{
+    public static IServiceCollection AddMeetingsApplication(this IServiceCollection services) => services;
+}

@@ -1,0 +1,57 @@
+using Mediator;
+using Salon.Application.Announcements.CreateAnnouncement;
+using Salon.Application.Announcements.DeleteAnnouncement;
+using Salon.Application.Announcements.EditAnnouncement;
+using Salon.Application.Announcements.GetAnnouncement;
+using Salon.Application.Announcements.ListAnnouncements;
+using Salon.Domain.Common;
+using Salon.Infrastructure.Announcements;
+using Salon.WebApi.Common;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace Salon.WebApi.Announcements;
+
+/// <summary>お知らせ (API.md, "Announcements"). Reading is open to anyone for public ones; each route sends one
+/// message from src/Application/Announcements.</summary>
+internal sealed class AnnouncementsWebModule : ISalonModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddAnnouncementsModule(configuration);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var announcements = endpoints.MapGroup("/api/announcements").WithTags("Announcements");
+        announcements.MapGet("", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListAnnouncementsQuery(me.Id, IsOfficial(me), cursor, limit), ct)))
+            .AllowAnonymous().ProducesProblems(Status400BadRequest);
+
+        announcements.MapGet("/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetAnnouncementQuery(me.Id, IsOfficial(me), id), ct)))
+            .AllowAnonymous().ProducesProblems(Status404NotFound);
+
+        announcements.MapPost("", async (AnnouncementRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new CreateAnnouncementCommand(me.RequiredId, body.Title ?? string.Empty, body.Body ?? string.Empty, body.Pinned ?? false, body.Public ?? false, body.PublishAt), ct);
+                return TypedResults.Created($"/api/announcements/{created.Id}", created);
+            })
+            .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
+
+        announcements.MapPatch("/{id:guid}", async (Guid id, AnnouncementRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new EditAnnouncementCommand(me.RequiredId, id, body.Title, body.Body, body.Pinned, body.Public, body.PublishAt), ct)))
+            .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
+
+        announcements.MapDelete("/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteAnnouncementCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
+            .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+    }
+
+    private static bool IsOfficial(HttpCurrentMember me) => (me.Roles & (MemberRoles.Official | MemberRoles.Admin)) != 0;
+}
+
+/// <summary><c>{ title, body, pinned, public, publishAt? }</c>; on PATCH, absent fields stay as they are.</summary>
+internal sealed record AnnouncementRequest(string? Title, string? Body, bool? Pinned, bool? Public, DateTime? PublishAt);
