@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Salon.Infrastructure.Jobs;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Platform;
@@ -79,6 +81,54 @@ public sealed class PlatformTests(SalonApiFactory factory) : IClassFixture<Salon
         Assert.True(login.TryGetProperty("200", out _));
         Assert.True(login.TryGetProperty("401", out _));
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+    }
+
+    /// <summary>Every route of API.md, with its verb (the contract clients are written against).</summary>
+    public static TheoryData<string, string> ContractRoutes() => new()
+    {
+        { "post", "/api/auth/register" }, { "post", "/api/auth/confirm-email" }, { "post", "/api/auth/login" },
+        { "post", "/api/auth/refresh" }, { "post", "/api/auth/logout" }, { "post", "/api/auth/forgot-password" },
+        { "post", "/api/auth/reset-password" }, { "get", "/api/me" }, { "patch", "/api/me" }, { "delete", "/api/me" },
+        { "put", "/api/me/password" }, { "put", "/api/me/email" }, { "get", "/api/me/export" },
+        { "put", "/api/me/blocks/{memberId}" }, { "delete", "/api/me/blocks/{memberId}" }, { "get", "/api/me/blocks" },
+        { "get", "/api/members/{id}" }, { "get", "/api/boards" }, { "get", "/api/tags" }, { "get", "/api/boards/{slug}/topics" },
+        { "post", "/api/topics" }, { "get", "/api/topics/{id}" }, { "patch", "/api/topics/{id}" }, { "delete", "/api/topics/{id}" },
+        { "post", "/api/topics/{id}/replies" }, { "patch", "/api/replies/{id}" }, { "delete", "/api/replies/{id}" },
+        { "put", "/api/posts/{id}/reactions/{kind}" }, { "delete", "/api/posts/{id}/reactions/{kind}" },
+        { "put", "/api/topics/{id}/follow" }, { "delete", "/api/topics/{id}/follow" },
+        { "put", "/api/topics/{id}/bookmark" }, { "delete", "/api/topics/{id}/bookmark" }, { "get", "/api/me/bookmarks" },
+        { "get", "/api/search" }, { "get", "/api/safety/resources" }, { "post", "/api/safety/screen" }, { "post", "/api/reports" },
+        { "get", "/api/moderation/queue" }, { "post", "/api/moderation/items/{id}/resolve" },
+        { "post", "/api/moderation/members/{id}/suspend" }, { "post", "/api/moderation/members/{id}/unsuspend" },
+        { "get", "/api/moderation/audit" }, { "get", "/api/moderation/watched-words" }, { "put", "/api/moderation/watched-words" },
+        { "get", "/api/meetings" }, { "post", "/api/meetings" }, { "patch", "/api/meetings/{id}" }, { "post", "/api/meetings/{id}/cancel" },
+        { "get", "/api/meetings/{id}" }, { "post", "/api/meetings/{id}/applications" }, { "delete", "/api/meetings/{id}/applications/me" },
+        { "get", "/api/meetings/{id}/applications" }, { "get", "/api/meetings/{id}/calendar.ics" },
+        { "get", "/api/announcements" }, { "post", "/api/announcements" }, { "patch", "/api/announcements/{id}" },
+        { "delete", "/api/announcements/{id}" }, { "get", "/api/notifications" }, { "post", "/api/notifications/read" },
+        { "get", "/api/me/notification-settings" }, { "put", "/api/me/notification-settings" },
+        { "get", "/api/unsubscribe" }, { "post", "/api/unsubscribe" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContractRoutes))]
+    public async Task Every_contract_route_is_in_the_openapi_document_with_its_verb(string verb, string route)
+    {
+        var document = await (await _client.GetAsync("/openapi/v1.json")).JsonAsync();
+        Assert.True(document.GetProperty("paths").TryGetProperty(route, out var path), $"{route} is not in the OpenAPI document");
+        Assert.True(path.TryGetProperty(verb, out var operation), $"{verb.ToUpperInvariant()} {route} is not in the OpenAPI document");
+        Assert.True(operation.GetProperty("responses").EnumerateObject().Any(), $"{verb.ToUpperInvariant()} {route} declares no responses");
+    }
+
+    [Fact]
+    public void Every_modules_recurring_job_registrar_is_registered_in_the_host()
+    {
+        var registered = factory.Services.GetServices<IRecurringJobRegistrar>().Select(r => r.GetType()).ToHashSet();
+        var declared = typeof(IRecurringJobRegistrar).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRecurringJobRegistrar).IsAssignableFrom(t))
+            .ToList();
+        Assert.NotEmpty(declared);
+        Assert.All(declared, t => Assert.Contains(t, registered));
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
+using Salon.Infrastructure.Announcements;
 using Salon.Infrastructure.Consultations;
 using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Meetings;
 using Salon.Infrastructure.Members;
 using Salon.Infrastructure.Moderation;
 using Salon.Infrastructure.Notifications;
@@ -23,6 +25,8 @@ public sealed class RecurringJobsRegistrationTests
             new ModerationRecurringJobs(),
             new MembersRecurringJobs(),
             new ConsultationsRecurringJobs(),
+            new MeetingsRecurringJobs(),
+            new AnnouncementsRecurringJobs(),
         ]);
 
         await registration.StartAsync(CancellationToken.None);
@@ -30,7 +34,10 @@ public sealed class RecurringJobsRegistrationTests
 
         using var connection = storage.GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
-        Assert.Equal(5, jobs.Count);
+        Assert.Equal(7, jobs.Count);
+        Assert.Equal("*/5 * * * *", jobs[MeetingRemindersJob.RecurringId].Cron);
+        Assert.Equal(typeof(MeetingRemindersJob), jobs[MeetingRemindersJob.RecurringId].Job.Type);
+        Assert.Equal("* * * * *", jobs[PublishAnnouncementsJob.RecurringId].Cron);
         Assert.Equal("* * * * *", jobs[SendOutboxEmailJob.RecurringId].Cron);
         Assert.Equal(typeof(SendOutboxEmailJob), jobs[SendOutboxEmailJob.RecurringId].Job.Type);
         Assert.Equal("*/15 * * * *", jobs[ModerationSweepJob.RecurringId].Cron);
