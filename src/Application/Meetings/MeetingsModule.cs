@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Meetings.Contracts;
+using Salon.Application.Meetings.Statistics;
 
 namespace Salon.Application.Meetings;
 
@@ -6,5 +8,6 @@ namespace Salon.Application.Meetings;
 /// discovered by <see cref="ApplicationServices"/>).</summary>
 public static class MeetingsModule
 {
-    public static IServiceCollection AddMeetingsApplication(this IServiceCollection services) => services;
+    public static IServiceCollection AddMeetingsApplication(this IServiceCollection services) => services
+        .AddScoped<IMeetingStatistics, MeetingStatistics>();
 }
