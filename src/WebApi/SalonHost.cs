@@ -10,6 +10,7 @@ using Salon.Infrastructure;
 using Salon.Infrastructure.Persistence;
 using Salon.WebApi.Common;
 using Salon.WebApi.Consultations;
+using Salon.WebApi.Insights;
 using Salon.WebApi.Members;
 using Salon.WebApi.Moderation;
 using Salon.WebApi.Notifications;
@@ -26,6 +27,7 @@ internal static class SalonHost
         new NotificationsWebModule(),
         new ConsultationsWebModule(),
         new ModerationWebModule(),
+        new InsightsWebModule(),
     ];
 
     public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)
@@ -101,7 +103,7 @@ internal static class SalonHost
                 Description = "The accessToken from POST /api/auth/login.",
             };
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer<SuppressedCountSchema>());
         return builder;
     }
 
