@@ -11,6 +11,7 @@ using Salon.Infrastructure.Persistence;
 using Salon.WebApi.Common;
 using Salon.WebApi.Consultations;
 using Salon.WebApi.Insights;
+using Salon.WebApi.Jobs;
 using Salon.WebApi.Members;
 using Salon.WebApi.Moderation;
 using Salon.WebApi.Notifications;
@@ -57,6 +58,7 @@ internal static class SalonHost
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentMember>();
         services.AddSalonAuthorization();
+        services.AddAdminDashboard(builder.Environment);
         services.AddSalonRateLimits(builder.Configuration);
 
         // Web clients on other origins are allowed only when listed (none by default).
@@ -147,6 +149,7 @@ internal static class SalonHost
             module.MapEndpoints(app);
         }
 
+        app.MapAdminDashboard();
         return app;
     }
 
