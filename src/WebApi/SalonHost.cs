@@ -60,6 +60,7 @@ internal static class SalonHost
         services.AddSalonAuthorization();
         services.AddAdminDashboard(builder.Environment);
         services.AddSalonRateLimits(builder.Configuration);
+        services.AddSalonTelemetry(builder.Configuration);
 
         // Web clients on other origins are allowed only when listed (none by default).
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
