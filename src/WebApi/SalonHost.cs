@@ -34,6 +34,7 @@ internal static class SalonHost
     public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.Logging.AddSalonLoggingPolicy();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -121,6 +122,7 @@ internal static class SalonHost
     public static WebApplication UseSalon(this WebApplication app)
     {
         // Localisation first, so error responses are in the caller's language too.
+        app.UseSalonRequestLogging();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -50,10 +50,12 @@ internal static class AdminDashboard
             .RequireClaim(SalonClaims.Role, MemberRoleNames.Admin));
         services.AddAntiforgery(options =>
         {
+            // Only a CSRF pairing token, not a credential: over plain HTTP (HTTPS redirection off) the form
+            // still answers instead of failing; the sign-in cookie itself stays Secure.
             options.Cookie.Name = "salon-dashboard-af";
             options.Cookie.Path = Path;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }
