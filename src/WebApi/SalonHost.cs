@@ -113,6 +113,8 @@ internal static class SalonHost
 
     public static async Task InitializeSalonAsync(this WebApplication app)
     {
+        // On the final configuration (every source added), before anything touches the database.
+        ProductionReadiness.EnsureReady(app.Configuration, app.Environment);
         if (app.Configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.MigrateAtStartup), true))
         {
             await app.Services.InitializeDatabaseAsync();
