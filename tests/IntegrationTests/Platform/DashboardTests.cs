@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Members.CreateAdmin;
 using Salon.Application.Members.SetMemberRoles;
+using Salon.Application.Moderation.SuspendMember;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Platform;
@@ -81,6 +82,22 @@ public sealed partial class DashboardTests(SalonApiFactory factory) : IClassFixt
         var adminId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == admin).Select(u => u.Id).SingleAsync());
         await factory.SendAsync(new SetMemberRolesCommand(adminId, []));
         await AssertNoDashboardAsync(await browser.GetAsync("/hangfire"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Suspending_a_signed_in_admin_closes_the_dashboard_at_once()
+    {
+        var admin = await CreateAdminAsync();
+        var otherAdmin = await CreateAdminAsync();
+        var browser = Browser();
+        await SignInAsync(browser, admin, AdminPassword);
+        await (await browser.GetAsync("/hangfire")).ShouldBe(HttpStatusCode.OK);
+
+        var adminId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == admin).Select(u => u.Id).SingleAsync());
+        var otherId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == otherAdmin).Select(u => u.Id).SingleAsync());
+        await factory.SendAsync(new SuspendMemberCommand(otherId, true, adminId, null, "テスト"));
+
+        await AssertNoDashboardAsync(await browser.GetAsync("/hangfire"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

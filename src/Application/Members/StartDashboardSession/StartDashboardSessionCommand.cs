@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Login;
 using Salon.Domain.Common;
@@ -32,28 +31,16 @@ public sealed class StartDashboardSessionCommandHandler(IMembersDb db, IIdentity
 
     public async ValueTask<DashboardSession> Handle(StartDashboardSessionCommand command, CancellationToken cancellationToken)
     {
-        var result = await identity.PasswordSignInAsync(command.Email.Trim(), command.Password, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        switch (result.Status)
-        {
-            case PasswordSignInStatus.LockedOut:
-                throw LoginCommandHandler.LockedOut(result.LockedOutUntil);
-            case PasswordSignInStatus.InvalidCredentials:
-                throw LoginCommandHandler.InvalidCredentials();
-        }
-
-        var memberId = result.MemberId!.Value;
         var now = time.UtcNow();
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (!result.EmailConfirmed || member is null || member.Status == MemberStatus.Deleted || member.IsSuspendedAt(now)
-            || (member.Roles & MemberRoles.Admin) == 0)
+        var member = await LoginCommandHandler.CheckPasswordAsync(db, identity, command.Email, command.Password, now, cancellationToken);
+        if ((member.Roles & MemberRoles.Admin) == 0)
         {
             throw SalonException.Forbidden(new LocalizedText("管理者だけが利用できます。", "Only admins may use this."));
         }
 
-        var session = MemberSession.Start(memberId, now, Lifetime);
+        var session = MemberSession.Start(member.Id, now, Lifetime);
         db.MemberSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return new DashboardSession(memberId, session.Id, session.ExpiresAt);
+        return new DashboardSession(member.Id, session.Id, session.ExpiresAt);
     }
 }
