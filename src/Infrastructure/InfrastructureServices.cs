@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,10 @@ public static class InfrastructureServices
             services.AddHangfireServer(options => options.WorkerCount = jobs.WorkerCount);
             services.AddHostedService<RecurringJobsRegistration>();
         }
+
+        services.AddMetrics();
+        services.AddHostedService<SalonGauges>();
+        services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { new JobDurationFilter() }));
 
         services.AddHealthChecks()
             .AddDbContextCheck<SalonDbContext>("database", tags: ["ready"])

@@ -12,6 +12,8 @@ using Salon.WebApi.Announcements;
 using Salon.WebApi.Common;
 using Salon.WebApi.Consultations;
 using Salon.WebApi.Meetings;
+using Salon.WebApi.Insights;
+using Salon.WebApi.Jobs;
 using Salon.WebApi.Members;
 using Salon.WebApi.Moderation;
 using Salon.WebApi.Notifications;
@@ -30,11 +32,13 @@ internal static class SalonHost
         new ModerationWebModule(),
         new MeetingsWebModule(),
         new AnnouncementsWebModule(),
+        new InsightsWebModule(),
     ];
 
     public static WebApplicationBuilder AddSalon(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.Logging.AddSalonLoggingPolicy();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -59,7 +63,9 @@ internal static class SalonHost
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentMember>();
         services.AddSalonAuthorization();
+        services.AddAdminDashboard(builder.Environment);
         services.AddSalonRateLimits(builder.Configuration);
+        services.AddSalonTelemetry(builder.Configuration);
 
         // Web clients on other origins are allowed only when listed (none by default).
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -105,12 +111,14 @@ internal static class SalonHost
                 Description = "The accessToken from POST /api/auth/login.",
             };
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer<SuppressedCountSchema>());
         return builder;
     }
 
     public static async Task InitializeSalonAsync(this WebApplication app)
     {
+        // On the final configuration (every source added), before anything touches the database.
+        ProductionReadiness.EnsureReady(app.Configuration, app.Environment);
         if (app.Configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.MigrateAtStartup), true))
         {
             await app.Services.InitializeDatabaseAsync();
@@ -120,6 +128,7 @@ internal static class SalonHost
     public static WebApplication UseSalon(this WebApplication app)
     {
         // Localisation first, so error responses are in the caller's language too.
+        app.UseSalonRequestLogging();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -149,6 +158,7 @@ internal static class SalonHost
             module.MapEndpoints(app);
         }
 
+        app.MapAdminDashboard();
         return app;
     }
 

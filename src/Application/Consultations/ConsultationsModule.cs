@@ -9,5 +9,6 @@ public static class ConsultationsModule
     public static IServiceCollection AddConsultationsApplication(this IServiceCollection services) => services
         .AddScoped<IPostModeration, PostModeration>()
         .AddScoped<IPostVisibility, PostVisibilityCheck>()
-        .AddScoped<ITopicFollowers, TopicFollowersLookup>();
+        .AddScoped<ITopicFollowers, TopicFollowersLookup>()
+        .AddScoped<IConsultationStatistics, Statistics.ConsultationStatistics>();
 }

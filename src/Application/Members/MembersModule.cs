@@ -12,5 +12,6 @@ public static class MembersModule
         .AddScoped<SessionTokens>()
         .AddScoped<IMemberDirectory, MemberDirectory>()
         .AddScoped<IMemberModeration, MemberModeration>()
-        .AddScoped<IMemberContacts, MemberContacts>();
+        .AddScoped<IMemberContacts, MemberContacts>()
+        .AddScoped<IMemberStatistics, Statistics.MemberStatistics>();
 }

@@ -10,5 +10,6 @@ public static class ModerationModule
         .AddSingleton<WatchedWordCache>()
         .AddScoped<PostScreening>()
         .AddScoped<IPostScreening>(sp => sp.GetRequiredService<PostScreening>())
-        .AddScoped<ISupportResources>(sp => sp.GetRequiredService<PostScreening>());
+        .AddScoped<ISupportResources>(sp => sp.GetRequiredService<PostScreening>())
+        .AddScoped<IModerationStatistics, Statistics.ModerationStatistics>();
 }

@@ -20,7 +20,7 @@ public sealed class AccessTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokenFormat format,
-    SalonDbContext db,
+    ActiveSessions sessions,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -43,14 +43,7 @@ public sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The access token is malformed.");
         }
 
-        var now = time.UtcNow();
-        var member = await db.MemberSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.MemberId == memberId && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles })
-            .SingleOrDefaultAsync(Context.RequestAborted);
-        if (member is null
-            || member.Status == MemberStatus.Deleted
-            || (member.Status == MemberStatus.Suspended && (member.SuspendedUntil is null || member.SuspendedUntil > now)))
+        if (await sessions.RolesIfActiveAsync(memberId, sessionId, Context.RequestAborted) is not { } roles)
         {
             return AuthenticateResult.Fail("The session has ended.");
         }
@@ -60,7 +53,7 @@ public sealed class AccessTokenAuthenticationHandler(
             new(SalonClaims.MemberId, memberId.ToString()),
             new(SalonClaims.SessionId, sessionId.ToString()),
         };
-        claims.AddRange(MemberRoleNames.ToNames(member.Roles).Select(r => new Claim(SalonClaims.Role, r)));
+        claims.AddRange(MemberRoleNames.ToNames(roles).Select(r => new Claim(SalonClaims.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SalonClaims.Scheme, SalonClaims.MemberId, SalonClaims.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ticket.Properties, SalonClaims.Scheme));
     }

@@ -41,6 +41,7 @@ public static class MembersModule
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<AccessTokenFormat>();
         services.AddSingleton<IAccessTokenIssuer, AccessTokenIssuer>();
+        services.AddScoped<ActiveSessions>();
         services.AddAuthentication(SalonClaims.Scheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(SalonClaims.Scheme, null);
         return services;

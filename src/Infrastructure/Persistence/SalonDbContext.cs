@@ -139,6 +139,7 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SalonDbContext).Assembly);
+        builder.MapStatisticsFunctions(Database.ProviderName);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

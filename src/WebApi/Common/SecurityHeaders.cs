@@ -7,13 +7,19 @@ internal static class SecurityHeaders
 {
     public static IApplicationBuilder UseSalonSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Decided on the way in: the dashboard rewrites Path/PathBase before the response starts.
+        var path = context.Request.PathBase.Add(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            if (!context.Request.Path.StartsWithSegments("/scalar"))
+            if (path.StartsWithSegments(Jobs.AdminDashboard.Path))
+            {
+                headers.ContentSecurityPolicy = Jobs.AdminDashboard.ContentSecurityPolicy;
+            }
+            else if (!path.StartsWithSegments("/scalar"))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
             }

@@ -107,7 +107,7 @@ public sealed class PlatformTests(SalonApiFactory factory) : IClassFixture<Salon
         { "get", "/api/announcements" }, { "post", "/api/announcements" }, { "patch", "/api/announcements/{id}" },
         { "delete", "/api/announcements/{id}" }, { "get", "/api/notifications" }, { "post", "/api/notifications/read" },
         { "get", "/api/me/notification-settings" }, { "put", "/api/me/notification-settings" },
-        { "get", "/api/unsubscribe" }, { "post", "/api/unsubscribe" },
+        { "get", "/api/unsubscribe" }, { "post", "/api/unsubscribe" }, { "get", "/api/insights/summary" },
     };
 
     [Theory]

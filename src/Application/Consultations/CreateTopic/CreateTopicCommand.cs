@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Salon.Application.Common;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
@@ -87,6 +88,12 @@ public sealed class CreateTopicCommandHandler(
         db.Topics.Add(topic);
         db.TopicFollows.Add(new TopicFollow(topic.Id, command.AuthorId, now));
         await db.SaveChangesAsync(cancellationToken);
+        SalonMetrics.TopicCreated();
+        if (screened.Crisis)
+        {
+            SalonMetrics.CrisisFlagged("topic");
+        }
+
         return new PostCreatedDto(topic.Id, screened.Support);
     }
 }

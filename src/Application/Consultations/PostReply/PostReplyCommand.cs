@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Salon.Application.Common;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
@@ -58,6 +59,12 @@ public sealed class PostReplyCommandHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         await PostCounters.RecountTopicAsync(db, topic.Id, cancellationToken);
+        SalonMetrics.ReplyCreated();
+        if (screened.Crisis)
+        {
+            SalonMetrics.CrisisFlagged("reply");
+        }
+
         return new PostCreatedDto(reply.Id, screened.Support);
     }
 }

@@ -26,7 +26,17 @@ public sealed class LoginCommandHandler(IMembersDb db, IIdentityService identity
 {
     public async ValueTask<TokenResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var result = await identity.PasswordSignInAsync(command.Email.Trim(), command.Password, cancellationToken);
+        var member = await CheckPasswordAsync(db, identity, command.Email, command.Password, time.UtcNow(), cancellationToken);
+        var tokens = sessions.StartSession(member.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return tokens;
+    }
+
+    /// <summary>The checks every password sign-in makes (API login, dashboard): credentials with lockout,
+    /// a confirmed address, a member neither deleted nor suspended. Failed attempts are committed.</summary>
+    internal static async Task<Member> CheckPasswordAsync(IMembersDb db, IIdentityService identity, string email, string password, DateTime now, CancellationToken cancellationToken)
+    {
+        var result = await identity.PasswordSignInAsync(email.Trim(), password, cancellationToken);
 
         // Failed attempts count towards lockout even though the sign-in fails: commit them first.
         await db.SaveChangesAsync(cancellationToken);
@@ -51,7 +61,6 @@ public sealed class LoginCommandHandler(IMembersDb db, IIdentityService identity
         }
 
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        var now = time.UtcNow();
         if (member is null || member.Status == MemberStatus.Deleted)
         {
             throw InvalidCredentials();
@@ -62,9 +71,7 @@ public sealed class LoginCommandHandler(IMembersDb db, IIdentityService identity
             throw Suspended(member.SuspendedUntil);
         }
 
-        var tokens = sessions.StartSession(memberId);
-        await db.SaveChangesAsync(cancellationToken);
-        return tokens;
+        return member;
     }
 
     internal static SalonException InvalidCredentials() => SalonException.Unauthenticated(

@@ -88,6 +88,7 @@ public sealed class RegisterCommandHandler(
             throw NicknameRules.Taken();
         }
 
+        SalonMetrics.MemberRegistered();
         return new RegisterResult(id, nickname, EmailConfirmationRequired: true);
     }
 }

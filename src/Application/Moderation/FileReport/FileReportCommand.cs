@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Salon.Application.Common;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
 using Salon.Domain.Common;
@@ -107,6 +108,7 @@ public sealed class FileReportCommandHandler(
             await posts.RefreshCountsAsync(post.TopicId, cancellationToken);
         }
 
+        SalonMetrics.ReportFiled(ReportReasonNames.ToName(reason));
         return new FileReportResult(report.Id);
     }
 }

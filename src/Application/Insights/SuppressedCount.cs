@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Salon.Application.Insights;
+
+/// <summary>A count that never exposes a small group: 1–4 leave the server only as the string "&lt;5"
+/// (the exact value is dropped here, not at serialisation). Zero identifies nobody and stays 0.
+/// In JSON it is a number, or the string "&lt;5".</summary>
+[JsonConverter(typeof(SuppressedCountJsonConverter))]
+public readonly record struct SuppressedCount
+{
+    public const int Threshold = 5;
+    public const string SuppressedText = "<5";
+
+    private SuppressedCount(int? value) => Value = value;
+
+    /// <summary>The count, or null when it is suppressed.</summary>
+    public int? Value { get; }
+
+    public bool IsSuppressed => Value is null;
+
+    public static SuppressedCount Of(int count) => new(count is > 0 and < Threshold ? null : count);
+
+    public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SuppressedText;
+}
+
+public sealed class SuppressedCountJsonConverter : JsonConverter<SuppressedCount>
+{
+    public override SuppressedCount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number
+            ? SuppressedCount.Of(reader.GetInt32())
+            : SuppressedCount.Of(1);
+
+    public override void Write(Utf8JsonWriter writer, SuppressedCount value, JsonSerializerOptions options)
+    {
+        if (value.Value is { } count)
+        {
+            writer.WriteNumberValue(count);
+        }
+        else
+        {
+            writer.WriteStringValue(SuppressedCount.SuppressedText);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Routing;
+
+namespace Salon.WebApi.Common;
+
+/// <summary>The redaction policy (docs/operations.md): e-mails, tokens, passwords and post text are never
+/// logged, at any level. What could carry them is closed off here, in code, so a verbose log level set in
+/// configuration cannot reopen it:
+/// - ASP.NET Core's own request logs ("Request starting … ?token=…") print the query string, which carries
+///   unsubscribe tokens. They are capped at Warning and replaced by <see cref="UseSalonRequestLogging"/>,
+///   which logs the route template (no ids, no query), the status and the duration.
+/// - EF Core never gets sensitive-data logging (parameter values stay '?'); a test checks the option.
+/// - Request bodies and headers are never logged (no HTTP logging middleware, no {@Request}).</summary>
+internal static class LoggingPolicy
+{
+    /// <summary>Categories whose messages include the raw URL with its query string.</summary>
+    private static readonly string[] UrlLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.W3CLogging",
+    ];
+
+    public static ILoggingBuilder AddSalonLoggingPolicy(this ILoggingBuilder logging)
+    {
+        // Added after the configuration's rules, so these win over any level set there for the same category.
+        foreach (var category in UrlLoggingCategories)
+        {
+            logging.AddFilter(category, LogLevel.Warning);
+        }
+
+        return logging;
+    }
+
+    public static IApplicationBuilder UseSalonRequestLogging(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Salon.Requests");
+        return app.Use(async (context, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+
+            // Taken on the way in: the exception handler clears the endpoint when it re-executes.
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    // The route template, never the path (ids) or the query string (tokens).
+                    logger.LogInformation(
+                        "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMilliseconds:0} ms",
+                        context.Request.Method,
+                        route,
+                        context.Response.StatusCode,
+                        Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        });
+    }
+}
