@@ -8,7 +8,7 @@ namespace Salon.WebApi.Common;
 /// Production environment is checked; Development and test hosts run with the defaults.</summary>
 internal static class ProductionReadiness
 {
-    private static readonly string[] WeakPasswords = ["password", "changeme", "change-me", "secret", "dev", "development", "test", "salon", "admin"];
+    private static readonly string[] WeakPasswords = ["password", "changeme", "change-me", "secret", "dev", "development", "test", "salon", "admin", "password1", "12345678", "admin123", "password123"];
 
     public static void EnsureReady(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -52,7 +52,7 @@ internal static class ProductionReadiness
                 yield return "Email:SmtpUsername is set but Email:SmtpPassword is not (set it as the environment variable Email__SmtpPassword).";
             }
 
-            if (!string.IsNullOrEmpty(password) && (password.Length < 8 || WeakPasswords.Contains(password.ToLowerInvariant())))
+            if (!string.IsNullOrEmpty(password) && IsPlaceholder(password))
             {
                 yield return "Email:SmtpPassword is a development placeholder.";
             }
@@ -69,12 +69,19 @@ internal static class ProductionReadiness
             yield return "Email:SmtpPassword comes from a settings file; secrets belong in environment variables or a secret store.";
         }
 
+        if (configuration["SALON_ADMIN_PASSWORD"] is { Length: > 0 } adminPassword && IsPlaceholder(adminPassword))
+        {
+            yield return "SALON_ADMIN_PASSWORD is a development placeholder; choose a long passphrase (or use --password-stdin).";
+        }
+
         var connection = configuration["Database:ConnectionString"];
         if (connection is not null && connection.Contains("password", StringComparison.OrdinalIgnoreCase) && FromSettingsFile(configuration, "Database:ConnectionString"))
         {
             yield return "Database:ConnectionString carries a password and comes from a settings file; set it as an environment variable.";
         }
     }
+
+    private static bool IsPlaceholder(string password) => password.Length < 8 || WeakPasswords.Contains(password.ToLowerInvariant());
 
     /// <summary>True when the provider that wins for <paramref name="key"/> is an appsettings*.json file.</summary>
     private static bool FromSettingsFile(IConfiguration configuration, string key)

@@ -36,6 +36,7 @@ public sealed class ProductionReadinessTests
     [InlineData("Email:SmtpPassword", "", "Email:SmtpPassword is not")]
     [InlineData("Email:SmtpSecurity", "None", "in clear")]
     [InlineData("Salon:PublicBaseUrl", "http://salon.example.org", "Salon:PublicBaseUrl")]
+    [InlineData("SALON_ADMIN_PASSWORD", "admin123", "SALON_ADMIN_PASSWORD")]
     public void One_development_setting_is_enough_to_refuse(string key, string value, string expected)
     {
         using var factory = new SalonApiFactory();
