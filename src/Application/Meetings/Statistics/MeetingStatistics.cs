@@ -11,8 +11,8 @@ internal sealed class MeetingStatistics(IMeetingsDb db) : IMeetingStatistics
     {
         var held = db.Meetings.Where(m => m.CancelledAt == null && m.StartsAt >= fromUtc && m.StartsAt < toUtc);
         var meetings = await held.CountAsync(cancellationToken);
-        var seats = meetings == 0 ? 0 : await held.SumAsync(m => m.Capacity, cancellationToken);
-        var taken = meetings == 0 ? 0 : await db.MeetingApplications
+        var seats = await held.SumAsync(m => m.Capacity, cancellationToken);
+        var taken = await db.MeetingApplications
             .CountAsync(a => a.Status == ApplicationStatus.Accepted && held.Any(m => m.Id == a.MeetingId), cancellationToken);
         return new MeetingFillFigures(meetings, seats, taken, seats == 0 ? null : (double)taken / seats);
     }
