@@ -11,6 +11,9 @@ public static class SalonMetrics
 
     private static readonly Counter<long> CleanedUp = Meter.CreateCounter<long>("salon.cleanup.removed", description: "Rows removed by the daily clean-up, by kind.");
 
+    /// <summary>Digest e-mails queued by the digest run.</summary>
+    public static readonly Counter<long> DigestsSent = Meter.CreateCounter<long>("salon.digests.sent", description: "Digest e-mails queued.");
+
     public static void RecordCleanup(string kind, long count) =>
         CleanedUp.Add(count, new KeyValuePair<string, object?>("kind", kind));
 }

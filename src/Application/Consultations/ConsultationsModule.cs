@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations.Contracts;
+using Salon.Application.Consultations.DigestSections;
+using Salon.Application.Notifications.Contracts;
 
 namespace Salon.Application.Consultations;
 
@@ -9,5 +11,9 @@ public static class ConsultationsModule
     public static IServiceCollection AddConsultationsApplication(this IServiceCollection services) => services
         .AddScoped<IPostModeration, PostModeration>()
         .AddScoped<IPostVisibility, PostVisibilityCheck>()
-        .AddScoped<ITopicFollowers, TopicFollowersLookup>();
+        .AddScoped<ITopicFollowers, TopicFollowersLookup>()
+        .AddScoped<IPostReactions, PostReactionsView>()
+        .AddScoped<IDigestSection, FollowedRepliesDigestSection>()
+        .AddScoped<IDigestSection, PopularTopicsDigestSection>()
+        .AddScoped<IDigestSection, UnansweredTopicsDigestSection>();
 }

@@ -46,7 +46,7 @@ public sealed class AccessTokenAuthenticationHandler(
         var now = time.UtcNow();
         var member = await db.MemberSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.MemberId == memberId && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles })
+            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles, m.LastSeenAt })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (member is null
             || member.Status == MemberStatus.Deleted
@@ -54,6 +54,8 @@ public sealed class AccessTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The session has ended.");
         }
+
+        await TouchLastSeenAsync(memberId, member.LastSeenAt, now);
 
         var claims = new List<Claim>
         {
@@ -63,6 +65,21 @@ public sealed class AccessTokenAuthenticationHandler(
         claims.AddRange(MemberRoleNames.ToNames(member.Roles).Select(r => new Claim(SalonClaims.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SalonClaims.Scheme, SalonClaims.MemberId, SalonClaims.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ticket.Properties, SalonClaims.Scheme));
+    }
+
+    /// <summary>Throttled: one conditional UPDATE at most every <see cref="Member.LastSeenPrecision"/> per member;
+    /// the condition keeps concurrent requests from writing it twice.</summary>
+    private async Task TouchLastSeenAsync(Guid memberId, DateTime? lastSeenAt, DateTime now)
+    {
+        var stale = now - Member.LastSeenPrecision;
+        if (lastSeenAt is { } seen && seen > stale)
+        {
+            return;
+        }
+
+        await db.Members
+            .Where(m => m.Id == memberId && (m.LastSeenAt == null || m.LastSeenAt <= stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), Context.RequestAborted);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
