@@ -50,36 +50,51 @@ public sealed class FollowedRepliesDigestSection(IConsultationsDb db, IMemberDir
 
         var ids = wanting.Select(r => r.MemberId).ToList();
         var earliest = wanting.Min(r => r.Since);
-        var rows = await (
+
+        // Three index-driven statements per batch: the readers' followed topics (by member), the new
+        // replies in those topics (by topic and time), and the readers' blocks. Starting from the replies
+        // instead would read every recent reply once per batch.
+        var follows = await (
             from f in db.TopicFollows
             where ids.Contains(f.MemberId)
             join t in DigestCandidates.Listed(db) on f.TopicId equals t.Id
             where !directory.Blocks.Any(b => b.BlockerId == f.MemberId && b.BlockedId == t.AuthorId)
-            join r in db.Replies on t.Id equals r.TopicId
-            where r.CreatedAt > earliest && r.DeletedAt == null && r.Visibility == PostVisibility.Visible && r.AuthorId != f.MemberId
-                && !directory.Blocks.Any(b => b.BlockerId == f.MemberId && b.BlockedId == r.AuthorId)
-            select new { f.MemberId, TopicId = t.Id, Mine = t.AuthorId == f.MemberId, r.CreatedAt })
+            select new { f.MemberId, TopicId = t.Id, t.Title, Mine = t.AuthorId == f.MemberId })
             .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        if (follows.Count == 0)
         {
             return new Dictionary<Guid, IReadOnlyList<DigestLine>>();
         }
 
-        var topicIds = rows.Select(r => r.TopicId).Distinct().ToList();
-        var titles = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).Select(t => new { t.Id, t.Title }).ToDictionaryAsync(t => t.Id, t => t.Title, cancellationToken);
+        var topicIds = follows.Select(f => f.TopicId).Distinct().ToList();
+        var replies = (await db.Replies.AsNoTracking()
+                .Where(r => topicIds.Contains(r.TopicId) && r.CreatedAt > earliest && r.DeletedAt == null && r.Visibility == PostVisibility.Visible)
+                .Select(r => new { r.TopicId, r.AuthorId, r.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.TopicId);
+        var blocks = (await directory.Blocks.Where(b => ids.Contains(b.BlockerId)).Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(cancellationToken))
+            .Select(b => (b.BlockerId, b.BlockedId))
+            .ToHashSet();
         var byReader = wanting.ToDictionary(r => r.MemberId);
         var result = new Dictionary<Guid, IReadOnlyList<DigestLine>>();
-        foreach (var group in rows.GroupBy(r => r.MemberId))
+        foreach (var group in follows.GroupBy(f => f.MemberId))
         {
             var reader = byReader[group.Key];
             var lines = group
-                .Where(r => r.CreatedAt > reader.Since
-                    && reader.DigestKinds.Contains(r.Mine ? NotificationKinds.ReplyToMyTopic : NotificationKinds.ReplyInFollowedTopic))
-                .GroupBy(r => r.TopicId)
-                .Select(g => new { TopicId = g.Key, Count = g.Count(), Latest = g.Max(r => r.CreatedAt) })
-                .OrderByDescending(t => t.Latest)
+                .Where(f => reader.DigestKinds.Contains(f.Mine ? NotificationKinds.ReplyToMyTopic : NotificationKinds.ReplyInFollowedTopic))
+                .Select(f => new
+                {
+                    f.TopicId,
+                    f.Title,
+                    New = replies[f.TopicId]
+                        .Where(r => r.CreatedAt > reader.Since && r.AuthorId != reader.MemberId && !blocks.Contains((reader.MemberId, r.AuthorId)))
+                        .Select(r => r.CreatedAt)
+                        .ToList(),
+                })
+                .Where(t => t.New.Count > 0)
+                .OrderByDescending(t => t.New.Max())
                 .Take(5)
-                .Select(t => new DigestLine($"{DigestLine.Excerpt(titles[t.TopicId])}（新しい返信 {t.Count}件 / {t.Count} new）", $"/topics/{t.TopicId}"))
+                .Select(t => new DigestLine($"{DigestLine.Excerpt(t.Title)}（新しい返信 {t.New.Count}件 / {t.New.Count} new）", $"/topics/{t.TopicId}"))
                 .ToList();
             if (lines.Count > 0)
             {
