@@ -1,4 +1,5 @@
 using Salon.Application.Consultations.Contracts;
+using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations;
 
@@ -8,7 +9,7 @@ public sealed class PostReactionsView(IConsultationsDb db) : IPostReactions
     {
         PostId = r.PostId,
         MemberId = r.MemberId,
-        Kind = r.Kind,
+        KindName = r.Kind == ReactionKind.Relate ? "relate" : r.Kind == ReactionKind.Thanks ? "thanks" : "support",
         CreatedAt = r.CreatedAt,
     });
 }

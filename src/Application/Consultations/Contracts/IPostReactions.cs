@@ -1,5 +1,3 @@
-using Salon.Domain.Consultations;
-
 namespace Salon.Application.Consultations.Contracts;
 
 /// <summary>One reaction, as other modules may see it (for grouped reaction notices).</summary>
@@ -9,7 +7,8 @@ public sealed record ReactionView
 
     public Guid MemberId { get; init; }
 
-    public ReactionKind Kind { get; init; }
+    /// <summary><c>relate</c> (わかる), <c>thanks</c> (ありがとう) or <c>support</c> (応援).</summary>
+    public string KindName { get; init; } = string.Empty;
 
     public DateTime CreatedAt { get; init; }
 }

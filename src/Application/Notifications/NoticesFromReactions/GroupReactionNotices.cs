@@ -5,7 +5,6 @@ using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
-using Salon.Domain.Consultations;
 using Salon.Domain.Consultations.Events;
 using Salon.Domain.Notifications;
 
@@ -39,10 +38,13 @@ public sealed class GroupReactionNotices(
         var earlier = await reactions.Reactions
             .Where(r => r.PostId == domainEvent.PostId && r.CreatedAt >= dayStart && r.MemberId != author
                 && !directory.Blocks.Any(b => b.BlockerId == author && b.BlockedId == r.MemberId))
-            .Select(r => new { r.MemberId, r.Kind })
+            .Select(r => new { r.MemberId, r.KindName })
             .ToListAsync(cancellationToken);
-        var today = earlier.Append(new { domainEvent.MemberId, domainEvent.Kind }).Distinct().ToList();
-        var perKind = today.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => (Kind: g.Key, People: g.Select(r => r.MemberId).Distinct().Count())).ToList();
+        var today = earlier.Append(new { domainEvent.MemberId, domainEvent.KindName }).Distinct().ToList();
+        var perKind = today.GroupBy(r => r.KindName)
+            .OrderBy(g => Array.IndexOf(KindOrder, g.Key))
+            .Select(g => (Kind: g.Key, People: g.Select(r => r.MemberId).Distinct().Count()))
+            .ToList();
         var (ja, en) = Describe(perKind);
 
         if (!(await NotificationSettings.MutedInAppAsync(db, [author], NotificationKinds.Reactions, cancellationToken)).Contains(author))
@@ -75,24 +77,26 @@ public sealed class GroupReactionNotices(
         }
     }
 
-    private static (string Ja, string En) Describe(List<(ReactionKind Kind, int People)> perKind)
+    private static readonly string[] KindOrder = ["relate", "thanks", "support"];
+
+    private static (string Ja, string En) Describe(List<(string Kind, int People)> perKind)
     {
         var ja = string.Join("、", perKind.Select(k => $"{k.People}人が『{NameJa(k.Kind)}』"));
         var en = string.Join(", ", perKind.Select(k => $"{k.People} {(k.People == 1 ? "person" : "people")} with \"{NameEn(k.Kind)}\""));
         return ($"あなたの投稿に、{ja}と反応しました。", $"Reactions to your post: {en}.");
     }
 
-    private static string NameJa(ReactionKind kind) => kind switch
+    private static string NameJa(string kind) => kind switch
     {
-        ReactionKind.Relate => "わかる",
-        ReactionKind.Thanks => "ありがとう",
+        "relate" => "わかる",
+        "thanks" => "ありがとう",
         _ => "応援",
     };
 
-    private static string NameEn(ReactionKind kind) => kind switch
+    private static string NameEn(string kind) => kind switch
     {
-        ReactionKind.Relate => "I relate",
-        ReactionKind.Thanks => "thank you",
+        "relate" => "I relate",
+        "thanks" => "thank you",
         _ => "cheering you on",
     };
 }
