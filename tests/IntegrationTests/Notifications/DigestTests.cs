@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -26,9 +25,7 @@ public sealed class DigestTests : IAsyncDisposable
     public DigestTests()
     {
         _factory = new SalonApiFactory { Clock = _clock };
-        _factory.Settings["Email:SmtpHost"] = "127.0.0.1";
-        _factory.Settings["Email:SmtpPort"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        _factory.Settings["Email:SmtpSecurity"] = "None";
+        _smtp.UseFor(_factory);
         _client = _factory.CreateClient();
     }
 

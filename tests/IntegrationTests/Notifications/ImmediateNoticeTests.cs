@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using MimeKit;
@@ -17,9 +16,7 @@ public sealed class ImmediateNoticeTests : IAsyncDisposable
 
     public ImmediateNoticeTests()
     {
-        _factory.Settings["Email:SmtpHost"] = "127.0.0.1";
-        _factory.Settings["Email:SmtpPort"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        _factory.Settings["Email:SmtpSecurity"] = "None";
+        _smtp.UseFor(_factory);
         _client = _factory.CreateClient();
     }
 
