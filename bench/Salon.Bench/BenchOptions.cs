@@ -23,6 +23,11 @@ internal sealed record BenchOptions
 
     public int Seed { get; init; } = 20261127;
 
+    /// <summary>When above zero, run the digest benchmark with this many members instead of the query bench.</summary>
+    public int DigestMembers { get; init; }
+
+    public int DigestBatch { get; init; } = 500;
+
     public const string Usage = """
         Salon.Bench: seeds a fresh SQLite database through the real migrations, then prints the SQL,
         EXPLAIN QUERY PLAN and timings of the topic list, topic view and search queries as Markdown.
@@ -35,6 +40,9 @@ internal sealed record BenchOptions
           --runs N                timed runs per query (default 20)
           --warmup N              untimed runs per query first (default 3)
           --seed N                random seed (default 20261127)
+          --digest-members N      instead: seed N members with follows and a month of activity and time
+                                  one digest run (bench/digest.sh)
+          --digest-batch N        members per digest batch (default 500)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -64,6 +72,8 @@ internal sealed record BenchOptions
                 "--runs" => options with { Runs = PositiveInt(name, value) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--digest-members" => options with { DigestMembers = PositiveInt(name, value) },
+                "--digest-batch" => options with { DigestBatch = PositiveInt(name, value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n\n{Usage}"),
             };
         }

@@ -45,11 +45,23 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.AddSalon();
-builder.Services.ConfigureDbContext<SalonDbContext>(o => o.AddInterceptors(capture, new SqliteTraceInterceptor(capture)));
+if (options.DigestMembers > 0)
+{
+    builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(DigestBench.RunAt));
+}
+else
+{
+    builder.Services.ConfigureDbContext<SalonDbContext>(o => o.AddInterceptors(capture, new SqliteTraceInterceptor(capture)));
+}
 
 await using var app = builder.Build();
 log.WriteLine($"[bench] migrating {options.Database}");
 await app.InitializeSalonAsync();
+
+if (options.DigestMembers > 0)
+{
+    return await new DigestBench(app.Services, options, log).RunAsync($"Data Source={options.Database};Pooling=False");
+}
 
 log.WriteLine($"[bench] generating {options.Topics:N0} topics");
 var data = new DataGenerator(options);

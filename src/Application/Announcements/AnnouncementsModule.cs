@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Announcements.DigestSection;
+using Salon.Application.Notifications.Contracts;
 
 namespace Salon.Application.Announcements;
 
 /// <summary>The Announcements module's Application services.</summary>
 public static class AnnouncementsModule
 {
-    public static IServiceCollection AddAnnouncementsApplication(this IServiceCollection services) => services;
+    public static IServiceCollection AddAnnouncementsApplication(this IServiceCollection services) => services
+        .AddScoped<IDigestSection, NewAnnouncementsDigestSection>();
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations.Contracts;
+using Salon.Application.Consultations.DigestSections;
+using Salon.Application.Notifications.Contracts;
 
 namespace Salon.Application.Consultations;
 
@@ -10,5 +12,9 @@ public static class ConsultationsModule
         .AddScoped<IPostModeration, PostModeration>()
         .AddScoped<IPostVisibility, PostVisibilityCheck>()
         .AddScoped<ITopicFollowers, TopicFollowersLookup>()
-        .AddScoped<IConsultationStatistics, Statistics.ConsultationStatistics>();
+        .AddScoped<IConsultationStatistics, Statistics.ConsultationStatistics>()
+        .AddScoped<IPostReactions, PostReactionsView>()
+        .AddScoped<IDigestSection, FollowedRepliesDigestSection>()
+        .AddScoped<IDigestSection, PopularTopicsDigestSection>()
+        .AddScoped<IDigestSection, UnansweredTopicsDigestSection>();
 }

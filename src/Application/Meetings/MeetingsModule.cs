@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Notifications.Contracts;
 using Salon.Application.Meetings.Contracts;
+using Salon.Application.Meetings.DigestSection;
 using Salon.Application.Meetings.Statistics;
 
 namespace Salon.Application.Meetings;
@@ -9,5 +11,6 @@ namespace Salon.Application.Meetings;
 public static class MeetingsModule
 {
     public static IServiceCollection AddMeetingsApplication(this IServiceCollection services) => services
-        .AddScoped<IMeetingStatistics, MeetingStatistics>();
+        .AddScoped<IMeetingStatistics, MeetingStatistics>()
+        .AddScoped<IDigestSection, UpcomingMeetingsDigestSection>();
 }

@@ -9,6 +9,16 @@ public enum PasswordSignInStatus
 
 public sealed record PasswordSignInResult(PasswordSignInStatus Status, Guid? MemberId, bool EmailConfirmed, DateTime? LockedOutUntil);
 
+/// <summary>A confirmed e-mail address; <c>NormalizedEmail</c> is upper-cased, as the outbox's undeliverable list is.</summary>
+public sealed record ConfirmedAddress
+{
+    public Guid MemberId { get; init; }
+
+    public string Email { get; init; } = string.Empty;
+
+    public string NormalizedEmail { get; init; } = string.Empty;
+}
+
 public sealed record AccountSnapshot(Guid MemberId, string Email, bool EmailConfirmed, DateTime? LockedOutUntil);
 
 /// <summary>Credentials: e-mail, password, confirmation and reset tokens, lockout. Implemented with
@@ -49,6 +59,9 @@ public interface IIdentityService
 
     /// <summary>False when the token is not valid for this address.</summary>
     Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token);
+
+    /// <summary>Confirmed addresses as a composable view (no AsNoTracking: it is composed into other queries).</summary>
+    IQueryable<ConfirmedAddress> ConfirmedAddresses { get; }
 
     Task<IReadOnlyDictionary<Guid, string>> ConfirmedEmailsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
 

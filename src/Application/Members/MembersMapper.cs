@@ -29,6 +29,12 @@ public sealed record MeDto
 
     public bool EmailConfirmed { get; init; }
 
+    /// <summary>True when mail to the address bounced permanently and Salon stopped sending to it.</summary>
+    public bool EmailUndeliverable { get; init; }
+
+    /// <summary>When <see cref="EmailUndeliverable"/>, a message asking the member to fix their address.</summary>
+    public string? EmailNotice { get; init; }
+
     public string Nickname { get; init; } = string.Empty;
 
     public string[] FamilyPositions { get; init; } = [];
@@ -52,6 +58,8 @@ public static partial class MembersMapper
 
     [MapperIgnoreTarget(nameof(MeDto.Email))]
     [MapperIgnoreTarget(nameof(MeDto.EmailConfirmed))]
+    [MapperIgnoreTarget(nameof(MeDto.EmailUndeliverable))]
+    [MapperIgnoreTarget(nameof(MeDto.EmailNotice))]
     [MapPropertyFromSource(nameof(MeDto.Consent), Use = nameof(ToConsent))]
     public static partial MeDto ToMe(Member member);
 

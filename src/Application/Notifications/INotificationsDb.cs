@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications;
@@ -17,6 +18,11 @@ public interface INotificationsDb
     DbSet<DigestPreference> DigestPreferences { get; }
 
     DbSet<UnsubscribeToken> UnsubscribeTokens { get; }
+
+    DbSet<DigestRun> DigestRuns { get; }
+
+    /// <summary>Batch jobs clear it between batches to keep memory bounded.</summary>
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ using Salon.Application.Members.Contracts;
 
 namespace Salon.Application.Notifications;
 
-/// <summary>For the data export: the member's in-app notices and notification settings.</summary>
+/// <summary>For the data export: the member's in-app notices, notification settings and digest runs.</summary>
 public sealed class NotificationsDataContributor(INotificationsDb db) : IPersonalDataContributor
 {
     public string Section => "notifications";
@@ -14,5 +14,8 @@ public sealed class NotificationsDataContributor(INotificationsDb db) : IPersona
             .Select(n => new { n.Id, n.Kind, n.MessageJa, n.MessageEn, n.TopicId, n.PostId, n.CreatedAt, n.ReadAt })
             .ToListAsync(cancellationToken),
         settings = await NotificationSettings.ReadAsync(db, memberId, cancellationToken),
+        digests = await db.DigestRuns.AsNoTracking().Where(r => r.MemberId == memberId).OrderBy(r => r.PeriodStart)
+            .Select(r => new { r.PeriodStart, r.AttemptedAt, r.Sent })
+            .ToListAsync(cancellationToken),
     };
 }

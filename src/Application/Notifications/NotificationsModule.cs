@@ -8,5 +8,8 @@ namespace Salon.Application.Notifications;
 public static class NotificationsModule
 {
     public static IServiceCollection AddNotificationsApplication(this IServiceCollection services) =>
-        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services
+            .AddScoped<IEmailOutbox, EmailOutbox>()
+            .AddScoped<IEmailDeliverability, EmailDeliverability>()
+            .AddScoped<NoticeSender>();
 }

@@ -49,6 +49,13 @@ public sealed class Member : Entity
 
     public DateTime? DeletedAt { get; private set; }
 
+    /// <summary>When the member last used the site, to within <see cref="LastSeenPrecision"/>: digests go
+    /// only to members who have not been around since the last one. Never shown to anyone.</summary>
+    public DateTime? LastSeenAt { get; private set; }
+
+    /// <summary>Last-seen is written at most this often per member, so reading the site costs no write.</summary>
+    public static TimeSpan LastSeenPrecision { get; } = TimeSpan.FromMinutes(5);
+
     public bool IsOfficial => (Roles & MemberRoles.Official) != 0;
 
     public static Member Register(

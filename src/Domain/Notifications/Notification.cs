@@ -36,6 +36,10 @@ public sealed class Notification
 
     public DateTime? ReadAt { get; private set; }
 
+    /// <summary>Set on notices that gather many events into one (e.g. reactions to one post on one day):
+    /// a later event updates the notice with this key instead of adding another.</summary>
+    public string? GroupKey { get; private set; }
+
     public static Notification Create(Guid memberId, string kind, string messageJa, string messageEn, Guid? topicId, Guid? postId, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -62,6 +66,22 @@ public sealed class Notification
         var notification = Create(memberId, "announcement_published", messageJa, messageEn, null, null, now);
         notification.AnnouncementId = announcementId;
         return notification;
+    }
+
+    public static Notification CreateGrouped(Guid memberId, string kind, string groupKey, string messageJa, string messageEn, Guid? topicId, Guid? postId, DateTime now)
+    {
+        var notification = Create(memberId, kind, messageJa, messageEn, topicId, postId, now);
+        notification.GroupKey = groupKey;
+        return notification;
+    }
+
+    /// <summary>A grouped notice gained another event: new text, moved to the top, unread again.</summary>
+    public void Regroup(string messageJa, string messageEn, DateTime now)
+    {
+        MessageJa = messageJa;
+        MessageEn = messageEn;
+        CreatedAt = now;
+        ReadAt = null;
     }
 
     public void MarkRead(DateTime now) => ReadAt ??= now;

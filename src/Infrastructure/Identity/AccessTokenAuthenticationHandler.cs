@@ -21,6 +21,7 @@ public sealed class AccessTokenAuthenticationHandler(
     UrlEncoder encoder,
     AccessTokenFormat format,
     ActiveSessions sessions,
+    SalonDbContext db,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -43,19 +44,37 @@ public sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The access token is malformed.");
         }
 
-        if (await sessions.RolesIfActiveAsync(memberId, sessionId, Context.RequestAborted) is not { } roles)
+        var now = time.UtcNow();
+        if (await sessions.FindActiveAsync(memberId, sessionId, Context.RequestAborted) is not { } member)
         {
             return AuthenticateResult.Fail("The session has ended.");
         }
+
+        await TouchLastSeenAsync(memberId, member.LastSeenAt, now);
 
         var claims = new List<Claim>
         {
             new(SalonClaims.MemberId, memberId.ToString()),
             new(SalonClaims.SessionId, sessionId.ToString()),
         };
-        claims.AddRange(MemberRoleNames.ToNames(roles).Select(r => new Claim(SalonClaims.Role, r)));
+        claims.AddRange(MemberRoleNames.ToNames(member.Roles).Select(r => new Claim(SalonClaims.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SalonClaims.Scheme, SalonClaims.MemberId, SalonClaims.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ticket.Properties, SalonClaims.Scheme));
+    }
+
+    /// <summary>Throttled: one conditional UPDATE at most every <see cref="Member.LastSeenPrecision"/> per member;
+    /// the condition keeps concurrent requests from writing it twice.</summary>
+    private async Task TouchLastSeenAsync(Guid memberId, DateTime? lastSeenAt, DateTime now)
+    {
+        var stale = now - Member.LastSeenPrecision;
+        if (lastSeenAt is { } seen && seen > stale)
+        {
+            return;
+        }
+
+        await db.Members
+            .Where(m => m.Id == memberId && (m.LastSeenAt == null || m.LastSeenAt <= stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), Context.RequestAborted);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

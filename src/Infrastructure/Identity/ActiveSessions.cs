@@ -11,12 +11,16 @@ namespace Salon.Infrastructure.Identity;
 /// suspended). Returns the member's current roles, so role changes apply at once. One indexed lookup.</summary>
 public sealed class ActiveSessions(SalonDbContext db, TimeProvider time)
 {
-    public async Task<MemberRoles?> RolesIfActiveAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken)
+    public async Task<MemberRoles?> RolesIfActiveAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken) =>
+        (await FindActiveAsync(memberId, sessionId, cancellationToken))?.Roles;
+
+    /// <summary>The member's roles and when they were last seen, or null when the session has ended.</summary>
+    public async Task<ActiveMember?> FindActiveAsync(Guid memberId, Guid sessionId, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         var member = await db.MemberSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.MemberId == memberId && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles })
+            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles, m.LastSeenAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null
             || member.Status == MemberStatus.Deleted
@@ -25,6 +29,8 @@ public sealed class ActiveSessions(SalonDbContext db, TimeProvider time)
             return null;
         }
 
-        return member.Roles;
+        return new ActiveMember(member.Roles, member.LastSeenAt);
     }
 }
+
+public sealed record ActiveMember(MemberRoles Roles, DateTime? LastSeenAt);

@@ -138,6 +138,10 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         return result.Succeeded;
     }
 
+    public IQueryable<ConfirmedAddress> ConfirmedAddresses => users.Users
+        .Where(u => u.EmailConfirmed && u.Email != null && u.NormalizedEmail != null)
+        .Select(u => new ConfirmedAddress { MemberId = u.Id, Email = u.Email!, NormalizedEmail = u.NormalizedEmail! });
+
     public async Task<IReadOnlyDictionary<Guid, string>> ConfirmedEmailsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken) =>
         await users.Users.Where(u => memberIds.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
             .ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);

@@ -28,6 +28,7 @@ public static class NotificationsModule
 
         services.AddScoped<SendOutboxEmailJob>();
         services.AddScoped<NotificationsCleanupJob>();
+        services.AddScoped<SendDueDigestsJob>();
         services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();
         services.AddSingleton<IRecurringJobRegistrar, NotificationsRecurringJobs>();
         return services;

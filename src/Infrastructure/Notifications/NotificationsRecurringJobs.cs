@@ -4,7 +4,8 @@ using Salon.Infrastructure.Jobs;
 
 namespace Salon.Infrastructure.Notifications;
 
-/// <summary>The Notifications module's recurring jobs: the outbox safety-net run and the daily clean-up.</summary>
+/// <summary>The Notifications module's recurring jobs: the outbox safety-net run, the digests every 30 minutes
+/// and the daily clean-up.</summary>
 public sealed class NotificationsRecurringJobs(IOptions<JobsOptions> options) : IRecurringJobRegistrar
 {
     public void Register(IRecurringJobManager recurringJobs)
@@ -14,6 +15,11 @@ public sealed class NotificationsRecurringJobs(IOptions<JobsOptions> options) : 
             job => job.RunAsync(CancellationToken.None),
             options.Value.OutboxCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<SendDueDigestsJob>(
+            SendDueDigestsJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            "*/30 * * * *",
+            new RecurringJobOptions { TimeZone = RecurringJobsRegistration.Tokyo });
         recurringJobs.AddOrUpdate<NotificationsCleanupJob>(
             NotificationsCleanupJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),

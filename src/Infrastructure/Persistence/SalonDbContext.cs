@@ -66,6 +66,8 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<UnsubscribeToken> UnsubscribeTokens => Set<UnsubscribeToken>();
 
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
     public DbSet<Board> Boards => Set<Board>();
 
     public DbSet<Tag> Tags => Set<Tag>();

@@ -30,9 +30,9 @@ public static class ApiClient
     public static string UniqueNickname(string prefix = "なまえ") => prefix + Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Registers, confirms through the e-mailed token and signs in.</summary>
-    public static async Task<TestMember> SignUpAsync(this SalonApiFactory factory, HttpClient client, string? nickname = null, string[]? positions = null)
+    public static async Task<TestMember> SignUpAsync(this SalonApiFactory factory, HttpClient client, string? nickname = null, string[]? positions = null, string? email = null)
     {
-        var email = UniqueEmail();
+        email ??= UniqueEmail();
         nickname ??= UniqueNickname();
         const string password = "correct horse battery";
         var register = await client.PostAsJsonAsync("/api/auth/register", Registration(email, nickname, password, positions));

@@ -36,6 +36,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>Points the factory's SMTP transport at this server (call before the host is built).</summary>
+    public void UseFor(SalonApiFactory factory)
+    {
+        factory.Settings["Email:SmtpHost"] = "127.0.0.1";
+        factory.Settings["Email:SmtpPort"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        factory.Settings["Email:SmtpSecurity"] = "None";
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

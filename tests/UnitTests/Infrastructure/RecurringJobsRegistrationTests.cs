@@ -34,13 +34,15 @@ public sealed class RecurringJobsRegistrationTests
 
         using var connection = storage.GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
-        Assert.Equal(7, jobs.Count);
+        Assert.Equal(8, jobs.Count);
         Assert.Equal("*/5 * * * *", jobs[MeetingRemindersJob.RecurringId].Cron);
         Assert.Equal(typeof(MeetingRemindersJob), jobs[MeetingRemindersJob.RecurringId].Job.Type);
         Assert.Equal("* * * * *", jobs[PublishAnnouncementsJob.RecurringId].Cron);
         Assert.Equal("* * * * *", jobs[SendOutboxEmailJob.RecurringId].Cron);
         Assert.Equal(typeof(SendOutboxEmailJob), jobs[SendOutboxEmailJob.RecurringId].Job.Type);
         Assert.Equal("*/15 * * * *", jobs[ModerationSweepJob.RecurringId].Cron);
+        Assert.Equal("*/30 * * * *", jobs[SendDueDigestsJob.RecurringId].Cron);
+        Assert.Equal(typeof(SendDueDigestsJob), jobs[SendDueDigestsJob.RecurringId].Job.Type);
         foreach (var daily in new[] { MembersCleanupJob.RecurringId, PurgeRemovedPostsJob.RecurringId, NotificationsCleanupJob.RecurringId })
         {
             Assert.Equal("0 3 * * *", jobs[daily].Cron);

@@ -35,9 +35,12 @@ public sealed class ExportMyDataQueryHandler(
             .Join(db.Members, b => b.BlockedId, m => m.Id, (b, m) => new ExportedBlock(m.Id, m.Nickname, b.CreatedAt))
             .ToListAsync(cancellationToken);
 
+        var lastSeenAt = await db.Members.AsNoTracking().Where(m => m.Id == query.MemberId).Select(m => m.LastSeenAt).SingleOrDefaultAsync(cancellationToken);
+
         var sections = new Dictionary<string, object>
         {
             ["profile"] = profile,
+            ["activity"] = new { lastSeenAt },
             ["sessions"] = sessions,
             ["blocks"] = blocks,
         };

@@ -30,6 +30,10 @@ public sealed class CleanUpNotificationsCommandHandler(INotificationsDb db, IOpt
             .ExecuteDeleteAsync(cancellationToken);
         // An unsubscribe link lives as long as the mail it came in is kept.
         await db.UnsubscribeTokens.Where(t => t.CreatedAt < emailBefore).ExecuteDeleteAsync(cancellationToken);
+        // Digest runs matter only for the current period and the 30-day look-back.
+        var runsBefore = now - DigestSchedule.LookBack - DigestSchedule.LookBack;
+        var runs = await db.DigestRuns.Where(r => r.AttemptedAt < runsBefore).ExecuteDeleteAsync(cancellationToken);
+        SalonMetrics.RecordCleanup("digest-runs", runs);
         SalonMetrics.RecordCleanup("read-notifications", notifications);
         SalonMetrics.RecordCleanup("finished-emails", emails);
         return new CleanUpNotificationsResult(notifications, emails);

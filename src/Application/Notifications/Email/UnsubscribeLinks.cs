@@ -15,8 +15,15 @@ internal static class UnsubscribeLinks
     /// <summary>Stages the token and returns the URL to put in List-Unsubscribe and in the body.</summary>
     public static string Create(INotificationsDb db, Guid memberId, string kind, string address, string publicBaseUrl, DateTime now)
     {
+        var (token, url) = Issue(memberId, kind, address, publicBaseUrl, now);
+        db.UnsubscribeTokens.Add(token);
+        return url;
+    }
+
+    /// <summary>The token to store and the URL, without staging anything.</summary>
+    public static (UnsubscribeToken Token, string Url) Issue(Guid memberId, string kind, string address, string publicBaseUrl, DateTime now)
+    {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        db.UnsubscribeTokens.Add(UnsubscribeToken.Issue(memberId, Hash(token), kind, AddressHash(address), now));
-        return $"{publicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={token}";
+        return (UnsubscribeToken.Issue(memberId, Hash(token), kind, AddressHash(address), now), $"{publicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={token}");
     }
 }

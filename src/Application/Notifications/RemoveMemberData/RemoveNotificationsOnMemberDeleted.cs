@@ -15,5 +15,6 @@ public sealed class RemoveNotificationsOnMemberDeleted(INotificationsDb db) : ID
         await db.NotificationPreferences.Where(p => p.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
         await db.DigestPreferences.Where(p => p.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
         await db.UnsubscribeTokens.Where(t => t.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
+        await db.DigestRuns.Where(r => r.MemberId == domainEvent.MemberId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -44,6 +44,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.MessageEn).HasMaxLength(4000).IsRequired();
         builder.HasIndex(n => new { n.MemberId, n.CreatedAt, n.Id });
         builder.HasIndex(n => new { n.MemberId, n.ReadAt });
+        builder.Property(n => n.GroupKey).HasMaxLength(100);
+        builder.HasIndex(n => new { n.MemberId, n.GroupKey }).IsUnique().HasFilter("\"GroupKey\" IS NOT NULL");
     }
 }
 
@@ -78,5 +80,17 @@ internal sealed class UnsubscribeTokenConfiguration : IEntityTypeConfiguration<U
         builder.Property(t => t.Kind).HasMaxLength(64).IsRequired();
         builder.Property(t => t.AddressHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(t => new { t.MemberId, t.CreatedAt });
+    }
+}
+
+internal sealed class DigestRunConfiguration : IEntityTypeConfiguration<DigestRun>
+{
+    public void Configure(EntityTypeBuilder<DigestRun> builder)
+    {
+        builder.ToTable("DigestRuns");
+
+        // At most one digest per member per period: the key itself.
+        builder.HasKey(r => new { r.MemberId, r.PeriodStart });
+        builder.HasIndex(r => r.AttemptedAt);
     }
 }

@@ -622,6 +622,9 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("FamilyPositions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nickname")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -956,6 +959,27 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DigestPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Notifications.DigestRun", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "PeriodStart");
+
+                    b.HasIndex("AttemptedAt");
+
+                    b.ToTable("DigestRuns", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -965,6 +989,10 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -998,6 +1026,10 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "GroupKey")
+                        .IsUnique()
+                        .HasFilter("\"GroupKey\" IS NOT NULL");
 
                     b.HasIndex("MemberId", "ReadAt");
 

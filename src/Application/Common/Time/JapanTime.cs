@@ -1,0 +1,17 @@
+namespace Salon.Application.Common.Time;
+
+/// <summary>Japan Standard Time (UTC+9, no daylight saving): "today" and "8 pm" mean Japan time for members.
+/// A fixed offset, so the arithmetic does not depend on the host's time-zone database.</summary>
+public static class JapanTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+
+    /// <summary>The JST wall-clock time of a UTC instant (Kind Unspecified).</summary>
+    public static DateTime ToJst(DateTime utc) => DateTime.SpecifyKind(utc + Offset, DateTimeKind.Unspecified);
+
+    /// <summary>The UTC instant of a JST wall-clock time.</summary>
+    public static DateTime ToUtc(DateTime jst) => DateTime.SpecifyKind(jst - Offset, DateTimeKind.Utc);
+
+    /// <summary>The UTC instant at which the JST day containing <paramref name="utc"/> began.</summary>
+    public static DateTime StartOfDayUtc(DateTime utc) => ToUtc(ToJst(utc).Date);
+}
