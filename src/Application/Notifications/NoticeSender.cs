@@ -20,6 +20,13 @@ public sealed record Notice(string Kind, LocalizedText InApp, LocalizedText Emai
 {
     /// <summary>The outbox kind of the e-mail (for metrics and retention), e.g. <c>notice-meetings</c>.</summary>
     public string EmailKind { get; init; } = "notice-" + Kind;
+
+    /// <summary>The in-app notice's own kind when it is finer than the settings kind (e.g.
+    /// <c>moderation_hidden</c> under <see cref="NotificationKinds.Moderation"/>).</summary>
+    public string InAppKind { get; init; } = Kind;
+
+    /// <summary>For notices the member must see whatever their in-app switch (decisions about their own posts).</summary>
+    public bool AlwaysInApp { get; init; }
 }
 
 /// <summary>
@@ -53,10 +60,10 @@ public sealed class NoticeSender(
         }
 
         var now = time.UtcNow();
-        var muted = await NotificationSettings.MutedInAppAsync(db, recipients, notice.Kind, cancellationToken);
+        var muted = notice.AlwaysInApp ? [] : await NotificationSettings.MutedInAppAsync(db, recipients, notice.Kind, cancellationToken);
         foreach (var memberId in recipients.Where(id => !muted.Contains(id)))
         {
-            db.Notifications.Add(Notification.Create(memberId, notice.Kind, notice.InApp.Ja, notice.InApp.En, notice.TopicId, notice.PostId, now));
+            db.Notifications.Add(Notification.Create(memberId, notice.InAppKind, notice.InApp.Ja, notice.InApp.En, notice.TopicId, notice.PostId, now));
         }
 
         await EmailImmediatelyAsync(recipients, notice, cancellationToken);
