@@ -46,6 +46,7 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
             }
         });
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         SendDueDigestsResult result;
         await using (var scope = services.CreateAsyncScope())
@@ -54,6 +55,7 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
         }
 
         var elapsed = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         await sampling.CancelAsync();
         await sampler;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -89,6 +91,7 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| due but nothing new (recorded, no mail) | {result.Empty:N0} |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| digest rows in the outbox | {outbox:N0} |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **run time** | **{elapsed.TotalSeconds:F2} s** |"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| CPU time of the process during the run (all threads; less sensitive to other load than wall time) | {cpu.TotalSeconds:F2} s |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| managed heap before / peak during run (sampled every 20 ms) | {heapBefore / 1048576.0:F1} MiB / {peakHeap / 1048576.0:F1} MiB |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| allocated during run | {allocated / 1048576.0:F0} MiB |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| process peak working set | {Environment.WorkingSet / 1048576.0:F0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB peak (includes seeding) |"));

@@ -18,15 +18,18 @@ namespace Salon.Application.Notifications;
 /// <see cref="NotificationKinds"/>: it decides which of the member's switches apply.</summary>
 public sealed record Notice(string Kind, LocalizedText InApp, LocalizedText Email, string LinkPath, Guid? TopicId = null, Guid? PostId = null)
 {
-    /// <summary>The in-app row's kind when it is more precise than the setting's (e.g. <c>meeting_promoted</c>
-    /// under <see cref="NotificationKinds.Meetings"/>).</summary>
-    public string? InAppKind { get; init; }
-
     /// <summary>The meeting the notice is about, shown as <c>meetingId</c>.</summary>
     public Guid? MeetingId { get; init; }
 
     /// <summary>The outbox kind of the e-mail (for metrics and retention), e.g. <c>notice-meetings</c>.</summary>
     public string EmailKind { get; init; } = "notice-" + Kind;
+
+    /// <summary>The in-app notice's own kind when it is finer than the settings kind (e.g.
+    /// <c>moderation_hidden</c> under <see cref="NotificationKinds.Moderation"/>).</summary>
+    public string InAppKind { get; init; } = Kind;
+
+    /// <summary>For notices the member must see whatever their in-app switch (decisions about their own posts).</summary>
+    public bool AlwaysInApp { get; init; }
 }
 
 /// <summary>
@@ -60,12 +63,12 @@ public sealed class NoticeSender(
         }
 
         var now = time.UtcNow();
-        var muted = await NotificationSettings.MutedInAppAsync(db, recipients, notice.Kind, cancellationToken);
+        var muted = notice.AlwaysInApp ? [] : await NotificationSettings.MutedInAppAsync(db, recipients, notice.Kind, cancellationToken);
         foreach (var memberId in recipients.Where(id => !muted.Contains(id)))
         {
             db.Notifications.Add(notice.MeetingId is { } meetingId
-                ? Notification.AboutMeeting(memberId, notice.InAppKind ?? notice.Kind, notice.InApp.Ja, notice.InApp.En, meetingId, now)
-                : Notification.Create(memberId, notice.InAppKind ?? notice.Kind, notice.InApp.Ja, notice.InApp.En, notice.TopicId, notice.PostId, now));
+                ? Notification.AboutMeeting(memberId, notice.InAppKind, notice.InApp.Ja, notice.InApp.En, meetingId, now)
+                : Notification.Create(memberId, notice.InAppKind, notice.InApp.Ja, notice.InApp.En, notice.TopicId, notice.PostId, now));
         }
 
         await EmailImmediatelyAsync(recipients, notice, cancellationToken);

@@ -279,6 +279,26 @@ public sealed class DigestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Using_the_site_records_last_seen_at_most_every_five_minutes()
+    {
+        var member = await _factory.SignUpAsync(_client);
+        Task<DateTime?> LastSeenAsync() => _factory.WithDbAsync(db => db.Members.AsNoTracking().Where(m => m.Id == member.Id).Select(m => m.LastSeenAt).SingleAsync());
+        Task<HttpResponseMessage> VisitAsync() => _client.SendAsAsync(member, HttpMethod.Get, "/api/notifications");
+
+        await (await VisitAsync()).ShouldBe(HttpStatusCode.OK);
+        var first = await LastSeenAsync();
+        Assert.Equal(MondayMorningJst.UtcDateTime, first);
+
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        await (await VisitAsync()).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(first, await LastSeenAsync());
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await (await VisitAsync()).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(MondayMorningJst.UtcDateTime.AddMinutes(6), await LastSeenAsync());
+    }
+
+    [Fact]
     public async Task By_default_the_digest_is_weekly_on_sunday_evening()
     {
         var member = await _factory.SignUpAsync(_client);

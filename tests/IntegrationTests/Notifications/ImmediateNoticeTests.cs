@@ -128,5 +128,32 @@ public sealed class ImmediateNoticeTests : IAsyncDisposable
         Assert.Single(await _factory.AllToAsync(newEmail), m => m.Kind == "reply-notice");
     }
 
+    [Fact]
+    public async Task A_decision_about_my_post_is_always_shown_in_app_and_e_mailed_neutrally_when_i_chose_immediate()
+    {
+        var author = await _factory.SignUpAsync(_client);
+        await (await _client.SendAsAsync(author, HttpMethod.Put, "/api/me/notification-settings", new { kinds = new[] { new { kind = "moderation", inApp = false, email = "immediate" } } }))
+            .ShouldBe(HttpStatusCode.OK);
+        var moderator = await _factory.SignUpAsync(_client);
+        await _factory.WithDbAsync(async db =>
+        {
+            (await db.Members.FindAsync(moderator.Id))!.SetRoles(Salon.Domain.Common.MemberRoles.Moderator, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var topicId = await _client.CreateTopicAsync(author, title: "電話番号を書いてしまった相談", body: "電話番号は090-xxxx です");
+
+        await (await _client.SendAsAsync(moderator, HttpMethod.Post, "/api/reports", new { postId = topicId, reason = "personal_info" })).ShouldBe(HttpStatusCode.Created);
+
+        var notices = (await _client.ListAsync(author, "/api/notifications")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("moderation_hidden", Assert.Single(notices).GetProperty("kind").GetString());
+        var mail = Assert.Single(await _factory.AllToAsync(author.Email), m => m.Kind == "notice-moderation");
+        Assert.Equal("サロンからのお知らせ / A message from Salon", mail.Subject);
+        Assert.Contains("運営チームからお知らせがあります", mail.TextBody, StringComparison.Ordinal);
+        foreach (var secret in new[] { "電話番号", "090", "非表示", "報告" })
+        {
+            Assert.DoesNotContain(secret, mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        }
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
