@@ -70,6 +70,11 @@ public class SalonApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         System.IO.Directory.CreateDirectory(Directory);
+        if (PostgresConnectionString is { } postgres)
+        {
+            CreateDatabase(postgres);
+        }
+
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = UsesPostgres ? "Postgres" : "Sqlite",
@@ -140,6 +145,24 @@ public class SalonApiFactory : WebApplicationFactory<Program>
             {
                 // A file still held open; the OS temp cleaner will have it.
             }
+        }
+    }
+
+    /// <summary>An empty database for the app's migrations (created here so that the app does not first log
+    /// a failed connection to a database that does not exist yet). Shared when two factories share a folder.</summary>
+    private static void CreateDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM pg_database WHERE datname = @name";
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{database}\"";
+            create.ExecuteNonQuery();
         }
     }
 
