@@ -8,9 +8,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Salon.Infrastructure.Persistence;
 
-/// <summary>Applies migrations (WAL on for SQLite) and runs every module's seeder.</summary>
+/// <summary>Applies migrations (WAL on for SQLite) and runs every module's seeder. On PostgreSQL, several
+/// instances may start at once: migrating and seeding run under one advisory lock, so the second instance
+/// waits and then finds nothing to do (the seeders check before inserting).</summary>
 public static class DatabaseInitializer
 {
+    /// <summary>Session advisory lock around start-up initialisation (the key is any constant unique to Salon).
+    /// Pooled connections outlive Close, so the lock is released explicitly.</summary>
+    private const string LockStartup = "SELECT pg_advisory_lock(5361626701)";
+
+    private const string UnlockStartup = "SELECT pg_advisory_unlock(5361626701)";
+
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -44,11 +52,37 @@ public static class DatabaseInitializer
                 await creator.CreateAsync(cancellationToken);
             }
 
-            // EF Core finds out whether a new PostgreSQL database has a history table by querying it, and logs the
-            // failure as an error; creating the (empty) table first is what Migrate does next anyway.
-            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            // Held on this context's connection, which migrating and seeding use, until the end.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(LockStartup, cancellationToken);
+
+                // EF Core finds out whether a new PostgreSQL database has a history table by querying it, and logs
+                // the failure as an error; creating the (empty) table first is what Migrate does next anyway.
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+                try
+                {
+                    await MigrateAndSeedAsync(scope.ServiceProvider, db, logger, cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlRawAsync(UnlockStartup, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return;
         }
 
+        await MigrateAndSeedAsync(scope.ServiceProvider, db, logger, cancellationToken);
+    }
+
+    private static async Task MigrateAndSeedAsync(IServiceProvider services, SalonDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -56,7 +90,7 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>())
+        foreach (var seeder in services.GetServices<IDataSeeder>())
         {
             await seeder.SeedAsync(cancellationToken);
         }

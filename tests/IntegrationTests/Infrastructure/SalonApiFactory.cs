@@ -162,7 +162,15 @@ public class SalonApiFactory : WebApplicationFactory<Program>
         {
             using var create = connection.CreateCommand();
             create.CommandText = $"CREATE DATABASE \"{database}\"";
-            create.ExecuteNonQuery();
+            try
+            {
+                create.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another factory on the same folder, starting at the same moment, made it (two concurrent
+                // CREATE DATABASE collide on pg_database's unique index).
+            }
         }
     }
 

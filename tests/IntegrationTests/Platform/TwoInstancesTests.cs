@@ -20,6 +20,9 @@ public sealed class TwoInstancesTests
         var directory = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
         using var a = new SalonApiFactory { Directory = directory, KeepDirectory = true };
         using var b = new SalonApiFactory { Directory = directory };
+
+        // Both start at once on a new database: one migrates and seeds, the other waits and finds it done.
+        await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
         var clientA = a.CreateClient();
         var clientB = b.CreateClient();
 
