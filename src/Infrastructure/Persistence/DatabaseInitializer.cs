@@ -64,6 +64,7 @@ public static class DatabaseInitializer
                 try
                 {
                     await MigrateAndSeedAsync(scope.ServiceProvider, db, logger, cancellationToken);
+                    await WarnIfJapaneseHasNoTrigramsAsync(db, logger, cancellationToken);
                 }
                 finally
                 {
@@ -79,6 +80,20 @@ public static class DatabaseInitializer
         }
 
         await MigrateAndSeedAsync(scope.ServiceProvider, db, logger, cancellationToken);
+    }
+
+    /// <summary>pg_trgm takes words from letters as the database's LC_CTYPE classifies them; under the C locale
+    /// Japanese has none, and search, still correct, scans every post.</summary>
+    private static async Task WarnIfJapaneseHasNoTrigramsAsync(SalonDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var trigrams = await db.Database
+            .SqlQueryRaw<int>("SELECT coalesce(array_length(show_trgm('相談です'), 1), 0) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (trigrams == 0)
+        {
+            logger.LogWarning(
+                "PostgreSQL extracts no trigrams from Japanese text in this database (its LC_CTYPE is not a UTF-8 locale): search works but cannot use its index. Create the database with LC_CTYPE 'C.UTF-8' (docs/deploy.md).");
+        }
     }
 
     private static async Task MigrateAndSeedAsync(IServiceProvider services, SalonDbContext db, ILogger logger, CancellationToken cancellationToken)
