@@ -73,4 +73,8 @@ if [ ${#added[@]} -gt 0 ]; then
       || { echo "$p: the model still has pending changes" >&2; exit 1; }
   done
 fi
-echo "Review the generated files (and the Postgres one for anything SQLite-only), then run the tests."
+if [ ${#added[@]} -eq 0 ]; then
+  echo "Nothing added: every provider's migrations match the model."
+else
+  echo "Review the generated files (the PostgreSQL one for anything SQLite-specific), then run the tests."
+fi
