@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,31 +28,63 @@ public static class InfrastructureServices
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = DatabaseProviders.Parse(database.Provider);
+        services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+        if (provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{database.Provider}' is not supported yet; use 'Sqlite'.");
+            // The PostgreSQL context type carries PostgreSQL's migrations; every port resolves SalonDbContext.
+            services.AddDbContext<SalonDbContext, PostgresSalonDbContext>(options => options
+                .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+        }
+        else
+        {
+            var connectionString = ResolveSqlitePath(database.ConnectionString, Directory.GetCurrentDirectory());
+            services.AddDbContext<SalonDbContext>(options => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds)));
         }
 
-        var connectionString = ResolveSqlitePath(database.ConnectionString, Directory.GetCurrentDirectory());
-        services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
-        services.AddDbContext<SalonDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds)));
-
+        // Keys live in the database, so every instance on one database shares them: a token or cookie
+        // protected by one instance is read by another.
         services.AddDataProtection()
             .SetApplicationName("Salon")
             .PersistKeysToDbContext<SalonDbContext>();
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        services.AddHangfire(config =>
+        {
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // Shared storage: one queue and one set of recurring schedules for every instance, so a
+                // recurring job runs once per schedule, not once per instance (docs/adr/0003).
+                config.UsePostgreSqlStorage(
+                    bootstrap => bootstrap.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                        // LISTEN/NOTIFY: an enqueued job (the outbox signal) starts at once, not at the next poll.
+                        EnableLongPolling = true,
+                    });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
+            }
+        });
         if (jobs.ServerEnabled)
         {
-            services.AddHangfireServer(options => options.WorkerCount = jobs.WorkerCount);
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = jobs.WorkerCount;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.SchedulePollSeconds);
+            });
             services.AddHostedService<RecurringJobsRegistration>();
         }
 

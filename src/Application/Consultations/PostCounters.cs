@@ -1,18 +1,32 @@
 using Salon.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations;
 
 /// <summary>Denormalised counts are recomputed from the rows in one UPDATE after each change, never
 /// incremented: whatever order concurrent writers commit in, the last recount sees them all, so no
-/// update is lost and a repeated recount changes nothing.</summary>
+/// update is lost and a repeated recount changes nothing.
+/// <para>Each recount first locks the rows it will write (a no-op UPDATE), then recounts in a second
+/// statement of the same transaction. On PostgreSQL (READ COMMITTED) an UPDATE that waited for another
+/// writer's row lock re-checks the row but evaluates its subqueries with the snapshot taken before it waited,
+/// so a single-statement recount could write a count that misses the other writer's committed row. Taking the
+/// lock first means the recount statement's snapshot is taken after every earlier recount committed. SQLite
+/// serialises writers, so there it costs one cheap statement.</para></summary>
 internal static class PostCounters
 {
     public static Task RecountTopicAsync(IConsultationsDb db, Guid topicId, CancellationToken cancellationToken) =>
         RecountTopicsAsync(db, [topicId], cancellationToken);
 
     public static Task RecountTopicsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> topicIds, CancellationToken cancellationToken) =>
+        LockedAsync(
+            db,
+            ct => db.Topics.Where(t => topicIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplyCount, t => t.ReplyCount), ct),
+            ct => RecountTopicRowsAsync(db, topicIds, ct),
+            cancellationToken);
+
+    private static Task<int> RecountTopicRowsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> topicIds, CancellationToken cancellationToken) =>
         db.Topics.Where(t => topicIds.Contains(t.Id)).ExecuteUpdateAsync(
             s => s
                 .SetProperty(t => t.ReplyCount, t => db.Replies.Count(r => r.TopicId == t.Id && r.DeletedAt == null && r.Visibility == PostVisibility.Visible))
@@ -27,7 +41,33 @@ internal static class PostCounters
     public static Task RecountReactionsAsync(IConsultationsDb db, Guid postId, PostKind kind, CancellationToken cancellationToken) =>
         RecountReactionsAsync(db, [postId], kind, cancellationToken);
 
-    public static async Task RecountReactionsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> postIds, PostKind kind, CancellationToken cancellationToken)
+    public static Task RecountReactionsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> postIds, PostKind kind, CancellationToken cancellationToken) =>
+        LockedAsync(
+            db,
+            ct => kind == PostKind.Topic
+                ? db.Topics.Where(t => postIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.RelateCount, t => t.RelateCount), ct)
+                : db.Replies.Where(p => postIds.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelateCount, p => p.RelateCount), ct),
+            ct => RecountReactionRowsAsync(db, postIds, kind, ct),
+            cancellationToken);
+
+    /// <summary>Lock, then recount, in one transaction (the caller's, when it has one).</summary>
+    private static async Task LockedAsync(IConsultationsDb db, Func<CancellationToken, Task<int>> lockRows, Func<CancellationToken, Task> recount, CancellationToken cancellationToken)
+    {
+        var database = db.Topics.GetService<ICurrentDbContext>().Context.Database;
+        if (database.CurrentTransaction is not null)
+        {
+            await lockRows(cancellationToken);
+            await recount(cancellationToken);
+            return;
+        }
+
+        await using var transaction = await database.BeginTransactionAsync(cancellationToken);
+        await lockRows(cancellationToken);
+        await recount(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task RecountReactionRowsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> postIds, PostKind kind, CancellationToken cancellationToken)
     {
         if (kind == PostKind.Topic)
         {

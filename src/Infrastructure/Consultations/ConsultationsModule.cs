@@ -16,7 +16,15 @@ public static class ConsultationsModule
         services.AddConsultationsApplication();
         services.AddScoped<IConsultationsDb>(sp => sp.GetRequiredService<SalonDbContext>());
         services.AddScoped<IDataSeeder, DefaultBoardsSeeder>();
-        services.AddScoped<IPostSearch, SqlitePostSearch>();
+        if (DatabaseProviders.Parse(configuration[DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider)]) == DatabaseProvider.Postgres)
+        {
+            services.AddScoped<IPostSearch, PostgresPostSearch>();
+        }
+        else
+        {
+            services.AddScoped<IPostSearch, SqlitePostSearch>();
+        }
+
         services.AddScoped<PurgeRemovedPostsJob>();
         services.AddSingleton<IRecurringJobRegistrar, ConsultationsRecurringJobs>();
         return services;

@@ -10,6 +10,10 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>How often each server looks for due recurring and delayed jobs. With several instances, each
+    /// polls, and the shared storage's lock makes sure one of them runs each occurrence.</summary>
+    public int SchedulePollSeconds { get; set; } = 15;
+
     /// <summary>Cron for the outbox safety-net run (UTC).</summary>
     public string OutboxCron { get; set; } = "* * * * *";
 }

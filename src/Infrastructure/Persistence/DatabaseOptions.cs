@@ -5,10 +5,11 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (the embedded default).</summary>
+    /// <summary><c>Sqlite</c> (the embedded default) or <c>Postgres</c> (several instances, one server).</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>For SQLite, a relative <c>Data Source</c> is resolved against the content root.</summary>
+    /// <summary>For SQLite, a relative <c>Data Source</c> is resolved against the content root. For PostgreSQL, an
+    /// Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>).</summary>
     public string ConnectionString { get; set; } = "Data Source=data/salon.db";
 
     /// <summary>Apply pending migrations and seed default data at start-up.</summary>

@@ -22,8 +22,11 @@ using Salon.Infrastructure.Identity;
 namespace Salon.Infrastructure.Persistence;
 
 /// <summary>The one database context. It implements every module's persistence port; each module sees
-/// only its own port. SaveChanges dispatches domain events inside the transaction, before commit.</summary>
-public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
+/// only its own port. SaveChanges dispatches domain events inside the transaction, before commit.
+/// <para>This type is the SQLite context: its migrations are in <c>Persistence/Migrations/Sqlite</c>.
+/// <see cref="PostgresSalonDbContext"/> derives from it only so that EF Core keeps PostgreSQL's migrations
+/// (attributed to the derived type) apart from SQLite's (see docs/adr/0015-postgres-provider-and-migrations.md).</para></summary>
+public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     IDataProtectionKeyContext,
     IMembersDb,
     INotificationsDb,
@@ -38,6 +41,12 @@ public sealed class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     private bool _outboxWrittenInTransaction;
 
     public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
+        : this((DbContextOptions)options, dispatcher, outboxSignal)
+    {
+    }
+
+    /// <summary>For a provider-specific context type (its own options and migrations).</summary>
+    protected SalonDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher, IOutboxSignal? outboxSignal)
         : base(options)
     {
         _dispatcher = dispatcher;

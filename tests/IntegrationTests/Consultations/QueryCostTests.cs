@@ -17,7 +17,7 @@ public sealed class QueryCostTests : IDisposable
 
     public QueryCostTests()
     {
-        _factory = new SalonApiFactory { ConfigureTestServices = s => s.ConfigureDbContext<SalonDbContext>(o => o.AddInterceptors(_counter)) };
+        _factory = new SalonApiFactory { ConfigureTestServices = s => SalonApiFactory.ConfigureDbContext(s, o => o.AddInterceptors(_counter)) };
         _client = _factory.CreateClient();
     }
 

@@ -6,18 +6,38 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.IntegrationTests.Infrastructure;
 
-/// <summary>The real Web API over HTTP, on a real SQLite file of its own, with no Hangfire server:
-/// tests run background work by sending its command.</summary>
+/// <summary>The real Web API over HTTP, on a real database of its own, with no Hangfire server:
+/// tests run background work by sending its command.
+/// <para>The database is a SQLite file in <see cref="Directory"/>, or, when the environment variable
+/// <c>SALON_TEST_POSTGRES</c> holds a server connection string (<c>Host=…;Port=…;Username=…</c>), a PostgreSQL
+/// database of its own on that server, created by the app's migrations and dropped on dispose.
+/// <c>.ci/run</c> runs the suite both ways; tests that only make sense on one provider carry
+/// <c>[Trait("Provider", "Sqlite")]</c> or use <see cref="PostgresFactAttribute"/>.</para></summary>
 public class SalonApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A PostgreSQL server connection string; when set, every factory uses PostgreSQL.</summary>
+    public const string PostgresVariable = "SALON_TEST_POSTGRES";
+
     private readonly Dictionary<string, string?> _settings = [];
+
+    /// <summary>The PostgreSQL server the suite runs against, or null for SQLite.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+
+    public static bool UsesPostgres => PostgresServer is not null;
 
     /// <summary>A folder of this factory's own: the database and the pickup directory live here.</summary>
     public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>On PostgreSQL, this factory's database: named after <see cref="Directory"/>, so two factories
+    /// given the same folder share one database, as they share one SQLite file.</summary>
+    public string? PostgresConnectionString => PostgresServer is { } server
+        ? new NpgsqlConnectionStringBuilder(server) { Database = "salon_test_" + Path.GetFileName(Directory.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant() }.ConnectionString
+        : null;
 
     /// <summary>Configuration overrides, applied before the host is built.</summary>
     public Dictionary<string, string?> Settings => _settings;
@@ -50,9 +70,15 @@ public class SalonApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         System.IO.Directory.CreateDirectory(Directory);
+        if (PostgresConnectionString is { } postgres)
+        {
+            CreateDatabase(postgres);
+        }
+
         var settings = new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(Directory, "salon.db")}",
+            ["Database:Provider"] = UsesPostgres ? "Postgres" : "Sqlite",
+            ["Database:ConnectionString"] = PostgresConnectionString ?? $"Data Source={Path.Combine(Directory, "salon.db")}",
             ["Email:PickupDirectory"] = Path.Combine(Directory, "mail"),
             ["Jobs:ServerEnabled"] = "false",
             ["Api:Docs:Enabled"] = "true",
@@ -93,9 +119,21 @@ public class SalonApiFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Adds a configuration to the app's DbContext, whichever context type the provider uses.</summary>
+    public static void ConfigureDbContext(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    {
+        services.ConfigureDbContext<SalonDbContext>(configure);
+        services.ConfigureDbContext<PostgresSalonDbContext>(configure);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && !KeepDirectory && PostgresConnectionString is { } connectionString)
+        {
+            DropDatabase(connectionString);
+        }
+
         if (disposing && !KeepDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -108,5 +146,46 @@ public class SalonApiFactory : WebApplicationFactory<Program>
                 // A file still held open; the OS temp cleaner will have it.
             }
         }
+    }
+
+    /// <summary>An empty database for the app's migrations (created here so that the app does not first log
+    /// a failed connection to a database that does not exist yet). Shared when two factories share a folder.</summary>
+    private static void CreateDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM pg_database WHERE datname = @name";
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{database}\"";
+            try
+            {
+                create.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another factory on the same folder, starting at the same moment, made it (two concurrent
+                // CREATE DATABASE collide on pg_database's unique index).
+            }
+        }
+    }
+
+    private static void DropDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        using (var own = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(own);
+        }
+
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
     }
 }

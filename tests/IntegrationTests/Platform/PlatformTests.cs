@@ -21,6 +21,7 @@ public sealed class PlatformTests(SalonApiFactory factory) : IClassFixture<Salon
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task The_database_is_a_real_sqlite_file_in_wal_mode_with_migrations_applied()
     {
         Assert.True(File.Exists(Path.Combine(factory.Directory, "salon.db")));

@@ -1,0 +1,212 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Salon.Application.Consultations;
+using Salon.Infrastructure.Persistence;
+
+namespace Salon.Infrastructure.Consultations.Search;
+
+/// <summary>
+/// Post search on PostgreSQL, with the same semantics as <see cref="SqlitePostSearch"/>: the query is a
+/// literal substring (no operators), searched as typed and in its NFKC form (<see cref="SearchTerms"/>), with
+/// the same visibility rules in the same SQL and the same keyset over (rank, CreatedAt desc, PostId desc).
+/// <para>
+/// Queries of 3+ characters (code points) match with <c>ILIKE</c> (case folded like SQLite's trigram
+/// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
+/// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
+/// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters,
+/// so those scan the posts with <c>LIKE</c> after folding ASCII letters only, as SQLite's <c>LIKE</c> does,
+/// all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
+/// </para>
+/// <para>
+/// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
+/// body: <c>-(2·t/(t+1) + b/(b+1))</c> for t occurrences in the title and b in the body (the better of the two
+/// query forms). PostgreSQL has no bm25; the same posts match on both providers, and a title match ranks first
+/// on both, but ranks are not numerically equal. Newest order does not compute it (rank 0).
+/// </para>
+/// <para>
+/// Text extraction for trigrams needs a database whose <c>LC_CTYPE</c> is a UTF-8 locale (e.g. <c>C.UTF-8</c>,
+/// see docs/deploy.md); under the <c>C</c> locale Japanese yields no trigrams, and searches stay correct but
+/// scan.
+/// </para>
+/// </summary>
+public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
+{
+    private const string TopicMatches1 = """(t."Title" ILIKE @p1 OR t."Body" ILIKE @p1)""";
+    private const string TopicMatches2 = """(t."Title" ILIKE @p1 OR t."Body" ILIKE @p1 OR t."Title" ILIKE @p2 OR t."Body" ILIKE @p2)""";
+    private const string ReplyMatches1 = """r."Body" ILIKE @p1""";
+    private const string ReplyMatches2 = """(r."Body" ILIKE @p1 OR r."Body" ILIKE @p2)""";
+
+    private static readonly string ShortTopicMatches1 = $"({Fold("t.\"Title\"")} LIKE @p1 OR {Fold("t.\"Body\"")} LIKE @p1)";
+    private static readonly string ShortTopicMatches2 = $"({Fold("t.\"Title\"")} LIKE @p1 OR {Fold("t.\"Body\"")} LIKE @p1 OR {Fold("t.\"Title\"")} LIKE @p2 OR {Fold("t.\"Body\"")} LIKE @p2)";
+    private static readonly string ShortReplyMatches1 = $"{Fold("r.\"Body\"")} LIKE @p1";
+    private static readonly string ShortReplyMatches2 = $"({Fold("r.\"Body\"")} LIKE @p1 OR {Fold("r.\"Body\"")} LIKE @p2)";
+
+    /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
+    /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
+    private const string Matches = """
+        SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", {topicRank} AS "Rank"
+        FROM "Topics" AS t
+        WHERE {topicMatch}
+          AND t."DeletedAt" IS NULL
+          AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
+          AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId")
+        UNION ALL
+        SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", {replyRank}
+        FROM "Replies" AS r
+        JOIN "Topics" AS t ON t."Id" = r."TopicId"
+        WHERE {replyMatch}
+          AND r."DeletedAt" IS NULL
+          AND (r."Visibility" = 0 OR r."AuthorId" = @viewer)
+          AND t."DeletedAt" IS NULL
+          AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
+          AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" IN (r."AuthorId", t."AuthorId"))
+        """;
+
+    private const string Select = "SELECT \"PostId\", \"IsReply\", \"TopicId\", \"CreatedAt\", \"Rank\" FROM (\n";
+
+    private const string NoKeyset = "\n) AS m\n";
+
+    private const string AfterNewest = "\n) AS m\nWHERE (\"CreatedAt\", \"PostId\") < (@afterCreatedAt, @afterPostId)\n";
+
+    private const string AfterRelevance = "\n) AS m\nWHERE \"Rank\" > @afterRank OR (\"Rank\" = @afterRank AND (\"CreatedAt\", \"PostId\") < (@afterCreatedAt, @afterPostId))\n";
+
+    private const string OrderNewest = "ORDER BY \"CreatedAt\" DESC, \"PostId\" DESC\nLIMIT @limit";
+
+    private const string OrderRelevance = "ORDER BY \"Rank\", \"CreatedAt\" DESC, \"PostId\" DESC\nLIMIT @limit";
+
+    public async Task<IReadOnlyList<PostMatch>> SearchAsync(
+        string query,
+        Guid viewerId,
+        SearchOrder order,
+        PostMatch? after,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var terms = SearchTerms.From(query);
+        if (terms is null || limit <= 0)
+        {
+            return [];
+        }
+
+        // PostgreSQL text is valid UTF-8: a lone surrogate becomes U+FFFD, as it does on its way into SQLite.
+        var typed = ValidUtf8(terms.Typed);
+        var normalized = terms.Normalized is null ? null : ValidUtf8(terms.Normalized);
+        if (normalized == typed)
+        {
+            normalized = null;
+        }
+
+        var ranked = terms.UsesIndex && order == SearchOrder.Relevance;
+        var sql = BuildSql(terms.UsesIndex, twoForms: normalized is not null, ranked, order, after is not null);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            AddParameter(command, "viewer", viewerId);
+            AddParameter(command, "limit", limit);
+            AddParameter(command, "p1", Pattern(typed, terms.UsesIndex));
+            if (normalized is not null)
+            {
+                AddParameter(command, "p2", Pattern(normalized, terms.UsesIndex));
+            }
+
+            if (ranked)
+            {
+                AddParameter(command, "q1", typed.ToLowerInvariant());
+                AddParameter(command, "q2", (normalized ?? typed).ToLowerInvariant());
+            }
+
+            if (after is not null)
+            {
+                AddParameter(command, "afterCreatedAt", after.CreatedAt.Kind == DateTimeKind.Utc ? after.CreatedAt : after.CreatedAt.ToUniversalTime());
+                AddParameter(command, "afterPostId", after.PostId);
+                if (order == SearchOrder.Relevance)
+                {
+                    AddParameter(command, "afterRank", after.Rank);
+                }
+            }
+
+            var matches = new List<PostMatch>(Math.Min(limit, 100));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                matches.Add(new PostMatch(
+                    reader.GetGuid(0),
+                    reader.GetBoolean(1),
+                    reader.GetGuid(2),
+                    DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+                    reader.GetDouble(4)));
+            }
+
+            return matches;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
+    internal static string BuildSql(bool usesIndex, bool twoForms, bool ranked, SearchOrder order, bool hasAfter)
+    {
+        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : (twoForms ? ShortTopicMatches2 : ShortTopicMatches1);
+        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : (twoForms ? ShortReplyMatches2 : ShortReplyMatches1);
+        var topicRank = ranked ? Rank("t.\"Title\"", "t.\"Body\"") : "0.0::double precision";
+        var replyRank = ranked ? Rank("NULL::text", "r.\"Body\"") : "0.0::double precision";
+        return string.Concat(
+            Select,
+            Matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
+                .Replace("{replyMatch}", replyMatch, StringComparison.Ordinal)
+                .Replace("{topicRank}", topicRank, StringComparison.Ordinal)
+                .Replace("{replyRank}", replyRank, StringComparison.Ordinal),
+            !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
+            order == SearchOrder.Relevance ? OrderRelevance : OrderNewest);
+    }
+
+    /// <summary>-(2·sat(title) + sat(body)), sat(n) = n/(n+1), n the better of the two forms' occurrence counts.</summary>
+    private static string Rank(string title, string body)
+    {
+        var t = $"greatest({Occurrences(title, "@q1")}, {Occurrences(title, "@q2")})";
+        var b = $"greatest({Occurrences(body, "@q1")}, {Occurrences(body, "@q2")})";
+        return $"-(2.0 * {t} / ({t} + 1.0) + {b} / ({b} + 1.0))";
+    }
+
+    /// <summary>Occurrences of the lower-cased query in a text, 0 when the text is NULL.</summary>
+    private static string Occurrences(string text, string query) =>
+        $"coalesce((char_length(lower({text})) - char_length(replace(lower({text}), {query}, ''))) / char_length({query}), 0)::double precision";
+
+    /// <summary>ASCII-only case folding for the short path, as SQLite's LIKE (the pattern is folded in C#).</summary>
+    private static string Fold(string column) => $"translate({column}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+
+    /// <summary>The LIKE pattern; for the short path with ASCII letters folded, matching the SQL's translate().</summary>
+    private static string Pattern(string text, bool usesIndex)
+    {
+        var pattern = SearchTerms.LikePattern(text);
+        return usesIndex ? pattern : FoldAscii(pattern);
+    }
+
+    private static string FoldAscii(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+        });
+
+    private static string ValidUtf8(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Salon.Infrastructure.Consultations.Search;
+
+/// <summary>The trimmed query as typed and its NFKC form when that differs; shared by the SQLite and
+/// PostgreSQL searches so both read a query the same way.</summary>
+internal sealed record SearchTerms(string Typed, string? Normalized)
+{
+    /// <summary>A trigram index matches nothing for fewer characters (code points) than this.</summary>
+    public const int MinIndexedQueryLength = 3;
+
+    /// <summary>Both forms are long enough for the trigram index (else both go to the LIKE scan).</summary>
+    public bool UsesIndex => IsIndexable(Typed) && (Normalized is null || IsIndexable(Normalized));
+
+    public static SearchTerms? From(string? query)
+    {
+        // NUL ends a string for FTS5's query parser ("unterminated string") and can match nothing anyway.
+        var typed = query?.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
+        if (string.IsNullOrEmpty(typed))
+        {
+            return null;
+        }
+
+        string? normalized;
+        try
+        {
+            normalized = typed.Normalize(NormalizationForm.FormKC).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // Not valid Unicode (a lone surrogate): search it as typed only.
+            normalized = null;
+        }
+
+        return new SearchTerms(typed, string.IsNullOrEmpty(normalized) || normalized == typed ? null : normalized);
+    }
+
+    /// <summary>Each form as one FTS5 string ("…", inner quotes doubled), so every character is literal.</summary>
+    public string FtsQuery() => Normalized is null ? FtsString(Typed) : FtsString(Typed) + " OR " + FtsString(Normalized);
+
+    /// <summary>A LIKE pattern for the literal text, with <c>\</c> as the escape character.</summary>
+    public static string LikePattern(string text) =>
+        "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+
+    private static string FtsString(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static bool IsIndexable(string text) => text.EnumerateRunes().Count() >= MinIndexedQueryLength;
+}
