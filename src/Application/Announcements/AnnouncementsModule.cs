@@ -8,5 +8,6 @@ namespace Salon.Application.Announcements;
 public static class AnnouncementsModule
 {
     public static IServiceCollection AddAnnouncementsApplication(this IServiceCollection services) => services
-        .AddScoped<IDigestSection, NewAnnouncementsDigestSection>();
+        .AddScoped<IDigestSection, NewAnnouncementsDigestSection>()
+        .AddScoped<INoticeSubjects, AnnouncementNoticeSubjects>();
 }

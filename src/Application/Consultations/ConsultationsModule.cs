@@ -16,5 +16,6 @@ public static class ConsultationsModule
         .AddScoped<IPostReactions, PostReactionsView>()
         .AddScoped<IDigestSection, FollowedRepliesDigestSection>()
         .AddScoped<IDigestSection, PopularTopicsDigestSection>()
-        .AddScoped<IDigestSection, UnansweredTopicsDigestSection>();
+        .AddScoped<IDigestSection, UnansweredTopicsDigestSection>()
+        .AddScoped<INoticeSubjects, ConsultationNoticeSubjects>();
 }

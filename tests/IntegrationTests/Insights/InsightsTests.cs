@@ -31,7 +31,7 @@ public sealed class InsightsTests : IDisposable
         _factory = new SalonApiFactory
         {
             Clock = _clock,
-            ConfigureTestServices = s => s.ConfigureDbContext<SalonDbContext>(o => o.AddInterceptors(_counter)),
+            ConfigureTestServices = s => SalonApiFactory.ConfigureDbContext(s, o => o.AddInterceptors(_counter)),
         };
         _client = _factory.CreateClient();
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
+using Salon.IntegrationTests.Meetings;
 
 namespace Salon.IntegrationTests.Notifications;
 
@@ -51,6 +52,47 @@ public sealed class ReplyNoticeTests(SalonApiFactory factory) : IClassFixture<Sa
         await _client.ReplyAsync(blocked, topicId);
 
         Assert.Empty(await NoticesAsync(author));
+    }
+
+    [Fact]
+    public async Task Notices_about_deleted_or_blocked_content_show_as_unavailable_not_their_old_text()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var replier = await factory.SignUpAsync(_client);
+        var other = await factory.SignUpAsync(_client);
+        var topicId = await _client.CreateTopicAsync(author, title: "弟の入院のこと");
+        var deleted = await _client.ReplyAsync(replier, topicId, "あとで消す返信");
+        var blockedReply = await _client.ReplyAsync(other, topicId, "ブロックされる人の返信");
+        var kept = await _client.ReplyAsync(replier, topicId, "残る返信");
+
+        await (await _client.SendAsAsync(replier, HttpMethod.Delete, $"/api/replies/{deleted}")).ShouldBe(System.Net.HttpStatusCode.NoContent);
+        await (await _client.SendAsAsync(author, HttpMethod.Put, $"/api/me/blocks/{other.Id}")).ShouldBe(System.Net.HttpStatusCode.NoContent);
+
+        var notices = await NoticesAsync(author);
+        var gone = notices.Where(n => !n.GetProperty("available").GetBoolean()).ToList();
+        Assert.Equal(2, gone.Count);
+        Assert.All(gone, n =>
+        {
+            Assert.DoesNotContain("弟の入院", n.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Null, n.GetProperty("postId").ValueKind);
+            Assert.Equal(JsonValueKind.Null, n.GetProperty("topicId").ValueKind);
+        });
+        var available = Assert.Single(notices, n => n.GetProperty("available").GetBoolean());
+        Assert.Equal(kept, available.GetProperty("postId").GetGuid());
+
+        // The whole topic deleted: every notice about it is unavailable.
+        await (await _client.SendAsAsync(author, HttpMethod.Delete, $"/api/topics/{topicId}")).ShouldBe(System.Net.HttpStatusCode.NoContent);
+        Assert.All(await NoticesAsync(replier), n => Assert.False(n.GetProperty("available").GetBoolean()));
+
+        // A deleted announcement too.
+        var official = await factory.CreateOfficialAsync(_client);
+        var created = await _client.SendAsAsync(official, HttpMethod.Post, "/api/announcements", new { title = "取り消されるお知らせ", body = "本文" });
+        var announcementId = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Contains(await NoticesAsync(other), n => n.GetProperty("kind").GetString() == "announcement_published" && n.GetProperty("available").GetBoolean());
+        await (await _client.SendAsAsync(official, HttpMethod.Delete, $"/api/announcements/{announcementId}")).ShouldBe(System.Net.HttpStatusCode.NoContent);
+        var withdrawn = Assert.Single(await NoticesAsync(other), n => n.GetProperty("kind").GetString() == "announcement_published");
+        Assert.False(withdrawn.GetProperty("available").GetBoolean());
+        Assert.DoesNotContain("取り消される", withdrawn.GetRawText(), StringComparison.Ordinal);
     }
 }
 

@@ -89,8 +89,10 @@ public sealed class LogRedactionTests : IDisposable
     public void EF_Core_never_logs_parameter_values()
     {
         using var scope = _factory.Services.CreateScope();
-        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<SalonDbContext>>();
-        var core = options.FindExtension<CoreOptionsExtension>();
+        // The context in use (SalonDbContext on SQLite, PostgresSalonDbContext on PostgreSQL) and its options.
+        var db = scope.ServiceProvider.GetRequiredService<SalonDbContext>();
+        var core = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>();
+        Assert.NotNull(core);
         Assert.False(core?.IsSensitiveDataLoggingEnabled ?? false);
     }
 }

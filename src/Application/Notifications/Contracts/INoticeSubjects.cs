@@ -1,0 +1,17 @@
+namespace Salon.Application.Notifications.Contracts;
+
+/// <summary>What an in-app notice points at.</summary>
+public sealed record NoticeSubject(Guid? TopicId, Guid? PostId, Guid? MeetingId, Guid? AnnouncementId);
+
+/// <summary>
+/// Lets the notification list show a notice whose content is gone (deleted, hidden from the reader, written by
+/// someone the reader blocked) as unavailable instead of its old text. Each module that owns content notices
+/// point at implements it in its own Application layer and registers it in its module entry point
+/// (Consultations: topics and replies; Announcements: announcements). Called once per page of notices.
+/// </summary>
+public interface INoticeSubjects
+{
+    /// <summary>The ids (topic, post or announcement ids) among <paramref name="subjects"/> that the reader can no
+    /// longer see.</summary>
+    Task<IReadOnlySet<Guid>> UnavailableAsync(Guid readerId, IReadOnlyCollection<NoticeSubject> subjects, CancellationToken cancellationToken);
+}
