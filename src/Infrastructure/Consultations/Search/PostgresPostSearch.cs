@@ -16,8 +16,8 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
 /// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
 /// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters,
-/// so those scan the posts with <c>LIKE</c> after folding ASCII letters only, as SQLite's <c>LIKE</c> does,
-/// all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
+/// so those scan the posts with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as
+/// SQLite's <c>LIKE</c>), all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
 /// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
@@ -38,10 +38,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string ReplyMatches1 = """r."Body" ILIKE @p1""";
     private const string ReplyMatches2 = """(r."Body" ILIKE @p1 OR r."Body" ILIKE @p2)""";
 
-    private static readonly string ShortTopicMatches1 = $"({Fold("t.\"Title\"")} LIKE @p1 OR {Fold("t.\"Body\"")} LIKE @p1)";
-    private static readonly string ShortTopicMatches2 = $"({Fold("t.\"Title\"")} LIKE @p1 OR {Fold("t.\"Body\"")} LIKE @p1 OR {Fold("t.\"Title\"")} LIKE @p2 OR {Fold("t.\"Body\"")} LIKE @p2)";
-    private static readonly string ShortReplyMatches1 = $"{Fold("r.\"Body\"")} LIKE @p1";
-    private static readonly string ShortReplyMatches2 = $"({Fold("r.\"Body\"")} LIKE @p1 OR {Fold("r.\"Body\"")} LIKE @p2)";
+    /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>).</summary>
+    private const string ShortTopicMatches = """(t."Title" LIKE ANY (@patterns) OR t."Body" LIKE ANY (@patterns))""";
+    private const string ShortReplyMatches = """r."Body" LIKE ANY (@patterns)""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
@@ -109,10 +108,18 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "viewer", viewerId);
             AddParameter(command, "limit", limit);
-            AddParameter(command, "p1", Pattern(typed, terms.UsesIndex));
-            if (normalized is not null)
+            if (terms.UsesIndex)
             {
-                AddParameter(command, "p2", Pattern(normalized, terms.UsesIndex));
+                AddParameter(command, "p1", SearchTerms.LikePattern(typed));
+                if (normalized is not null)
+                {
+                    AddParameter(command, "p2", SearchTerms.LikePattern(normalized));
+                }
+            }
+            else
+            {
+                AddParameter(command, "patterns", CaseVariants(typed).Concat(normalized is null ? [] : CaseVariants(normalized))
+                    .Select(SearchTerms.LikePattern).Distinct(StringComparer.Ordinal).ToArray());
             }
 
             if (ranked)
@@ -154,8 +161,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
     internal static string BuildSql(bool usesIndex, bool twoForms, bool ranked, SearchOrder order, bool hasAfter)
     {
-        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : (twoForms ? ShortTopicMatches2 : ShortTopicMatches1);
-        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : (twoForms ? ShortReplyMatches2 : ShortReplyMatches1);
+        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : ShortTopicMatches;
+        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : ShortReplyMatches;
         var topicRank = ranked ? Rank("t.\"Title\"", "t.\"Body\"") : "0.0::double precision";
         var replyRank = ranked ? Rank("NULL::text", "r.\"Body\"") : "0.0::double precision";
         return string.Concat(
@@ -180,25 +187,22 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private static string Occurrences(string text, string query) =>
         $"coalesce((char_length(lower({text})) - char_length(replace(lower({text}), {query}, ''))) / char_length({query}), 0)::double precision";
 
-    /// <summary>ASCII-only case folding for the short path, as SQLite's LIKE (the pattern is folded in C#).</summary>
-    private static string Fold(string column) => $"translate({column}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
 
-    /// <summary>The LIKE pattern; for the short path with ASCII letters folded, matching the SQL's translate().</summary>
-    private static string Pattern(string text, bool usesIndex)
+    /// <summary>The text with each ASCII letter in both cases: SQLite's <c>LIKE</c> ignores ASCII case only, and so
+    /// does this. A short query has at most two letters, so at most four variants; matching them with a plain
+    /// <c>LIKE</c> costs far less than case-folding every post (<c>translate</c> or <c>ILIKE</c>).</summary>
+    internal static IEnumerable<string> CaseVariants(string text)
     {
-        var pattern = SearchTerms.LikePattern(text);
-        return usesIndex ? pattern : FoldAscii(pattern);
-    }
-
-    private static string FoldAscii(string text) =>
-        string.Create(text.Length, text, static (span, source) =>
+        IEnumerable<string> variants = [string.Empty];
+        foreach (var c in text)
         {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-            }
-        });
+            var lower = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            var cases = lower is >= 'a' and <= 'z' ? new[] { lower, (char)(lower - 32) } : [c];
+            variants = variants.SelectMany(prefix => cases.Select(x => prefix + x)).ToList();
+        }
+
+        return variants;
+    }
 
     private static string ValidUtf8(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
