@@ -106,7 +106,10 @@ public sealed class Meeting : Entity
         }
 
         var moved = details.StartsAt != StartsAt;
+        var before = Details;
         Apply(details);
+        var practical = before.StartsAt != StartsAt || before.EndsAt != EndsAt || before.Format != Format
+            || before.JoinUrl != JoinUrl || before.Venue != Venue || before.Area != Area;
         UpdatedAt = now;
         if (moved)
         {
@@ -117,6 +120,14 @@ public sealed class Meeting : Entity
         }
 
         PromoteWaitlisted(now);
+        if (practical)
+        {
+            var applicants = _applications.Where(a => a.IsActive).Select(a => a.MemberId).ToList();
+            if (applicants.Count > 0)
+            {
+                Raise(new MeetingChanged(Id, Title, applicants, now));
+            }
+        }
     }
 
     /// <summary>A member applies: a seat while any remain, otherwise the waitlist in arrival order.</summary>

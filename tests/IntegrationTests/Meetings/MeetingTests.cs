@@ -243,6 +243,27 @@ public sealed class MeetingTests : IDisposable
     }
 
     [Fact]
+    public async Task Moving_a_meeting_or_changing_where_it_happens_tells_applicants_but_a_new_description_does_not()
+    {
+        var official = await _factory.CreateOfficialAsync(_client);
+        var id = await _client.CreateMeetingAsync(official, MeetingScenario.Online(Start, capacity: 1));
+        var accepted = await _factory.SignUpAsync(_client);
+        var waitlisted = await _factory.SignUpAsync(_client);
+        await _client.ApplyAsync(accepted, id);
+        await _client.ApplyAsync(waitlisted, id);
+
+        await (await _client.SendAsAsync(official, HttpMethod.Patch, $"/api/meetings/{id}", new { description = "持ち物はありません。" })).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(await _client.NotificationsAsync(accepted), n => n.Str("kind") == "meeting_changed");
+
+        await (await _client.SendAsAsync(official, HttpMethod.Patch, $"/api/meetings/{id}", new { startsAt = Start.AddHours(2), endsAt = Start.AddHours(4) })).ShouldBe(HttpStatusCode.OK);
+        await (await _client.SendAsAsync(official, HttpMethod.Patch, $"/api/meetings/{id}", new { joinUrl = "https://meet.example.org/new-room" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(2, (await _client.NotificationsAsync(accepted)).Count(n => n.Str("kind") == "meeting_changed" && n.GetProperty("meetingId").GetGuid() == id));
+        Assert.Equal(2, (await _client.NotificationsAsync(waitlisted)).Count(n => n.Str("kind") == "meeting_changed"));
+        Assert.DoesNotContain(await _client.NotificationsAsync(official), n => n.Str("kind") == "meeting_changed");
+        Assert.Equal("2026-12-01T21:00:00+09:00", (await _client.GetMeetingAsync(accepted, id)).Str("startsAtJst"));
+    }
+
+    [Fact]
     public async Task Cancelling_a_meeting_tells_everyone_who_applied_and_nobody_else()
     {
         var official = await _factory.CreateOfficialAsync(_client);

@@ -6,7 +6,7 @@ using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications.NoticesFromMeetings;
 
-/// <summary>Meeting notices (accepted, waitlisted, promoted, reminder, cancelled), through the one
+/// <summary>Meeting notices (accepted, waitlisted, promoted, reminder, changed, cancelled), through the one
 /// <see cref="NoticeSender"/> path in the transaction that decided them: in-app unless switched off, and an
 /// immediate e-mail for members who chose it for meetings (the default is the digest). The in-app text names
 /// the meeting; the e-mail never does.</summary>
@@ -14,7 +14,8 @@ public sealed class CreateMeetingNotices(NoticeSender notices)
     : IDomainEventHandler<MeetingApplicationAnswered>,
       IDomainEventHandler<MeetingApplicationPromoted>,
       IDomainEventHandler<MeetingReminderDue>,
-      IDomainEventHandler<MeetingCancelled>
+      IDomainEventHandler<MeetingCancelled>,
+      IDomainEventHandler<MeetingChanged>
 {
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
 
@@ -51,6 +52,11 @@ public sealed class CreateMeetingNotices(NoticeSender notices)
         SendAsync(domainEvent.ApplicantIds, "meeting_cancelled", domainEvent.MeetingId, new LocalizedText(
             $"申し込まれていた交流会「{domainEvent.Title}」は中止になりました。",
             $"The meeting \"{domainEvent.Title}\" you applied for has been cancelled."), cancellationToken);
+
+    public Task HandleAsync(MeetingChanged domainEvent, CancellationToken cancellationToken) =>
+        SendAsync(domainEvent.ApplicantIds, "meeting_changed", domainEvent.MeetingId, new LocalizedText(
+            $"申し込まれていた交流会「{domainEvent.Title}」の日時・場所・参加方法が変更されました。交流会のページでご確認ください。",
+            $"The time, place or way to join the meeting \"{domainEvent.Title}\" you applied for has changed. Please check the meeting page."), cancellationToken);
 
     private Task SendAsync(IReadOnlyList<Guid> memberIds, string kind, Guid meetingId, LocalizedText inApp, CancellationToken cancellationToken) =>
         notices.DeliverAsync(

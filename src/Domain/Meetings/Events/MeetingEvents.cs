@@ -13,3 +13,6 @@ public sealed record MeetingCancelled(Guid MeetingId, string Title, IReadOnlyLis
 
 /// <summary>A reminder is due for an accepted applicant, <paramref name="HoursBefore"/> (24 or 1) before the start.</summary>
 public sealed record MeetingReminderDue(Guid MeetingId, Guid MemberId, string Title, DateTime StartsAt, int HoursBefore, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>When, how or where the meeting happens changed; everyone who applied (accepted or waitlisted) is told.</summary>
+public sealed record MeetingChanged(Guid MeetingId, string Title, IReadOnlyList<Guid> ApplicantIds, DateTime OccurredAt) : IDomainEvent;
