@@ -5,8 +5,9 @@ using Salon.Domain.Common;
 
 namespace Salon.Application.Announcements;
 
-/// <summary>The official author. <c>isOfficial</c> is always true: announcements speak for the federation.</summary>
-public sealed record AnnouncementAuthorDto(Guid Id, string Nickname, IReadOnlyList<string> FamilyPositions, bool IsOfficial);
+/// <summary>The official author. <c>isOfficial</c> is always true: announcements speak for the federation. Readers
+/// who are not signed in see only the office's signature (no account id, no family positions).</summary>
+public sealed record AnnouncementAuthorDto(Guid? Id, string Nickname, IReadOnlyList<string> FamilyPositions, bool IsOfficial);
 
 /// <summary>An announcement. <c>status</c> is <c>published</c>, or <c>scheduled</c> (officials only see those).</summary>
 public sealed record AnnouncementDto(
@@ -42,7 +43,7 @@ internal static class AnnouncementViews
         announcements.GroupJoin(directory.Cards, a => a.AuthorId, c => c.Id, (a, cards) => new { a, cards })
             .SelectMany(x => x.cards.DefaultIfEmpty(), (x, c) => new AnnouncementRow(x.a, c == null ? null : c.Nickname, c == null ? FamilyPositions.None : c.FamilyPositions));
 
-    public static AnnouncementDto ToDto(AnnouncementRow row, DateTime now)
+    public static AnnouncementDto ToDto(AnnouncementRow row, DateTime now, bool signedIn)
     {
         var a = row.Announcement;
         return new AnnouncementDto(
@@ -56,13 +57,15 @@ internal static class AnnouncementViews
             a.EditedAt,
             a.EditedAt is not null,
             a.PublishAt <= now ? "published" : "scheduled",
-            new AnnouncementAuthorDto(a.AuthorId, row.Nickname ?? Official, FamilyPositionNames.ToNames(row.FamilyPositions), IsOfficial: true));
+            signedIn
+                ? new AnnouncementAuthorDto(a.AuthorId, row.Nickname ?? Official, FamilyPositionNames.ToNames(row.FamilyPositions), IsOfficial: true)
+                : new AnnouncementAuthorDto(null, Official, [], IsOfficial: true));
     }
 
     public static async Task<AnnouncementDto> LoadAsync(IAnnouncementsDb db, IMemberDirectory directory, Guid id, DateTime now, CancellationToken cancellationToken)
     {
         var row = await WithAuthors(db.Announcements.AsNoTracking().Where(a => a.Id == id), directory).SingleAsync(cancellationToken);
-        return ToDto(row, now);
+        return ToDto(row, now, signedIn: true);
     }
 
     /// <summary>Shown when the official account no longer exists.</summary>

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations;
 
 /// <summary>The Consultations module's persistence port.</summary>
-public interface IConsultationsDb
+public interface IConsultationsDb : IDatabaseTransactions
 {
     DbSet<Board> Boards { get; }
 

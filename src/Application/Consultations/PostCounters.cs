@@ -50,6 +50,13 @@ internal static class PostCounters
             ct => RecountReactionRowsAsync(db, postIds, kind, ct),
             cancellationToken);
 
+    /// <summary>Takes the post's row lock in the caller's transaction (a no-op UPDATE), so that what follows for this
+    /// post (a reaction, its grouped notice, the recount) is serialised with other writers of the same post.</summary>
+    public static Task<int> LockPostAsync(IConsultationsDb db, Guid postId, PostKind kind, CancellationToken cancellationToken) =>
+        kind == PostKind.Topic
+            ? db.Topics.Where(t => t.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(t => t.RelateCount, t => t.RelateCount), cancellationToken)
+            : db.Replies.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelateCount, p => p.RelateCount), cancellationToken);
+
     /// <summary>Lock, then recount, in one transaction (the caller's, when it has one).</summary>
     private static async Task LockedAsync(IConsultationsDb db, Func<CancellationToken, Task<int>> lockRows, Func<CancellationToken, Task> recount, CancellationToken cancellationToken)
     {

@@ -84,8 +84,10 @@ internal static class MeetingRules
         _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
     };
 
+    /// <summary>An https address with no control characters or spaces (it is written into calendar files).</summary>
     private static bool IsWebAddress(string value) =>
         value.Trim().Length <= Meeting.PlaceMaxLength
+        && !value.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
         && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
         && uri.Scheme == Uri.UriSchemeHttps;
 

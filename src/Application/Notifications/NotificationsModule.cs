@@ -11,5 +11,6 @@ public static class NotificationsModule
         services
             .AddScoped<IEmailOutbox, EmailOutbox>()
             .AddScoped<IEmailDeliverability, EmailDeliverability>()
-            .AddScoped<NoticeSender>();
+            .AddScoped<NoticeSender>()
+            .AddScoped<IDigestSection, DigestSections.UnreadNoticesDigestSection>();
 }

@@ -92,9 +92,9 @@ internal static class AdminDashboard
         }
         catch (SalonException ex) when (ex.Kind is ErrorKind.Unauthenticated or ErrorKind.Forbidden or ErrorKind.Invalid)
         {
-            // One message for every failure: the form must not tell who is registered or who is an admin.
-            var status = ex.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
-            return SignInPage(context, antiforgery, "管理者としてサインインできませんでした。", status);
+            // One answer for every failure (same status, same page): the form must not tell who is registered,
+            // whose password was right, or who is an admin.
+            return SignInPage(context, antiforgery, "管理者としてサインインできませんでした。", StatusCodes.Status401Unauthorized);
         }
 
         var identity = new ClaimsIdentity(

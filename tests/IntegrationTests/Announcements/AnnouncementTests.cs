@@ -45,7 +45,15 @@ public sealed class AnnouncementTests : IDisposable
 
         var anonymous = await _client.GetAsync("/api/announcements");
         await anonymous.ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(["固定", "新しいお知らせ", "古いお知らせ"], Titles(await anonymous.JsonAsync()));
+        var publicPage = await anonymous.JsonAsync();
+        Assert.Equal(["固定", "新しいお知らせ", "古いお知らせ"], Titles(publicPage));
+
+        // Readers who are not signed in see the office's signature, not a staff account.
+        var signature = publicPage.GetProperty("items")[0].GetProperty("author");
+        Assert.Equal(JsonValueKind.Null, signature.GetProperty("id").ValueKind);
+        Assert.Empty(signature.GetProperty("familyPositions").EnumerateArray());
+        Assert.True(signature.GetProperty("isOfficial").GetBoolean());
+        Assert.DoesNotContain(official.Nickname, publicPage.GetRawText(), StringComparison.Ordinal);
 
         var asMember = await (await _client.SendAsAsync(member, HttpMethod.Get, "/api/announcements")).JsonAsync();
         Assert.Equal(["固定", "新しいお知らせ", "会員向け", "古いお知らせ"], Titles(asMember));

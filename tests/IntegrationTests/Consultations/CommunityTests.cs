@@ -175,6 +175,12 @@ public sealed class CommunityTests(SalonApiFactory factory) : IClassFixture<Salo
         Assert.Equal(8, view.GetProperty("replies").GetProperty("items").GetArrayLength());
         var newestReply = view.GetProperty("replies").GetProperty("items").EnumerateArray().Max(r => r.GetProperty("createdAt").GetDateTime());
         Assert.Equal(newestReply, view.GetProperty("lastActivityAt").GetDateTime());
+
+        // One grouped notice for the day, counting everyone (concurrent first reactions must not collide on it).
+        var notices = (await _client.ListAsync(author, "/api/notifications?limit=100")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("kind").GetString() == "reactions").ToList();
+        var grouped = Assert.Single(notices);
+        Assert.Contains("8人", grouped.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

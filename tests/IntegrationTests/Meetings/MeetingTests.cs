@@ -81,6 +81,14 @@ public sealed class MeetingTests : IDisposable
         });
         await insecure.ShouldBe(HttpStatusCode.BadRequest);
 
+        // A join URL is written into calendar files: no line breaks or spaces smuggled in.
+        var injected = await _client.SendAsAsync(official, HttpMethod.Post, "/api/meetings", new
+        {
+            title = "x", startsAt = Start, endsAt = Start.AddHours(1), format = "online", capacity = 3, joinUrl = "https://a.example/x\r\nATTENDEE:mailto:x@example.com",
+        });
+        await injected.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.True((await injected.JsonAsync()).GetProperty("errors").TryGetProperty("joinUrl", out _));
+
         var id = await _client.CreateMeetingAsync(official, MeetingScenario.Online(Start));
         await (await _client.SendAsAsync(member, HttpMethod.Patch, $"/api/meetings/{id}", new { title = "乗っ取り" })).ShouldBe(HttpStatusCode.Forbidden);
         await (await _client.SendAsAsync(member, HttpMethod.Post, $"/api/meetings/{id}/cancel", new { })).ShouldBe(HttpStatusCode.Forbidden);

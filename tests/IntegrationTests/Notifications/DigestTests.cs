@@ -118,6 +118,23 @@ public sealed class DigestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Reactions_and_moderation_notices_chosen_for_the_digest_appear_in_it_without_naming_anyone()
+    {
+        var reader = await DailyReaderAsync();
+        var topic = await _client.CreateTopicAsync(reader, title: "妻の通院に付き添うこと");
+        At(2, 10);
+        await ReactAsync(topic, 3);
+
+        At(3, 20, 5);
+        await _factory.SendAsync(new SendDueDigestsCommand());
+
+        var digest = Assert.Single(await DigestsToAsync(reader));
+        Assert.Contains("あなたへのお知らせ", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("あなたの投稿に、3人が『わかる』と反応しました。", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://salon.test/notifications", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_digest_lists_new_announcements_and_meetings_the_reader_can_still_join()
     {
         var reader = await DailyReaderAsync(["sibling"]);

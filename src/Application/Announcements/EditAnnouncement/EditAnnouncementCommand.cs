@@ -38,7 +38,7 @@ public sealed class EditAnnouncementCommandHandler(IAnnouncementsDb db, IMemberD
             command.Body ?? announcement.Body,
             command.Pinned ?? announcement.Pinned,
             command.Public ?? announcement.IsPublic,
-            command.PublishAt?.ToUniversalTime(),
+            AnnouncementInput.Utc(command.PublishAt),
             now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

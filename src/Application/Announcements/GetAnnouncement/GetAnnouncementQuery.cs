@@ -17,6 +17,6 @@ public sealed class GetAnnouncementQueryHandler(IAnnouncementsDb db, IMemberDire
         var visible = AnnouncementViews.VisibleTo(db.Announcements.AsNoTracking(), query.ReaderId is not null, query.IsOfficial, now)
             .Where(a => a.Id == query.AnnouncementId);
         var row = await AnnouncementViews.WithAuthors(visible, directory).SingleOrDefaultAsync(cancellationToken) ?? throw AnnouncementViews.NotFound();
-        return AnnouncementViews.ToDto(row, now);
+        return AnnouncementViews.ToDto(row, now, query.ReaderId is not null);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ListAnnouncementsQueryHandler(IAnnouncementsDb db, IMemberDi
         var ordered = visible.OrderByDescending(a => a.Pinned).ThenByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(size + 1);
         var rows = await AnnouncementViews.WithAuthors(ordered, directory).ToListAsync(cancellationToken);
         rows = rows.OrderByDescending(r => r.Announcement.Pinned).ThenByDescending(r => r.Announcement.PublishAt).ThenByDescending(r => r.Announcement.Id).ToList();
-        var items = rows.Take(size).Select(r => AnnouncementViews.ToDto(r, now)).ToList();
+        var items = rows.Take(size).Select(r => AnnouncementViews.ToDto(r, now, query.ReaderId is not null)).ToList();
         var next = rows.Count > size ? Encode(rows[size - 1].Announcement) : null;
         return new Page<AnnouncementDto>(items, next);
     }

@@ -34,21 +34,24 @@ public sealed class ReactCommandHandler(IConsultationsDb db, IMemberDirectory di
             throw SalonException.Forbidden(new LocalizedText("この投稿にはリアクションできません。", "You cannot react to this post."));
         }
 
-        var exists = await db.Reactions.AnyAsync(r => r.PostId == post.PostId && r.MemberId == command.MemberId && r.Kind == kind, cancellationToken);
-        if (!exists)
+        // Reactions to one post are serialised on the post's row lock: the reaction, its grouped notice to the
+        // author (one row per post and day) and the recount then see every earlier reaction committed, on
+        // PostgreSQL's READ COMMITTED as on SQLite. Without it two first reactions would both create the day's
+        // notice and one would fail on its unique key, losing that reaction.
+        await using (var transaction = await db.BeginTransactionAsync(cancellationToken))
         {
-            db.Reactions.Add(Reaction.Add(post.PostId, post.Kind, post.TopicId, post.AuthorId, command.MemberId, kind, time.UtcNow()));
-            try
+            await PostCounters.LockPostAsync(db, post.PostId, post.Kind, cancellationToken);
+            var exists = await db.Reactions.AnyAsync(r => r.PostId == post.PostId && r.MemberId == command.MemberId && r.Kind == kind, cancellationToken);
+            if (!exists)
             {
+                db.Reactions.Add(Reaction.Add(post.PostId, post.Kind, post.TopicId, post.AuthorId, command.MemberId, kind, time.UtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
-            {
-                // The same PUT raced with itself: the reaction exists, which is what was asked.
-            }
+
+            await PostCounters.RecountReactionsAsync(db, post.PostId, post.Kind, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await PostCounters.RecountReactionsAsync(db, post.PostId, post.Kind, cancellationToken);
         return await ReactionCounts.ReadAsync(db, post, cancellationToken);
     }
 }
