@@ -25,8 +25,8 @@ internal sealed class MeetingsWebModule : ISalonModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var meetings = endpoints.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
-        meetings.MapGet("", async (bool? past, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(me.RequiredId, IsOfficial(me), past ?? false, cursor, limit), ct)))
+        meetings.MapGet("", async (bool? past, string? format, bool? eligible, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(me.RequiredId, IsOfficial(me), past ?? false, cursor, limit, format, eligible ?? false), ct)))
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         meetings.MapGet("/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>

@@ -207,6 +207,18 @@ public sealed class InsightsTests : IDisposable
     }
 
     [Fact]
+    public async Task Ranges_are_widened_to_whole_months_so_a_suppressed_count_cannot_be_recovered_by_subtraction()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
+        var admin = await CreateAdminAsync();
+        var partial = await SummaryAsync(admin, "?from=2026-03-05&to=2026-03-09");
+        var whole = await SummaryAsync(admin, "?from=2026-03-01&to=2026-03-31");
+        Assert.Equal("2026-03-01", partial.GetProperty("from").GetString());
+        Assert.Equal("2026-03-31", partial.GetProperty("to").GetString());
+        Assert.Equal(whole.GetProperty("months").GetRawText(), partial.GetProperty("months").GetRawText());
+    }
+
+    [Fact]
     public async Task A_range_ending_before_it_starts_is_refused()
     {
         var admin = await CreateAdminAsync();

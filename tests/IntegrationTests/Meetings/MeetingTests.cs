@@ -51,6 +51,26 @@ public sealed class MeetingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_list_filters_by_format_and_by_what_fits_my_family_position()
+    {
+        var official = await _factory.CreateOfficialAsync(_client);
+        var sibling = await _factory.SignUpAsync(_client, positions: ["sibling"]);
+        var online = await _client.CreateMeetingAsync(official, MeetingScenario.Online(Start));
+        var forSiblings = await _client.CreateMeetingAsync(official, MeetingScenario.Offline(Start.AddDays(1), eligibility: ["sibling"]));
+        var forParents = await _client.CreateMeetingAsync(official, MeetingScenario.Offline(Start.AddDays(2), eligibility: ["parent"]));
+
+        async Task<List<Guid>> IdsAsync(string query) =>
+            (await (await _client.SendAsAsync(sibling, HttpMethod.Get, "/api/meetings" + query)).JsonAsync())
+                .GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Equal([online, forSiblings, forParents], await IdsAsync(string.Empty));
+        Assert.Equal([forSiblings, forParents], await IdsAsync("?format=offline"));
+        Assert.Equal([online, forSiblings], await IdsAsync("?eligible=true"));
+        Assert.Equal([forSiblings], await IdsAsync("?format=offline&eligible=true"));
+        await (await _client.SendAsAsync(sibling, HttpMethod.Get, "/api/meetings?format=zoom")).ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Only_officials_create_edit_and_cancel_and_invalid_meetings_are_refused_field_by_field()
     {
         var official = await _factory.CreateOfficialAsync(_client);

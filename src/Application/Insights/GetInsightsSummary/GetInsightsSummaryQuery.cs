@@ -11,7 +11,8 @@ using Salon.Domain.Common;
 namespace Salon.Application.Insights.GetInsightsSummary;
 
 /// <summary>GET /api/insights/summary (admins). <paramref name="From"/> and <paramref name="To"/> are
-/// calendar days in Japan, both included; by default the last 12 months up to today.</summary>
+/// calendar days in Japan, widened to whole months (from the first of <c>from</c>'s month to the last day of
+/// <c>to</c>'s month); by default the last 12 months including the current one.</summary>
 public sealed record GetInsightsSummaryQuery(DateOnly? From, DateOnly? To) : IQuery<InsightsSummary>;
 
 public sealed record InsightsSummary(
@@ -72,8 +73,12 @@ public sealed class GetInsightsSummaryQueryHandler(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now + TokyoOffset);
+        // Whole calendar months only: two ranges a day apart would otherwise reveal a suppressed count by
+        // subtraction (one registration on one day).
         var to = query.To ?? today;
+        to = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
         var from = query.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        from = new DateOnly(from.Year, from.Month, 1);
         if (from > to)
         {
             throw SalonException.Invalid("invalid-range", new LocalizedText("終了日は開始日以降にしてください。", "The end must not be before the start."), "from");

@@ -3,12 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Paging;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Meetings;
 
 namespace Salon.Application.Meetings.ListMeetings;
 
 /// <summary>GET /api/meetings: meetings that have not ended, soonest first (cancelled ones included and marked,
-/// so applicants see it); <c>?past=true</c> lists ended ones, latest first.</summary>
-public sealed record ListMeetingsQuery(Guid MemberId, bool IsOfficial, bool Past, string? Cursor, int? Limit) : IQuery<Page<MeetingDto>>;
+/// so applicants see it); <c>?past=true</c> lists ended ones, latest first. Filters: <c>?format=online|offline</c>
+/// and <c>?eligible=true</c> (only meetings open to the caller's family positions).</summary>
+public sealed record ListMeetingsQuery(Guid MemberId, bool IsOfficial, bool Past, string? Cursor, int? Limit, string? Format = null, bool EligibleOnly = false)
+    : IQuery<Page<MeetingDto>>;
 
 public sealed class ListMeetingsQueryHandler(IMeetingsDb db, IMemberDirectory directory, TimeProvider time)
     : IQueryHandler<ListMeetingsQuery, Page<MeetingDto>>
@@ -18,7 +22,21 @@ public sealed class ListMeetingsQueryHandler(IMeetingsDb db, IMemberDirectory di
         var now = time.UtcNow();
         var size = PageLimits.Clamp(query.Limit);
         var after = KeysetCursor.Decode(query.Cursor);
+        var viewer = await MeetingViewers.ForAsync(directory, query.MemberId, query.IsOfficial, cancellationToken);
         var meetings = db.Meetings.AsNoTracking();
+        if (query.Format is not null)
+        {
+            var format = MeetingNames.ParseFormat(query.Format)
+                ?? throw SalonException.Invalid("invalid-format", new LocalizedText("形式は online か offline を選んでください。", "The format must be online or offline."), "format");
+            meetings = meetings.Where(m => m.Format == format);
+        }
+
+        if (query.EligibleOnly)
+        {
+            var positions = viewer.FamilyPositions;
+            meetings = meetings.Where(m => m.Eligibility == FamilyPositions.None || (m.Eligibility & positions) != 0);
+        }
+
         if (query.Past)
         {
             meetings = meetings.Where(m => m.EndsAt <= now);
@@ -41,7 +59,6 @@ public sealed class ListMeetingsQueryHandler(IMeetingsDb db, IMemberDirectory di
         }
 
         var rows = await MeetingViews.Rows(meetings.Take(size + 1), db.MeetingApplications, query.MemberId).ToListAsync(cancellationToken);
-        var viewer = await MeetingViewers.ForAsync(directory, query.MemberId, query.IsOfficial, cancellationToken);
         var items = rows.Take(size).Select(r => MeetingViews.ToDto(r, viewer, now, null)).ToList();
         var next = rows.Count > size ? new KeysetCursor(rows[size - 1].Meeting.StartsAt, rows[size - 1].Meeting.Id).Encode() : null;
         return new Page<MeetingDto>(items, next);
