@@ -34,7 +34,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = [],
     ContentRootPath = AppContext.BaseDirectory,
-    EnvironmentName = Environments.Production,
+    // Not "Production": the production start-up check (rightly) refuses pickup-directory mail and a local
+    // base URL, which is what a benchmark uses. Nothing on the measured paths depends on the environment name.
+    EnvironmentName = "Benchmark",
 });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
