@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Salon.Application.Announcements.CreateAnnouncement;
 using System.Globalization;
 using Mediator;
 using Microsoft.Data.Sqlite;
@@ -69,6 +70,25 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
         }
 
         var againElapsed = again.Elapsed;
+
+        // Publishing one announcement: one in-app notice per member, written in the publishing transaction.
+        var announceClock = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateAnnouncementCommand(Guid.CreateVersion7(), "年末年始のお休み", "12月29日から1月3日まで、運営の返信はお休みします。", Pinned: false, Public: true, PublishAt: null));
+        }
+
+        var announceElapsed = announceClock.Elapsed;
+        long announcementNotices;
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM Notifications WHERE Kind = 'announcement_published'";
+            announcementNotices = (long)(await command.ExecuteScalarAsync())!;
+        }
+
         long outbox;
         await using (var connection = new SqliteConnection(connectionString))
         {
@@ -96,6 +116,7 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| allocated during run | {allocated / 1048576.0:F0} MiB |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| process peak working set | {Environment.WorkingSet / 1048576.0:F0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB peak (includes seeding) |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| second run right after: sent / empty / time | {second.Sent} / {second.Empty} / {againElapsed.TotalSeconds:F2} s |"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| publishing one announcement: in-app notices written / time (one transaction) | {announcementNotices:N0} / {announceElapsed.TotalSeconds:F2} s |"));
         return second.Sent == 0 && outbox == result.Sent ? 0 : 1;
     }
 

@@ -23,7 +23,8 @@ public sealed record AnnouncementDto(
     string Status,
     AnnouncementAuthorDto Author);
 
-internal sealed record AnnouncementRow(Announcement Announcement, string? Nickname, FamilyPositions FamilyPositions);
+/// <summary>An announcement with its author's card; both null when the author's account no longer exists.</summary>
+internal sealed record AnnouncementRow(Announcement Announcement, string? Nickname, FamilyPositions? FamilyPositions);
 
 internal static class AnnouncementViews
 {
@@ -41,7 +42,7 @@ internal static class AnnouncementViews
 
     public static IQueryable<AnnouncementRow> WithAuthors(IQueryable<Announcement> announcements, IMemberDirectory directory) =>
         announcements.GroupJoin(directory.Cards, a => a.AuthorId, c => c.Id, (a, cards) => new { a, cards })
-            .SelectMany(x => x.cards.DefaultIfEmpty(), (x, c) => new AnnouncementRow(x.a, c == null ? null : c.Nickname, c == null ? FamilyPositions.None : c.FamilyPositions));
+            .SelectMany(x => x.cards.DefaultIfEmpty(), (x, c) => new AnnouncementRow(x.a, c!.Nickname, (FamilyPositions?)c.FamilyPositions));
 
     public static AnnouncementDto ToDto(AnnouncementRow row, DateTime now, bool signedIn)
     {
@@ -58,7 +59,7 @@ internal static class AnnouncementViews
             a.EditedAt is not null,
             a.PublishAt <= now ? "published" : "scheduled",
             signedIn
-                ? new AnnouncementAuthorDto(a.AuthorId, row.Nickname ?? Official, FamilyPositionNames.ToNames(row.FamilyPositions), IsOfficial: true)
+                ? new AnnouncementAuthorDto(a.AuthorId, row.Nickname ?? Official, FamilyPositionNames.ToNames(row.FamilyPositions ?? Domain.Common.FamilyPositions.None), IsOfficial: true)
                 : new AnnouncementAuthorDto(null, Official, [], IsOfficial: true));
     }
 

@@ -173,6 +173,20 @@ public sealed class AnnouncementTests : IDisposable
     }
 
     [Fact]
+    public async Task An_announcement_whose_author_account_is_gone_is_signed_by_the_office()
+    {
+        var member = await _factory.SignUpAsync(_client);
+        await _factory.SendAsync(new Salon.Application.Announcements.CreateAnnouncement.CreateAnnouncementCommand(
+            Guid.CreateVersion7(), "運営からのお知らせ", "本文", Pinned: false, Public: true, PublishAt: null));
+
+        var page = await (await _client.SendAsAsync(member, HttpMethod.Get, "/api/announcements")).JsonAsync();
+        var author = Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("author");
+        Assert.Equal("運営事務局", author.Str("nickname"));
+        Assert.True(author.GetProperty("isOfficial").GetBoolean());
+        Assert.Empty(author.GetProperty("familyPositions").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Members_who_switched_announcement_notices_off_are_not_told()
     {
         var official = await _factory.CreateOfficialAsync(_client);
