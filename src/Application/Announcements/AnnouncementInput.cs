@@ -6,13 +6,6 @@ namespace Salon.Application.Announcements;
 
 internal static class AnnouncementInput
 {
-    /// <summary>A time without an offset is UTC, as everywhere in the API (never the server's local zone).</summary>
-    public static DateTime? Utc(DateTime? value) => value?.Kind switch
-    {
-        null => null,
-        DateTimeKind.Local => value.Value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
-    };
 
     public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule) => rule
         .Must(t => t is not null && t.Trim().Length is >= 1 and <= Announcement.TitleMaxLength)

@@ -1,3 +1,4 @@
+using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
 
@@ -33,10 +34,10 @@ internal static class MeetingRules
         Require(description.Trim().Length <= Meeting.DescriptionMaxLength, "description",
             $"説明は{Meeting.DescriptionMaxLength}文字以内で入力してください。", $"The description must be at most {Meeting.DescriptionMaxLength} characters.");
 
-        var startsAt = Utc(input.StartsAt) ?? current?.StartsAt;
+        var startsAt = JapanTime.AsUtc(input.StartsAt) ?? current?.StartsAt;
         Require(startsAt is not null, "startsAt", "開始日時を入力してください。", "Enter the start time.");
         Require(input.StartsAt is null || startsAt > now, "startsAt", "開始日時は未来の日時にしてください。", "The start must be in the future.");
-        var endsAt = Utc(input.EndsAt) ?? current?.EndsAt;
+        var endsAt = JapanTime.AsUtc(input.EndsAt) ?? current?.EndsAt;
         Require(endsAt is not null && endsAt > startsAt && endsAt <= startsAt!.Value.AddHours(MaxDurationHours), "endsAt",
             $"終了日時は開始より後、{MaxDurationHours}時間以内にしてください。", $"The end must be after the start and within {MaxDurationHours} hours.");
 
@@ -65,7 +66,7 @@ internal static class MeetingRules
         var eligibility = input.Eligibility is null ? current?.Eligibility ?? FamilyPositions.None : FamilyPositionNames.Parse(input.Eligibility);
 
         // The deadline follows the start unless set; it may not be after it.
-        var deadline = Utc(input.ApplicationDeadline)
+        var deadline = JapanTime.AsUtc(input.ApplicationDeadline)
             ?? (current is not null && current.ApplicationDeadline != current.StartsAt ? current.ApplicationDeadline : startsAt!.Value);
         Require(deadline <= startsAt, "applicationDeadline", "申し込み締め切りは開始日時より前にしてください。", "The application deadline must not be after the start.");
 
@@ -75,14 +76,6 @@ internal static class MeetingRules
 
         return new MeetingDetails(title!, description, startsAt!.Value, endsAt!.Value, format!.Value, joinUrl, venue, area, capacity!.Value, eligibility, deadline, feeNote);
     }
-
-    private static DateTime? Utc(DateTime? value) => value?.Kind switch
-    {
-        null => null,
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.Value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
-    };
 
     /// <summary>An https address with no control characters or spaces (it is written into calendar files).</summary>
     private static bool IsWebAddress(string value) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
 
@@ -43,8 +44,6 @@ internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted,
 
 internal static class MeetingViews
 {
-    public static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
-
     /// <summary>Meetings with their seat counts and the viewer's application, in one statement.</summary>
     public static IQueryable<MeetingRow> Rows(IQueryable<Meeting> meetings, IQueryable<MeetingApplication> applications, Guid viewerId) =>
         meetings.Select(m => new MeetingRow(
@@ -73,8 +72,8 @@ internal static class MeetingViews
             m.Description,
             m.StartsAt,
             m.EndsAt,
-            Jst(m.StartsAt),
-            Jst(m.EndsAt),
+            JapanTime.WithOffset(m.StartsAt),
+            JapanTime.WithOffset(m.EndsAt),
             MeetingNames.Of(m.Format),
             m.Area,
             insider ? m.Venue : null,
@@ -85,7 +84,7 @@ internal static class MeetingViews
             FamilyPositionNames.ToNames(m.Eligibility),
             m.IsOpenTo(viewer.FamilyPositions),
             m.ApplicationDeadline,
-            Jst(m.ApplicationDeadline),
+            JapanTime.WithOffset(m.ApplicationDeadline),
             accepting,
             m.FeeNote,
             m.IsCancelled ? "cancelled" : now >= m.EndsAt ? "ended" : now >= m.StartsAt ? "in_progress" : "scheduled",
@@ -93,8 +92,6 @@ internal static class MeetingViews
             m.CancellationReason,
             row.MyStatus is { } status ? new MyApplicationDto(MeetingNames.Of(status), row.MyAppliedAt!.Value, waitlistPosition) : null);
     }
-
-    public static DateTimeOffset Jst(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(JapanOffset);
 
     public static SalonException NotFound() => SalonException.NotFound(new LocalizedText("交流会が見つかりませんでした。", "The meeting was not found."));
 }

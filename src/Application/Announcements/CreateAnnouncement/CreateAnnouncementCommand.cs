@@ -27,7 +27,7 @@ public sealed class CreateAnnouncementCommandHandler(IAnnouncementsDb db, IMembe
     public async ValueTask<AnnouncementDto> Handle(CreateAnnouncementCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var announcement = Announcement.Create(command.AuthorId, command.Title, command.Body, command.Pinned, command.Public, AnnouncementInput.Utc(command.PublishAt), now);
+        var announcement = Announcement.Create(command.AuthorId, command.Title, command.Body, command.Pinned, command.Public, JapanTime.AsUtc(command.PublishAt), now);
         db.Announcements.Add(announcement);
         await db.SaveChangesAsync(cancellationToken);
         return await AnnouncementViews.LoadAsync(db, directory, announcement.Id, now, cancellationToken);

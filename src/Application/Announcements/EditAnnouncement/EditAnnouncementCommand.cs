@@ -38,7 +38,7 @@ public sealed class EditAnnouncementCommandHandler(IAnnouncementsDb db, IMemberD
             command.Body ?? announcement.Body,
             command.Pinned ?? announcement.Pinned,
             command.Public ?? announcement.IsPublic,
-            AnnouncementInput.Utc(command.PublishAt),
+            JapanTime.AsUtc(command.PublishAt),
             now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

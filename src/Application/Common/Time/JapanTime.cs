@@ -12,6 +12,18 @@ public static class JapanTime
     /// <summary>The UTC instant of a JST wall-clock time.</summary>
     public static DateTime ToUtc(DateTime jst) => DateTime.SpecifyKind(jst - Offset, DateTimeKind.Utc);
 
+    /// <summary>The instant with its Japan offset, for display (<c>2026-12-01T19:00:00+09:00</c>).</summary>
+    public static DateTimeOffset WithOffset(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
+
+    /// <summary>A time sent by a client as UTC: one without an offset is taken as UTC, as everywhere in the API
+    /// (never the server's local zone).</summary>
+    public static DateTime? AsUtc(DateTime? value) => value?.Kind switch
+    {
+        null => null,
+        DateTimeKind.Local => value.Value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
+    };
+
     /// <summary>The UTC instant at which the JST day containing <paramref name="utc"/> began.</summary>
     public static DateTime StartOfDayUtc(DateTime utc) => ToUtc(ToJst(utc).Date);
 }

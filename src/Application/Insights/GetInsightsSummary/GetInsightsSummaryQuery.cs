@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Statistics;
+using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
 using Salon.Application.Meetings.Contracts;
 using Salon.Application.Members.Contracts;
@@ -67,7 +68,7 @@ public sealed class GetInsightsSummaryQueryHandler(
     IMeetingStatistics meetings,
     TimeProvider time) : IQueryHandler<GetInsightsSummaryQuery, InsightsSummary>
 {
-    private static readonly TimeSpan TokyoOffset = TimeSpan.FromHours(StatisticsFunctions.TokyoOffsetHours);
+    private static readonly TimeSpan TokyoOffset = JapanTime.Offset;
 
     public async ValueTask<InsightsSummary> Handle(GetInsightsSummaryQuery query, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
@@ -13,7 +14,6 @@ public sealed class UpcomingMeetingsDigestSection(IMeetingsDb db) : IDigestSecti
 {
     private const int PerReader = 3;
     private const int Pool = 50;
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
 
     public int Order => 40;
 
@@ -55,7 +55,7 @@ public sealed class UpcomingMeetingsDigestSection(IMeetingsDb db) : IDigestSecti
                 .Take(PerReader)
                 .Select(m =>
                 {
-                    var at = new DateTimeOffset(DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc)).ToOffset(Japan);
+                    var at = JapanTime.WithOffset(m.StartsAt);
                     var format = m.Format == MeetingFormat.Online ? "オンライン" : "対面";
                     return new DigestLine($"{at.ToString("M/d H:mm", CultureInfo.InvariantCulture)}（{format}）{DigestLine.Excerpt(m.Title)}", $"/meetings/{m.Id}");
                 })

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Salon.Application.Common.Events;
+using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings.Events;
 using Salon.Domain.Notifications;
@@ -17,8 +18,6 @@ public sealed class CreateMeetingNotices(NoticeSender notices)
       IDomainEventHandler<MeetingCancelled>,
       IDomainEventHandler<MeetingChanged>
 {
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
-
     private static readonly LocalizedText NeutralEmail = new(
         "お申し込みの交流会についてお知らせがあります。",
         "There is news about a meeting you applied for.");
@@ -39,7 +38,7 @@ public sealed class CreateMeetingNotices(NoticeSender notices)
 
     public Task HandleAsync(MeetingReminderDue domainEvent, CancellationToken cancellationToken)
     {
-        var at = new DateTimeOffset(DateTime.SpecifyKind(domainEvent.StartsAt, DateTimeKind.Utc)).ToOffset(Japan);
+        var at = JapanTime.WithOffset(domainEvent.StartsAt);
         var when = at.ToString("M月d日 H:mm", CultureInfo.InvariantCulture);
         var whenEn = at.ToString("MMM d, H:mm", CultureInfo.InvariantCulture);
         var text = domainEvent.HoursBefore == 1
