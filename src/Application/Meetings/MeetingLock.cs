@@ -17,9 +17,7 @@ internal sealed class LockedMeeting(IDatabaseTransaction transaction, Meeting me
         var transaction = await db.BeginTransactionAsync(cancellationToken);
         try
         {
-            var locked = await db.Meetings.Where(m => m.Id == meetingId)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
-            if (locked == 0)
+            if (await LockInCurrentTransactionAsync(db, meetingId, cancellationToken) == 0)
             {
                 await transaction.DisposeAsync();
                 return null;
@@ -36,7 +34,7 @@ internal sealed class LockedMeeting(IDatabaseTransaction transaction, Meeting me
     }
 
     /// <summary>Locks the row of a meeting already being changed inside the caller's transaction.</summary>
-    public static Task LockInCurrentTransactionAsync(IMeetingsDb db, Guid meetingId, CancellationToken cancellationToken) =>
+    public static Task<int> LockInCurrentTransactionAsync(IMeetingsDb db, Guid meetingId, CancellationToken cancellationToken) =>
         db.Meetings.Where(m => m.Id == meetingId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
 

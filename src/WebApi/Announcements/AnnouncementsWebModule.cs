@@ -4,7 +4,6 @@ using Salon.Application.Announcements.DeleteAnnouncement;
 using Salon.Application.Announcements.EditAnnouncement;
 using Salon.Application.Announcements.GetAnnouncement;
 using Salon.Application.Announcements.ListAnnouncements;
-using Salon.Domain.Common;
 using Salon.Infrastructure.Announcements;
 using Salon.WebApi.Common;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -21,11 +20,11 @@ internal sealed class AnnouncementsWebModule : ISalonModule
     {
         var announcements = endpoints.MapGroup("/api/announcements").WithTags("Announcements");
         announcements.MapGet("", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListAnnouncementsQuery(me.Id, IsOfficial(me), cursor, limit), ct)))
+                TypedResults.Ok(await mediator.Send(new ListAnnouncementsQuery(me.Id, me.IsOfficial, cursor, limit), ct)))
             .AllowAnonymous().ProducesProblems(Status400BadRequest);
 
         announcements.MapGet("/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetAnnouncementQuery(me.Id, IsOfficial(me), id), ct)))
+                TypedResults.Ok(await mediator.Send(new GetAnnouncementQuery(me.Id, me.IsOfficial, id), ct)))
             .AllowAnonymous().ProducesProblems(Status404NotFound);
 
         announcements.MapPost("", async (AnnouncementRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
@@ -49,8 +48,6 @@ internal sealed class AnnouncementsWebModule : ISalonModule
             .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
     }
-
-    private static bool IsOfficial(HttpCurrentMember me) => (me.Roles & (MemberRoles.Official | MemberRoles.Admin)) != 0;
 }
 
 /// <summary><c>{ title, body, pinned, public, publishAt? }</c>; on PATCH, absent fields stay as they are.</summary>

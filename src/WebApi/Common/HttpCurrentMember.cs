@@ -24,6 +24,9 @@ internal sealed class HttpCurrentMember(IHttpContextAccessor accessor)
     /// <summary>Moderators (and admins) may edit and delete others' posts.</summary>
     public bool IsModerator => (Roles & (MemberRoles.Moderator | MemberRoles.Admin)) != 0;
 
+    /// <summary>Officials (and admins) run meetings and announcements, and see what only organisers see.</summary>
+    public bool IsOfficial => (Roles & (MemberRoles.Official | MemberRoles.Admin)) != 0;
+
     /// <summary>The caller's id; endpoints that require authorisation always have one.</summary>
     public Guid RequiredId => Id ?? throw new InvalidOperationException("The endpoint must require authorisation.");
 }

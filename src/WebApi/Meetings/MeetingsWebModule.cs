@@ -9,7 +9,6 @@ using Salon.Application.Meetings.GetMeetingCalendar;
 using Salon.Application.Meetings.ListApplications;
 using Salon.Application.Meetings.ListMeetings;
 using Salon.Application.Meetings.WithdrawApplication;
-using Salon.Domain.Common;
 using Salon.Infrastructure.Meetings;
 using Salon.WebApi.Common;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -26,11 +25,11 @@ internal sealed class MeetingsWebModule : ISalonModule
     {
         var meetings = endpoints.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapGet("", async (bool? past, string? format, bool? eligible, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(me.RequiredId, IsOfficial(me), past ?? false, cursor, limit, format, eligible ?? false), ct)))
+                TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(me.RequiredId, me.IsOfficial, past ?? false, cursor, limit, format, eligible ?? false), ct)))
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         meetings.MapGet("/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetMeetingQuery(me.RequiredId, IsOfficial(me), id), ct)))
+                TypedResults.Ok(await mediator.Send(new GetMeetingQuery(me.RequiredId, me.IsOfficial, id), ct)))
             .ProducesProblems(Status401Unauthorized, Status404NotFound);
 
         meetings.MapPost("", async (MeetingInput body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
@@ -77,14 +76,12 @@ internal sealed class MeetingsWebModule : ISalonModule
 
         meetings.MapGet("/{id:guid}/calendar.ics", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
-                var file = await mediator.Send(new GetMeetingCalendarQuery(me.RequiredId, IsOfficial(me), id), ct);
+                var file = await mediator.Send(new GetMeetingCalendarQuery(me.RequiredId, me.IsOfficial, id), ct);
                 return TypedResults.Text(file.Content, "text/calendar; charset=utf-8");
             })
             .Produces<string>(Status200OK, "text/calendar")
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
     }
-
-    private static bool IsOfficial(HttpCurrentMember me) => (me.Roles & (MemberRoles.Official | MemberRoles.Admin)) != 0;
 }
 
 internal sealed record ApplyRequest(string? Note);
