@@ -10,31 +10,26 @@ namespace Salon.Application.Notifications.NoticesFromAnnouncements;
 /// <summary>When an announcement becomes visible, every member (but its author, and those who switched
 /// announcement notices off) gets one in-app notice, in the transaction that published it; members who chose
 /// immediate e-mail for announcements get a neutral e-mail (the default is the digest). The event is raised
-/// once per announcement, so each is created once. Members are handled in batches.</summary>
+/// once per announcement, so each is created once. Members are read in one pass, a batch at a time.</summary>
 public sealed class NotifyMembersOfAnnouncement(INotificationsDb db, IMemberDirectory directory, NoticeSender notices) : IDomainEventHandler<AnnouncementPublished>
 {
     private const int Batch = 2000;
 
     public async Task HandleAsync(AnnouncementPublished domainEvent, CancellationToken cancellationToken)
     {
-        var muted = db.NotificationPreferences.Where(p => p.Kind == NotificationKinds.Announcements && !p.InApp).Select(p => p.MemberId);
         var email = new Notice(
             NotificationKinds.Announcements,
             new LocalizedText(domainEvent.Title, domainEvent.Title),
             new LocalizedText("運営から新しいお知らせがあります。", "There is a new announcement from Salon."),
             $"/announcements/{domainEvent.AnnouncementId}");
-        var everyone = directory.Cards.Where(c => !c.IsDeleted && c.Id != domainEvent.AuthorId).OrderBy(c => c.Id).Select(c => c.Id);
-        var recipients = directory.Cards
-            .Where(c => !c.IsDeleted && c.Id != domainEvent.AuthorId && !muted.Contains(c.Id))
-            .OrderBy(c => c.Id)
-            .Select(c => c.Id);
-        await EmailInBatchesAsync(everyone, email, cancellationToken);
+        var members = directory.Cards.Where(c => !c.IsDeleted && c.Id != domainEvent.AuthorId).OrderBy(c => c.Id).Select(c => c.Id);
         Guid? after = null;
         while (true)
         {
-            var page = after is { } last ? recipients.Where(id => id.CompareTo(last) > 0) : recipients;
+            var page = after is { } last ? members.Where(id => id.CompareTo(last) > 0) : members;
             var ids = await page.Take(Batch).ToListAsync(cancellationToken);
-            foreach (var memberId in ids)
+            var muted = await NotificationSettings.MutedInAppAsync(db, ids, NotificationKinds.Announcements, cancellationToken);
+            foreach (var memberId in ids.Where(id => !muted.Contains(id)))
             {
                 db.Notifications.Add(Notification.AboutAnnouncement(
                     memberId,
@@ -44,23 +39,7 @@ public sealed class NotifyMembersOfAnnouncement(INotificationsDb db, IMemberDire
                     domainEvent.OccurredAt));
             }
 
-            if (ids.Count < Batch)
-            {
-                return;
-            }
-
-            after = ids[^1];
-        }
-    }
-
-    private async Task EmailInBatchesAsync(IQueryable<Guid> members, Notice notice, CancellationToken cancellationToken)
-    {
-        Guid? after = null;
-        while (true)
-        {
-            var page = after is { } last ? members.Where(id => id.CompareTo(last) > 0) : members;
-            var ids = await page.Take(Batch).ToListAsync(cancellationToken);
-            await notices.EmailImmediatelyAsync(ids, notice, cancellationToken);
+            await notices.EmailImmediatelyAsync(ids, email, cancellationToken);
             if (ids.Count < Batch)
             {
                 return;
