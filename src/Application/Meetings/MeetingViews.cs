@@ -40,7 +40,8 @@ public sealed record MeetingDto(
 /// <summary>Who is asking, for what they may see.</summary>
 public sealed record MeetingViewer(Guid MemberId, FamilyPositions FamilyPositions, bool IsOfficial);
 
-internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted, ApplicationStatus? MyStatus, DateTime? MyAppliedAt, Guid? MyApplicationId);
+/// <summary>A meeting with its seat counts and the viewer's active application (null when none).</summary>
+internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted, MeetingApplication? Mine);
 
 internal static class MeetingViews
 {
@@ -50,9 +51,7 @@ internal static class MeetingViews
             m,
             applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Accepted),
             applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Waitlisted),
-            applications.Where(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn).Select(a => (ApplicationStatus?)a.Status).FirstOrDefault(),
-            applications.Where(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn).Select(a => (DateTime?)a.AppliedAt).FirstOrDefault(),
-            applications.Where(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn).Select(a => (Guid?)a.Id).FirstOrDefault()));
+            applications.FirstOrDefault(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn)));
 
     /// <summary>1-based place in the waitlist.</summary>
     public static async Task<int> WaitlistPositionAsync(IMeetingsDb db, Guid meetingId, DateTime appliedAt, Guid applicationId, CancellationToken cancellationToken) =>
@@ -64,7 +63,7 @@ internal static class MeetingViews
     public static MeetingDto ToDto(MeetingRow row, MeetingViewer viewer, DateTime now, int? waitlistPosition)
     {
         var m = row.Meeting;
-        var insider = viewer.IsOfficial || row.MyStatus == ApplicationStatus.Accepted;
+        var insider = viewer.IsOfficial || row.Mine?.Status == ApplicationStatus.Accepted;
         var accepting = !m.IsCancelled && now < m.StartsAt && now <= m.ApplicationDeadline;
         return new MeetingDto(
             m.Id,
@@ -90,7 +89,7 @@ internal static class MeetingViews
             m.IsCancelled ? "cancelled" : now >= m.EndsAt ? "ended" : now >= m.StartsAt ? "in_progress" : "scheduled",
             m.CancelledAt,
             m.CancellationReason,
-            row.MyStatus is { } status ? new MyApplicationDto(MeetingNames.Of(status), row.MyAppliedAt!.Value, waitlistPosition) : null);
+            row.Mine is { } mine ? new MyApplicationDto(MeetingNames.Of(mine.Status), mine.AppliedAt, waitlistPosition) : null);
     }
 
     public static SalonException NotFound() => SalonException.NotFound(new LocalizedText("交流会が見つかりませんでした。", "The meeting was not found."));

@@ -32,13 +32,7 @@ public sealed class EditMeetingCommandHandler(IMeetingsDb db, IMemberDirectory d
 
         var viewer = await MeetingViewers.ForAsync(directory, command.OfficialId, isOfficial: true, cancellationToken);
         var mine = meeting.Applications.SingleOrDefault(a => a.MemberId == command.OfficialId && a.IsActive);
-        var row = new MeetingRow(
-            meeting,
-            meeting.AcceptedCount,
-            meeting.Waitlist.Count(),
-            mine?.Status,
-            mine?.AppliedAt,
-            mine?.Id);
+        var row = new MeetingRow(meeting, meeting.AcceptedCount, meeting.Waitlist.Count(), mine);
         return MeetingViews.ToDto(row, viewer, now, null);
     }
 }
