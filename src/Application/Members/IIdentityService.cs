@@ -3,11 +3,19 @@ namespace Salon.Application.Members;
 public enum PasswordSignInStatus
 {
     Succeeded,
-    InvalidCredentials,
-    LockedOut,
+
+    /// <summary>An unknown address, a wrong password or a locked account: the caller is not told which.</summary>
+    Failed,
+
+    /// <summary>Failed, and this failure locked the account: its owner is to be told (once per lockout).</summary>
+    LockoutStarted,
 }
 
-public sealed record PasswordSignInResult(PasswordSignInStatus Status, Guid? MemberId, bool EmailConfirmed, DateTime? LockedOutUntil);
+/// <summary><see cref="MemberId"/> is set on success and when a lockout started.</summary>
+public sealed record PasswordSignInResult(PasswordSignInStatus Status, Guid? MemberId, bool EmailConfirmed)
+{
+    public static PasswordSignInResult Failed { get; } = new(PasswordSignInStatus.Failed, null, false);
+}
 
 /// <summary>A confirmed e-mail address; <c>NormalizedEmail</c> is upper-cased, as the outbox's undeliverable list is.</summary>
 public sealed record ConfirmedAddress
@@ -19,7 +27,7 @@ public sealed record ConfirmedAddress
     public string NormalizedEmail { get; init; } = string.Empty;
 }
 
-public sealed record AccountSnapshot(Guid MemberId, string Email, bool EmailConfirmed, DateTime? LockedOutUntil);
+public sealed record AccountSnapshot(Guid MemberId, string Email, bool EmailConfirmed);
 
 /// <summary>Credentials: e-mail, password, confirmation and reset tokens, lockout. Implemented with
 /// ASP.NET Core Identity in Infrastructure. Changes are staged in the unit of work and committed by
@@ -30,19 +38,23 @@ public interface IIdentityService
 
     Task<AccountSnapshot?> GetAccountAsync(Guid memberId, CancellationToken cancellationToken);
 
-    /// <summary>Stages a new account. Throws a validation error for a password the identity system refuses.</summary>
-    Task CreateAsync(Guid memberId, string email, string password, bool emailConfirmed, CancellationToken cancellationToken);
+    /// <summary>The key the identity store finds an address by (sign-ups are looked up by it too).</summary>
+    string NormalizeEmail(string email);
 
-    /// <summary>Spends the time hashing a password would, without storing anything: paths that must not
-    /// reveal whether an address is registered call it where the other path hashes.</summary>
-    void HashForEqualTiming(string password);
+    /// <summary>Hashes a new password as an account's is hashed, after the identity system's own checks
+    /// (a validation error for a password it refuses). One hash, whoever asks.</summary>
+    Task<string> HashNewPasswordAsync(string password);
 
-    Task<string> CreateEmailConfirmationTokenAsync(Guid memberId);
+    /// <summary>Checks a password against a hash made by <see cref="HashNewPasswordAsync"/>. With no hash it
+    /// checks against a dummy one, so that it costs one verification either way.</summary>
+    bool VerifyPassword(string? passwordHash, string password);
 
-    Task<bool> ConfirmEmailAsync(Guid memberId, string token);
+    /// <summary>Stages a new account with a confirmed address and an already hashed password.</summary>
+    Task CreateAsync(Guid memberId, string email, string passwordHash, CancellationToken cancellationToken);
 
-    /// <summary>Checks a password for sign-in, counting failures towards lockout. Takes the same time
-    /// whether or not the e-mail is registered.</summary>
+    /// <summary>Checks a password for sign-in, counting failures towards lockout. Every failure, for an
+    /// unknown address, a wrong password or a locked account, runs the password hasher exactly once, and a
+    /// locked account fails like a wrong password even with the right one.</summary>
     Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken cancellationToken);
 
     Task<bool> CheckPasswordAsync(Guid memberId, string password);
@@ -64,9 +76,6 @@ public interface IIdentityService
     IQueryable<ConfirmedAddress> ConfirmedAddresses { get; }
 
     Task<IReadOnlyDictionary<Guid, string>> ConfirmedEmailsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
-
-    /// <summary>Accounts whose e-mail was never confirmed, created before <paramref name="before"/>.</summary>
-    Task<IReadOnlyList<Guid>> UnconfirmedCreatedBeforeAsync(DateTime before, CancellationToken cancellationToken);
 
     /// <summary>Stages removal of the account's credentials (e-mail, password hash, tokens).</summary>
     Task DeleteAsync(Guid memberId);

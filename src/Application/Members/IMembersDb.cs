@@ -8,6 +8,8 @@ public interface IMembersDb
 {
     DbSet<Member> Members { get; }
 
+    DbSet<SignUp> SignUps { get; }
+
     DbSet<MemberBlock> MemberBlocks { get; }
 
     DbSet<MemberSession> MemberSessions { get; }

@@ -70,6 +70,33 @@ public static class MemberEmails
         {Footer}
         """);
 
+    /// <summary>Sent when repeated failed sign-ins pause the account (once per pause). Whoever tried is
+    /// told nothing; the owner gets a way back in, since a reset lifts the pause.</summary>
+    public static EmailMessage AccountLocked(Guid memberId, string to, string token, string baseUrl) => new(
+        "account-locked",
+        memberId,
+        to,
+        NeutralSubject,
+        $"""
+        ログインに続けて失敗したため、このアカウントへのログインをしばらく止めています。
+        お心当たりがない場合は、誰かがパスワードを試している可能性があります。パスワードの再設定をおすすめします。
+        次のリンクからパスワードを再設定すると、すぐにログインできるようになります（24時間有効）。
+
+        {baseUrl}/reset-password?userId={memberId}&token={token}
+
+        userId: {memberId}
+        token: {token}
+
+        リンクの有効期限が切れた場合は、こちらから再設定のメールを受け取れます。
+        {baseUrl}/forgot-password
+
+        After several failed sign-ins, signing in to this account is paused for a while. If this was not
+        you, someone may be trying to guess your password, and we recommend resetting it. Reset your
+        password with the link or values above (valid for 24 hours) and you can sign in again at once.
+        If the link has expired, ask for a new one at {baseUrl}/forgot-password.
+        {Footer}
+        """);
+
     public static EmailMessage ChangeEmailConfirmation(Guid memberId, string newAddress, string token, string baseUrl) => new(
         "email-change-confirmation",
         memberId,

@@ -10,6 +10,7 @@ public static class MembersModule
 {
     public static IServiceCollection AddMembersApplication(this IServiceCollection services) => services
         .AddScoped<SessionTokens>()
+        .AddScoped<Login.PasswordCheck>()
         .AddScoped<IMemberDirectory, MemberDirectory>()
         .AddScoped<IMemberModeration, MemberModeration>()
         .AddScoped<IMemberContacts, MemberContacts>()

@@ -11,12 +11,15 @@ internal static class NicknameRules
         "nickname-taken",
         new LocalizedText("このニックネームはすでに使われています。別のニックネームを選んでください。", "This nickname is already taken. Please choose another."));
 
-    public static async Task EnsureAvailableAsync(IMembersDb db, string nickname, Guid? exceptMemberId, CancellationToken cancellationToken)
+    /// <summary>A nickname is taken by a member, or held by a sign-up that has not expired: whether or not
+    /// that sign-up's address already had an account (ADR 0017).</summary>
+    public static async Task EnsureAvailableAsync(IMembersDb db, string nickname, Guid? exceptMemberId, DateTime now, CancellationToken cancellationToken)
     {
         var normalized = Nickname.Normalize(nickname);
         var taken = await db.Members.AnyAsync(
-            m => m.NormalizedNickname == normalized && (exceptMemberId == null || m.Id != exceptMemberId),
-            cancellationToken);
+                m => m.NormalizedNickname == normalized && (exceptMemberId == null || m.Id != exceptMemberId),
+                cancellationToken)
+            || await db.SignUps.AnyAsync(s => s.HeldNickname == normalized && s.ExpiresAt > now, cancellationToken);
         if (taken)
         {
             throw Taken();

@@ -65,15 +65,10 @@ public sealed class Member : Entity
         string termsVersion,
         string sensitiveInfoConsentVersion,
         DateTime now,
-        bool allowReservedNickname = false)
+        bool allowReservedNickname = false,
+        DateTime? consentedAt = null)
     {
-        if (positions == FamilyPositions.None)
-        {
-            throw SalonException.Invalid(
-                "family-positions-required",
-                new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position."),
-                "familyPositions");
-        }
+        EnsureAnyPosition(positions);
 
         var valid = Members.Nickname.EnsureValid(nickname, allowReservedNickname);
         var member = new Member
@@ -85,9 +80,9 @@ public sealed class Member : Entity
             Roles = MemberRoles.None,
             Status = MemberStatus.Active,
             TermsVersion = termsVersion,
-            TermsAcceptedAt = now,
+            TermsAcceptedAt = consentedAt ?? now,
             SensitiveInfoConsentVersion = sensitiveInfoConsentVersion,
-            SensitiveInfoConsentedAt = now,
+            SensitiveInfoConsentedAt = consentedAt ?? now,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -107,13 +102,7 @@ public sealed class Member : Entity
     public void ChangeFamilyPositions(FamilyPositions positions, DateTime now)
     {
         EnsureNotDeleted();
-        if (positions == FamilyPositions.None)
-        {
-            throw SalonException.Invalid(
-                "family-positions-required",
-                new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position."),
-                "familyPositions");
-        }
+        EnsureAnyPosition(positions);
 
         FamilyPositions = positions;
         UpdatedAt = now;
@@ -187,6 +176,18 @@ public sealed class Member : Entity
         DeletedAt = now;
         UpdatedAt = now;
         Raise(new MemberDeleted(Id, contentHandling, now));
+    }
+
+    /// <summary>Everyone takes part as at least one family position.</summary>
+    internal static void EnsureAnyPosition(FamilyPositions positions)
+    {
+        if (positions == FamilyPositions.None)
+        {
+            throw SalonException.Invalid(
+                "family-positions-required",
+                new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position."),
+                "familyPositions");
+        }
     }
 
     private void EnsureNotDeleted()

@@ -14,7 +14,7 @@ namespace Salon.Infrastructure.Identity;
 /// not save); the use case commits them.</summary>
 public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHasher<SalonUser> hasher, TimeProvider time) : IIdentityService
 {
-    // Verified against when the e-mail is unknown, so a miss costs as much as a hit.
+    // Verified against when there is no hash to check, so a miss costs as much as a hit.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<SalonUser>().HashPassword(new SalonUser(), Guid.NewGuid().ToString()));
 
     public async Task<AccountSnapshot?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
@@ -23,55 +23,69 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
     public async Task<AccountSnapshot?> GetAccountAsync(Guid memberId, CancellationToken cancellationToken) =>
         Snapshot(await users.FindByIdAsync(memberId.ToString()));
 
-    public async Task CreateAsync(Guid memberId, string email, string password, bool emailConfirmed, CancellationToken cancellationToken)
+    public string NormalizeEmail(string email) => users.NormalizeEmail(email) ?? email;
+
+    public async Task<string> HashNewPasswordAsync(string password)
+    {
+        var user = new SalonUser();
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        }
+
+        ThrowIfFailed(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        return hasher.HashPassword(user, password);
+    }
+
+    public bool VerifyPassword(string? passwordHash, string password)
+    {
+        var known = passwordHash is { Length: > 0 };
+        var result = hasher.VerifyHashedPassword(new SalonUser(), known ? passwordHash! : DummyHash.Value, password);
+        return known && result != PasswordVerificationResult.Failed;
+    }
+
+    public async Task CreateAsync(Guid memberId, string email, string passwordHash, CancellationToken cancellationToken)
     {
         var user = new SalonUser
         {
             Id = memberId,
             UserName = memberId.ToString("N"),
             Email = email,
-            EmailConfirmed = emailConfirmed,
+            EmailConfirmed = true,
+            PasswordHash = passwordHash,
             CreatedAt = time.UtcNow(),
         };
-        var result = await users.CreateAsync(user, password);
-        ThrowIfFailed(result);
-    }
-
-    public void HashForEqualTiming(string password) => hasher.HashPassword(new SalonUser(), password);
-
-    public async Task<string> CreateEmailConfirmationTokenAsync(Guid memberId) =>
-        Encode(await users.GenerateEmailConfirmationTokenAsync(await RequireAsync(memberId)));
-
-    public async Task<bool> ConfirmEmailAsync(Guid memberId, string token)
-    {
-        var user = await users.FindByIdAsync(memberId.ToString());
-        return user is not null && Decode(token) is { } decoded && (await users.ConfirmEmailAsync(user, decoded)).Succeeded;
+        ThrowIfFailed(await users.CreateAsync(user));
     }
 
     public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (user is not { PasswordHash.Length: > 0 })
         {
-            hasher.VerifyHashedPassword(new SalonUser(), DummyHash.Value, password);
-            return new PasswordSignInResult(PasswordSignInStatus.InvalidCredentials, null, false, null);
+            VerifyPassword(null, password);
+            return PasswordSignInResult.Failed;
         }
 
+        // Checked all the same, so that a locked account costs what any other failure costs; and refused
+        // even when right, or the lockout would not stop guessing.
         if (await users.IsLockedOutAsync(user))
         {
-            return new PasswordSignInResult(PasswordSignInStatus.LockedOut, user.Id, user.EmailConfirmed, user.LockoutEnd?.UtcDateTime);
+            hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+            return PasswordSignInResult.Failed;
         }
 
         if (await users.CheckPasswordAsync(user, password))
         {
             await users.ResetAccessFailedCountAsync(user);
-            return new PasswordSignInResult(PasswordSignInStatus.Succeeded, user.Id, user.EmailConfirmed, null);
+            return new PasswordSignInResult(PasswordSignInStatus.Succeeded, user.Id, user.EmailConfirmed);
         }
 
         await users.AccessFailedAsync(user);
         return await users.IsLockedOutAsync(user)
-            ? new PasswordSignInResult(PasswordSignInStatus.LockedOut, user.Id, user.EmailConfirmed, user.LockoutEnd?.UtcDateTime)
-            : new PasswordSignInResult(PasswordSignInStatus.InvalidCredentials, null, false, null);
+            ? new PasswordSignInResult(PasswordSignInStatus.LockoutStarted, user.Id, user.EmailConfirmed)
+            : PasswordSignInResult.Failed;
     }
 
     public async Task<bool> CheckPasswordAsync(Guid memberId, string password)
@@ -146,9 +160,6 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         await users.Users.Where(u => memberIds.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
             .ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
 
-    public async Task<IReadOnlyList<Guid>> UnconfirmedCreatedBeforeAsync(DateTime before, CancellationToken cancellationToken) =>
-        await users.Users.Where(u => !u.EmailConfirmed && u.CreatedAt < before).Select(u => u.Id).Take(10_000).ToListAsync(cancellationToken);
-
     public async Task DeleteAsync(Guid memberId)
     {
         var user = await users.FindByIdAsync(memberId.ToString());
@@ -160,7 +171,7 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
 
     private static AccountSnapshot? Snapshot(SalonUser? user) => user is null
         ? null
-        : new AccountSnapshot(user.Id, user.Email ?? string.Empty, user.EmailConfirmed, user.LockoutEnd?.UtcDateTime);
+        : new AccountSnapshot(user.Id, user.Email ?? string.Empty, user.EmailConfirmed);
 
     private async Task<SalonUser> RequireAsync(Guid memberId) =>
         await users.FindByIdAsync(memberId.ToString()) ?? throw SalonException.NotFound();

@@ -15,8 +15,8 @@ public sealed class MembersCleanupJob(IMediator mediator, ILogger<MembersCleanup
     {
         var result = await mediator.Send(new CleanUpAccountsCommand(), cancellationToken);
         logger.LogInformation(
-            "Accounts clean-up: {Unconfirmed} unconfirmed accounts, {Sessions} ended sessions, {Tokens} expired refresh tokens removed",
-            result.UnconfirmedAccounts,
+            "Accounts clean-up: {SignUps} expired sign-ups, {Sessions} ended sessions, {Tokens} expired refresh tokens removed",
+            result.ExpiredSignUps,
             result.EndedSessions,
             result.ExpiredRefreshTokens);
     }

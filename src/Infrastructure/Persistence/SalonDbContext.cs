@@ -57,6 +57,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<SignUp> SignUps => Set<SignUp>();
+
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
 
     public DbSet<MemberSession> MemberSessions => Set<MemberSession>();

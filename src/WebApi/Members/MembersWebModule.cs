@@ -64,7 +64,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
-            .ProducesProblems(Status400BadRequest)
+            .ProducesProblems(Status400BadRequest, Status409Conflict)
             .RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/resend-confirmation", async (ResendConfirmationCommand command, IMediator mediator, CancellationToken ct) =>

@@ -105,7 +105,7 @@ public sealed class JobTests : IDisposable
     }
 
     [Fact]
-    public async Task Unconfirmed_accounts_and_ended_sessions_are_removed_after_their_retention()
+    public async Task Unconfirmed_sign_ups_and_ended_sessions_are_removed_after_their_retention()
     {
         var confirmed = await _factory.SignUpAsync(_client);
         var email = ApiClient.UniqueEmail("never-confirmed");
@@ -113,17 +113,19 @@ public sealed class JobTests : IDisposable
         await (await _client.SendAsAsync(confirmed, HttpMethod.Post, "/api/auth/logout")).ShouldBe(HttpStatusCode.NoContent);
 
         _clock.Advance(TimeSpan.FromDays(6));
-        Assert.Equal(0, (await _factory.SendAsync(new CleanUpAccountsCommand())).UnconfirmedAccounts);
+        Assert.Equal(0, (await _factory.SendAsync(new CleanUpAccountsCommand())).ExpiredSignUps);
         _clock.Advance(TimeSpan.FromDays(25));
         var result = await _factory.SendAsync(new CleanUpAccountsCommand());
-        Assert.Equal(1, result.UnconfirmedAccounts);
+        Assert.Equal(2, result.ExpiredSignUps); // the confirmed member's sign-up record and the unconfirmed one
         Assert.True(result.EndedSessions >= 1);
         var again = await _factory.SendAsync(new CleanUpAccountsCommand());
         Assert.Equal(new CleanUpAccountsResult(0, 0, 0), again);
 
-        var (accounts, members) = await _factory.WithDbAsync(async db => (
+        var (signUps, accounts, members) = await _factory.WithDbAsync(async db => (
+            await db.SignUps.CountAsync(),
             await db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant()),
             await db.Members.CountAsync(m => m.Id == confirmed.Id)));
+        Assert.Equal(0, signUps);
         Assert.Equal(0, accounts);
         Assert.Equal(1, members);
 

@@ -1,10 +1,15 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common;
+using Salon.Application.Common.Security;
+using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 
 namespace Salon.Application.Members.ConfirmEmail;
 
-/// <summary>POST /api/auth/confirm-email. Idempotent: confirming twice with the same token is fine.</summary>
+/// <summary>POST /api/auth/confirm-email with the id and token from the e-mail. Idempotent: confirming twice with
+/// the same token is fine.</summary>
 public sealed record ConfirmEmailCommand(Guid UserId, string Token) : ICommand;
 
 public sealed class ConfirmEmailCommandValidator : AbstractValidator<ConfirmEmailCommand>
@@ -16,17 +21,49 @@ public sealed class ConfirmEmailCommandValidator : AbstractValidator<ConfirmEmai
     }
 }
 
-public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService identity) : ICommandHandler<ConfirmEmailCommand>
+public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService identity, TimeProvider time) : ICommandHandler<ConfirmEmailCommand>
 {
+    /// <summary>Turns the sign-up into a member with the same id. One answer, 400, for an unknown id, a
+    /// sign-up that was never sent a token (its address had an account), a wrong or expired token, and an
+    /// address that has since got an account: without a valid token nobody learns anything.</summary>
     public async ValueTask<Unit> Handle(ConfirmEmailCommand command, CancellationToken cancellationToken)
     {
-        // No shortcut for confirmed accounts: without a valid token nobody learns an account's state.
-        if (!await identity.ConfirmEmailAsync(command.UserId, command.Token))
+        var now = time.UtcNow();
+        var signUp = await db.SignUps.SingleOrDefaultAsync(s => s.Id == command.UserId, cancellationToken);
+        if (signUp is null || !signUp.Accepts(TokenHash.Of(command.Token), now))
         {
             throw InvalidToken();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (signUp.ConfirmedAt is not null)
+        {
+            return Unit.Value;
+        }
+
+        if (await identity.FindByEmailAsync(signUp.Email, cancellationToken) is not null)
+        {
+            throw InvalidToken();
+        }
+
+        var passwordHash = signUp.PasswordHash;
+        db.Members.Add(signUp.Confirm(now));
+        await identity.CreateAsync(signUp.Id, signUp.Email, passwordHash, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another sign-up of the same address was confirmed at the same moment, or a member took the
+            // nickname in the instant between this sign-up's check and its commit (ADR 0017).
+            throw SalonException.Conflict(
+                "sign-up-conflict",
+                new LocalizedText(
+                    "このニックネームかメールアドレスは、たった今ほかの登録に使われました。もう一度登録してください。",
+                    "This nickname or e-mail address was just taken by another registration. Please register again."));
+        }
+
+        SalonMetrics.MemberRegistered();
         return Unit.Value;
     }
 

@@ -43,7 +43,7 @@ public sealed class CreateAdminCommandHandler(IMembersDb db, IIdentityService id
             return new CreateAdminResult(member.Id, Created: false);
         }
 
-        await NicknameRules.EnsureAvailableAsync(db, command.Nickname, exceptMemberId: null, cancellationToken);
+        await NicknameRules.EnsureAvailableAsync(db, command.Nickname, exceptMemberId: null, now, cancellationToken);
         var id = Guid.CreateVersion7();
         var admin = Member.Register(
             id,
@@ -55,7 +55,7 @@ public sealed class CreateAdminCommandHandler(IMembersDb db, IIdentityService id
             allowReservedNickname: true);
         admin.SetRoles(MemberRoles.Admin | MemberRoles.Official, now);
         db.Members.Add(admin);
-        await identity.CreateAsync(id, command.Email.Trim(), command.Password, emailConfirmed: true, cancellationToken);
+        await identity.CreateAsync(id, command.Email.Trim(), await identity.HashNewPasswordAsync(command.Password), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new CreateAdminResult(id, Created: true);
     }

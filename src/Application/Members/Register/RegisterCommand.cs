@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
+using Salon.Application.Common.Security;
 using Salon.Application.Common.Time;
 using Salon.Application.Common.Validation;
 using Salon.Application.Notifications.Contracts;
@@ -21,7 +22,8 @@ public sealed record RegisterCommand(
     bool ConsentSensitiveInfo) : ICommand<RegisterResult>;
 
 /// <summary>The same shape whether or not the e-mail was already registered, so registration never
-/// reveals who has an account; the confirmation e-mail carries what is needed to continue.</summary>
+/// reveals who has an account; the confirmation e-mail carries what is needed to continue. The id is the
+/// sign-up's, and becomes the member's once the address is confirmed.</summary>
 public sealed record RegisterResult(Guid Id, string Nickname, bool EmailConfirmationRequired);
 
 public sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand>
@@ -46,37 +48,48 @@ public sealed class RegisterCommandHandler(
     IIdentityService identity,
     IEmailOutbox outbox,
     TimeProvider time,
-    IOptions<SalonOptions> options) : ICommandHandler<RegisterCommand, RegisterResult>
+    IOptions<SalonOptions> options,
+    IOptions<RetentionOptions> retention) : ICommandHandler<RegisterCommand, RegisterResult>
 {
+    /// <summary>The same work and the same answer whether or not the address has an account: a sign-up
+    /// that holds the nickname and the hashed password, and one e-mail to the address. Only the e-mail
+    /// differs: a confirmation link for a new address, "you already have an account" otherwise.</summary>
     public async ValueTask<RegisterResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
+        var now = time.UtcNow();
         var nickname = Nickname.EnsureValid(command.Nickname);
-        await NicknameRules.EnsureAvailableAsync(db, nickname, exceptMemberId: null, cancellationToken);
+        await NicknameRules.EnsureAvailableAsync(db, nickname, exceptMemberId: null, now, cancellationToken);
 
         var email = command.Email.Trim();
-        var existing = (await identity.FindByEmailAsync(email, cancellationToken))?.MemberId;
-        if (existing is not null)
-        {
-            // Tell the owner of the address, not the caller; and take as long as a registration would.
-            identity.HashForEqualTiming(command.Password);
-            outbox.Enqueue(MemberEmails.AlreadyRegistered(existing.Value, email, options.Value.PublicBaseUrl));
-            await db.SaveChangesAsync(cancellationToken);
-            return new RegisterResult(Guid.CreateVersion7(), nickname, EmailConfirmationRequired: true);
-        }
-
-        var now = time.UtcNow();
-        var id = Guid.CreateVersion7();
-        var member = Member.Register(
-            id,
+        var signUp = SignUp.Start(
+            Guid.CreateVersion7(),
+            email,
+            identity.NormalizeEmail(email),
+            await identity.HashNewPasswordAsync(command.Password),
             nickname,
             FamilyPositionNames.Parse(command.FamilyPositions),
             options.Value.TermsVersion,
             options.Value.SensitiveInfoConsentVersion,
-            now);
-        db.Members.Add(member);
-        await identity.CreateAsync(id, email, command.Password, emailConfirmed: false, cancellationToken);
-        var token = await identity.CreateEmailConfirmationTokenAsync(id);
-        outbox.Enqueue(MemberEmails.Confirmation(id, email, token, options.Value.PublicBaseUrl));
+            now,
+            retention.Value.UnconfirmedAccounts);
+        db.SignUps.Add(signUp);
+
+        var owner = await identity.FindByEmailAsync(email, cancellationToken);
+        if (owner is null)
+        {
+            var token = TokenHash.NewSecret();
+            signUp.IssueToken(TokenHash.Of(token), now);
+            outbox.Enqueue(MemberEmails.Confirmation(signUp.Id, email, token, options.Value.PublicBaseUrl));
+        }
+        else
+        {
+            outbox.Enqueue(MemberEmails.AlreadyRegistered(owner.MemberId, email, options.Value.PublicBaseUrl));
+        }
+
+        // An expired sign-up may still hold the nickname's unique key until the daily clean-up removes it.
+        var held = signUp.HeldNickname;
+        await db.SignUps.Where(s => s.HeldNickname == held && s.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.HeldNickname, (string?)null), cancellationToken);
 
         try
         {
@@ -84,11 +97,10 @@ public sealed class RegisterCommandHandler(
         }
         catch (DbUpdateException)
         {
-            // Lost a race for the same nickname or address between the check and the commit.
+            // Lost a race for the same nickname between the check and the commit.
             throw NicknameRules.Taken();
         }
 
-        SalonMetrics.MemberRegistered();
-        return new RegisterResult(id, nickname, EmailConfirmationRequired: true);
+        return new RegisterResult(signUp.Id, nickname, EmailConfirmationRequired: true);
     }
 }

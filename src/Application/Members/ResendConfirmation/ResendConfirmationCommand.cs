@@ -2,6 +2,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
+using Salon.Application.Common.Security;
+using Salon.Application.Common.Time;
 using Salon.Application.Common.Validation;
 using Salon.Application.Notifications.Contracts;
 
@@ -19,18 +21,24 @@ public sealed class ResendConfirmationCommandHandler(
     IMembersDb db,
     IIdentityService identity,
     IEmailOutbox outbox,
+    TimeProvider time,
     IOptions<SalonOptions> options) : ICommandHandler<ResendConfirmationCommand>
 {
+    /// <summary>A new link for the address's newest pending sign-up (the previous link stops working); nothing
+    /// when the address has an account or no pending sign-up.</summary>
     public async ValueTask<Unit> Handle(ResendConfirmationCommand command, CancellationToken cancellationToken)
     {
-        var account = await identity.FindByEmailAsync(command.Email.Trim(), cancellationToken);
-        if (account is null || account.EmailConfirmed)
+        var now = time.UtcNow();
+        var email = command.Email.Trim();
+        if (await identity.FindByEmailAsync(email, cancellationToken) is not null
+            || await db.SignUps.NewestForAsync(identity.NormalizeEmail(email), now, cancellationToken) is not { } signUp)
         {
             return Unit.Value;
         }
 
-        var token = await identity.CreateEmailConfirmationTokenAsync(account.MemberId);
-        outbox.Enqueue(MemberEmails.Confirmation(account.MemberId, account.Email, token, options.Value.PublicBaseUrl));
+        var token = TokenHash.NewSecret();
+        signUp.IssueToken(TokenHash.Of(token), now);
+        outbox.Enqueue(MemberEmails.Confirmation(signUp.Id, signUp.Email, token, options.Value.PublicBaseUrl));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
 using Salon.Application.Common.Security;
@@ -29,7 +27,7 @@ public sealed class SessionTokens(IMembersDb db, IAccessTokenIssuer issuer, Time
     /// <summary>Stages a fresh refresh token for an existing session and returns the tokens.</summary>
     public TokenResponse IssueFor(MemberSession session, DateTime now)
     {
-        var refresh = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var refresh = TokenHash.NewSecret();
         var refreshExpiry = Min(now + options.Value.RefreshTokenLifetime, session.ExpiresAt);
         db.RefreshTokens.Add(RefreshToken.Issue(session.Id, Hash(refresh), now, refreshExpiry));
         var access = issuer.Issue(session.MemberId, session.Id);

@@ -23,7 +23,7 @@ public sealed class StartDashboardSessionCommandValidator : AbstractValidator<St
     }
 }
 
-public sealed class StartDashboardSessionCommandHandler(IMembersDb db, IIdentityService identity, TimeProvider time)
+public sealed class StartDashboardSessionCommandHandler(IMembersDb db, PasswordCheck passwords, TimeProvider time)
     : ICommandHandler<StartDashboardSessionCommand, DashboardSession>
 {
     /// <summary>An hour, with no refresh: the dashboard is for a look, not a working day.</summary>
@@ -32,7 +32,7 @@ public sealed class StartDashboardSessionCommandHandler(IMembersDb db, IIdentity
     public async ValueTask<DashboardSession> Handle(StartDashboardSessionCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var member = await LoginCommandHandler.CheckPasswordAsync(db, identity, command.Email, command.Password, now, cancellationToken);
+        var member = await passwords.CheckAsync(command.Email, command.Password, cancellationToken);
         if ((member.Roles & MemberRoles.Admin) == 0)
         {
             throw SalonException.Forbidden(new LocalizedText("管理者だけが利用できます。", "Only admins may use this."));

@@ -32,7 +32,7 @@ public sealed class UpdateMeCommandHandler(IMembersDb db, TimeProvider time) : I
         var now = time.UtcNow();
         if (command.Nickname is not null && Nickname.Normalize(command.Nickname) != member.NormalizedNickname)
         {
-            await NicknameRules.EnsureAvailableAsync(db, command.Nickname, member.Id, cancellationToken);
+            await NicknameRules.EnsureAvailableAsync(db, command.Nickname, member.Id, now, cancellationToken);
         }
 
         if (command.Nickname is not null)

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Salon.Application.Common.Security;
 using Salon.Domain.Notifications;
 
@@ -23,7 +21,7 @@ internal static class UnsubscribeLinks
     /// <summary>The token to store and the URL, without staging anything.</summary>
     public static (UnsubscribeToken Token, string Url) Issue(Guid memberId, string kind, string address, string publicBaseUrl, DateTime now)
     {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = TokenHash.NewSecret();
         return (UnsubscribeToken.Issue(memberId, Hash(token), kind, AddressHash(address), now), $"{publicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={token}");
     }
 }
