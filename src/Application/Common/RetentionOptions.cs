@@ -8,7 +8,7 @@ public sealed class RetentionOptions
     /// <summary>Deleted posts, and posts hidden by moderation and never restored.</summary>
     public TimeSpan RemovedContent { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Accounts whose e-mail address was never confirmed.</summary>
+    /// <summary>How long a sign-up waits for its address to be confirmed (holding its nickname); then it is removed.</summary>
     public TimeSpan UnconfirmedAccounts { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Signed-out, revoked or expired sessions (and their refresh tokens).</summary>

@@ -14,7 +14,7 @@ public static class SalonMetrics
 
     private static readonly Counter<long> CleanedUp = Meter.CreateCounter<long>("salon.cleanup.removed", description: "Rows removed by the daily clean-up, by kind.");
 
-    private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("salon.members.registered", description: "Accounts registered (before e-mail confirmation).");
+    private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("salon.members.registered", description: "Members registered (counted when the address is confirmed).");
 
     private static readonly Counter<long> Topics = Meter.CreateCounter<long>("salon.topics.created", description: "Consultations posted.");
 
