@@ -9,13 +9,25 @@ namespace Salon.Application.Consultations;
 /// <summary>Who may see and touch which post, shared by the use cases.</summary>
 internal static class ConsultationRules
 {
-    /// <summary>Topics the viewer may open: not deleted, visible (or their own), not by someone they blocked.
-    /// No AsNoTracking here: it is composed into queries that load entities for update.</summary>
+    /// <summary>Topics the viewer may open: not deleted, visible (or their own), and not a named topic by someone
+    /// they blocked. Blocks never touch anonymous posts: what a member sees of an anonymous post must not depend
+    /// on who wrote it (ADR 0016). No AsNoTracking here: it is composed into queries that load entities for update.</summary>
     public static IQueryable<Topic> VisibleTopics(IConsultationsDb db, IMemberDirectory directory, Guid viewerId) =>
         db.Topics.Where(t =>
             t.DeletedAt == null
             && (t.Visibility == PostVisibility.Visible || t.AuthorId == viewerId)
-            && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == t.AuthorId));
+            && (t.IsAnonymous || !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == t.AuthorId)));
+
+    /// <summary>Topics the viewer may open and has not hidden from their own view: what lists show them.</summary>
+    public static IQueryable<Topic> ListedTopics(IConsultationsDb db, IMemberDirectory directory, Guid viewerId) =>
+        VisibleTopics(db, directory, viewerId).Where(t => !db.HiddenPosts.Any(h => h.MemberId == viewerId && h.PostId == t.Id));
+
+    /// <summary>Replies the viewer may see wherever they can see the topic (deleted ones included, as placeholders):
+    /// visible or their own, and not a named reply by someone they blocked (ADR 0016).</summary>
+    public static IQueryable<Reply> VisibleReplies(IConsultationsDb db, IMemberDirectory directory, Guid viewerId) =>
+        db.Replies.Where(r =>
+            (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
+            && (r.IsAnonymous || !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId)));
 
     /// <summary>404 unless the viewer may see the topic.</summary>
     public static async Task EnsureVisibleTopicAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Guid viewerId, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations;
 
 /// <summary>The member's consultations for their data export: what they wrote (with its full text),
-/// their reactions, follows and bookmarks.</summary>
+/// their reactions, follows, bookmarks and the posts they hid from their own view.</summary>
 public sealed class ConsultationsDataContributor(IConsultationsDb db) : IPersonalDataContributor
 {
     public string Section => "consultations";
@@ -43,6 +44,8 @@ public sealed class ConsultationsDataContributor(IConsultationsDb db) : IPersona
             .Select(f => new { f.TopicId, f.CreatedAt }).ToListAsync(cancellationToken);
         var bookmarks = await db.TopicBookmarks.AsNoTracking().Where(b => b.MemberId == memberId)
             .Select(b => new { b.TopicId, b.CreatedAt }).ToListAsync(cancellationToken);
+        var hiddenPosts = await db.HiddenPosts.AsNoTracking().Where(h => h.MemberId == memberId).OrderBy(h => h.HiddenAt)
+            .Select(h => new { h.PostId, h.PostKind, h.TopicId, h.HiddenAt }).ToListAsync(cancellationToken);
 
         return new
         {
@@ -51,6 +54,7 @@ public sealed class ConsultationsDataContributor(IConsultationsDb db) : IPersona
             reactions = reactions.Select(r => new { r.PostId, Kind = ReactionKindNames.ToName(r.Kind), r.CreatedAt }),
             follows,
             bookmarks,
+            hiddenPosts = hiddenPosts.Select(h => new { h.PostId, Kind = h.PostKind == PostKind.Topic ? "topic" : "reply", h.TopicId, h.HiddenAt }),
         };
     }
 }

@@ -25,5 +25,7 @@ public interface IConsultationsDb : IDatabaseTransactions
 
     DbSet<TopicRead> TopicReads { get; }
 
+    DbSet<HiddenPost> HiddenPosts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

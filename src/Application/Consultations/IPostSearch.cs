@@ -17,7 +17,8 @@ public interface IPostSearch
 {
     /// <summary>Matches for <paramref name="query"/> among posts that are not deleted and visible to
     /// <paramref name="viewerId"/> (visible, or their own), strictly after <paramref name="after"/> in the
-    /// requested order, excluding authors the viewer blocked; at most <paramref name="limit"/>.</summary>
+    /// requested order, excluding named posts by authors the viewer blocked (never anonymous ones: ADR 0016) and
+    /// posts the viewer hid (a hidden topic with its replies); at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<PostMatch>> SearchAsync(
         string query,
         Guid viewerId,

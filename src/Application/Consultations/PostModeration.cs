@@ -70,9 +70,10 @@ public sealed class PostModeration(IConsultationsDb db) : IPostModeration
         var expiredTopics = db.Topics.Where(t => (t.DeletedAt != null && t.DeletedAt < before)
             || (t.Visibility == PostVisibility.Hidden && t.ModeratedAt != null && t.ModeratedAt < before));
 
-        // Reactions point at posts by id only; remove them with their posts. Topic rows cascade to their
-        // replies, tags, reactions, follows, bookmarks and read marks.
+        // Reactions and hides point at posts by id only; remove them with their posts. Topic rows cascade to
+        // their replies, tags, reactions, follows, bookmarks, read marks and hides.
         await db.Reactions.Where(x => expiredReplies.Any(r => r.Id == x.PostId)).ExecuteDeleteAsync(cancellationToken);
+        await db.HiddenPosts.Where(h => expiredReplies.Any(r => r.Id == h.PostId)).ExecuteDeleteAsync(cancellationToken);
         var affectedTopics = await expiredReplies.Select(r => r.TopicId).Distinct().ToListAsync(cancellationToken);
         var replies = await expiredReplies.ExecuteDeleteAsync(cancellationToken);
         var topics = await expiredTopics.ExecuteDeleteAsync(cancellationToken);

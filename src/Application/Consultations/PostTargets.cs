@@ -22,12 +22,8 @@ internal static class PostTargets
             return topic;
         }
 
-        var reply = await db.Replies.AsNoTracking()
-            .Where(r => r.Id == postId
-                && r.DeletedAt == null
-                && (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
-                && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId)
-                && topics.Any(t => t.Id == r.TopicId))
+        var reply = await ConsultationRules.VisibleReplies(db, directory, viewerId).AsNoTracking()
+            .Where(r => r.Id == postId && r.DeletedAt == null && topics.Any(t => t.Id == r.TopicId))
             .Select(r => new PostTarget(r.Id, PostKind.Reply, r.TopicId, r.AuthorId, r.IsAnonymous))
             .SingleOrDefaultAsync(cancellationToken);
         return reply ?? throw PostRules.Gone();

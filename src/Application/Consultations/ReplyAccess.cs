@@ -6,17 +6,13 @@ namespace Salon.Application.Consultations;
 
 internal static class ReplyAccess
 {
-    /// <summary>A reply the viewer may see (not deleted, visible or theirs, in a topic they may see, not by
-    /// someone they blocked), tracked for a change; 404 otherwise.</summary>
+    /// <summary>A reply the viewer may see (not deleted, visible or theirs, in a topic they may see, not a named
+    /// reply by someone they blocked), tracked for a change; 404 otherwise.</summary>
     public static async Task<Reply> ForUpdateAsync(IConsultationsDb db, IMemberDirectory directory, Guid replyId, Guid viewerId, CancellationToken cancellationToken)
     {
         var topics = ConsultationRules.VisibleTopics(db, directory, viewerId);
-        var reply = await db.Replies
-            .Where(r => r.Id == replyId
-                && r.DeletedAt == null
-                && (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
-                && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId)
-                && topics.Any(t => t.Id == r.TopicId))
+        var reply = await ConsultationRules.VisibleReplies(db, directory, viewerId)
+            .Where(r => r.Id == replyId && r.DeletedAt == null && topics.Any(t => t.Id == r.TopicId))
             .SingleOrDefaultAsync(cancellationToken);
         return reply ?? throw PostRules.Gone();
     }

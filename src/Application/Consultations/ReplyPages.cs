@@ -8,7 +8,8 @@ namespace Salon.Application.Consultations;
 /// <summary>A page of a topic's replies, oldest first, in one SQL statement. Deleted replies stay as
 /// placeholders (「この投稿は削除されました」) so the conversation still reads (only if others could see
 /// them before: a deleted held reply leaves no trace); hidden or held replies
-/// appear only to their authors; replies by members the viewer blocked are left out.</summary>
+/// appear only to their authors; named replies by members the viewer blocked, and replies the viewer hid, are
+/// left out.</summary>
 internal static class ReplyPages
 {
     public static async Task<Page<ReplyDto>> PageAsync(
@@ -21,10 +22,9 @@ internal static class ReplyPages
         CancellationToken cancellationToken)
     {
         var size = PageLimits.Clamp(limit);
-        var replies = db.Replies.AsNoTracking().Where(r =>
+        var replies = ConsultationRules.VisibleReplies(db, directory, viewerId).AsNoTracking().Where(r =>
             r.TopicId == topicId
-            && (r.Visibility == PostVisibility.Visible || r.AuthorId == viewerId)
-            && !directory.Blocks.Any(b => b.BlockerId == viewerId && b.BlockedId == r.AuthorId));
+            && !db.HiddenPosts.Any(h => h.MemberId == viewerId && h.PostId == r.Id));
         if (KeysetCursor.Decode(cursor) is { } after)
         {
             replies = replies.Where(r => r.CreatedAt > after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) > 0));

@@ -30,6 +30,10 @@ public sealed record Notice(string Kind, LocalizedText InApp, LocalizedText Emai
 
     /// <summary>For notices the member must see whatever their in-app switch (decisions about their own posts).</summary>
     public bool AlwaysInApp { get; init; }
+
+    /// <summary>The actor acted anonymously (an anonymous reply): then members who blocked the actor are told like
+    /// everyone else, because whether a notice comes must not depend on who wrote an anonymous post (ADR 0016).</summary>
+    public bool ActorAnonymous { get; init; }
 }
 
 /// <summary>
@@ -40,7 +44,7 @@ public sealed record Notice(string Kind, LocalizedText InApp, LocalizedText Emai
 /// <code>
 /// await notices.DeliverAsync(memberIds, new Notice(NotificationKinds.Meetings, inAppText, neutralEmailText, $"/meetings/{id}"), actorId: officialId, cancellationToken);
 /// </code>
-/// It drops the actor, members who blocked the actor and deleted members; writes an in-app row for each
+/// It drops the actor, members who blocked the actor (unless the act was anonymous, ADR 0016) and deleted members; writes an in-app row for each
 /// member who has not switched the kind off in-app; and queues an immediate e-mail (neutral subject, text
 /// and HTML, RFC 8058 List-Unsubscribe for that kind) for each member whose e-mail choice for the kind is
 /// <c>immediate</c> and whose address is confirmed and deliverable (suspended members get none). Members
@@ -56,7 +60,7 @@ public sealed class NoticeSender(
 {
     public async Task DeliverAsync(IReadOnlyCollection<Guid> memberIds, Notice notice, Guid? actorId, CancellationToken cancellationToken)
     {
-        var recipients = await RecipientsAsync(memberIds, actorId, cancellationToken);
+        var recipients = await RecipientsAsync(memberIds, actorId, notice.ActorAnonymous, cancellationToken);
         if (recipients.Count == 0)
         {
             return;
@@ -74,8 +78,9 @@ public sealed class NoticeSender(
         await EmailImmediatelyAsync(recipients, notice, cancellationToken);
     }
 
-    /// <summary>The actor never, nor members who blocked them, nor departed members.</summary>
-    public async Task<List<Guid>> RecipientsAsync(IReadOnlyCollection<Guid> memberIds, Guid? actorId, CancellationToken cancellationToken)
+    /// <summary>The actor never, nor departed members, nor members who blocked the actor unless
+    /// <paramref name="actorAnonymous"/>: an anonymous act reaches them like anyone's (ADR 0016).</summary>
+    public async Task<List<Guid>> RecipientsAsync(IReadOnlyCollection<Guid> memberIds, Guid? actorId, bool actorAnonymous, CancellationToken cancellationToken)
     {
         var candidates = memberIds.Where(id => id != actorId).Distinct().ToList();
         if (candidates.Count == 0)
@@ -84,7 +89,7 @@ public sealed class NoticeSender(
         }
 
         var excluded = await directory.Cards.Where(c => candidates.Contains(c.Id) && c.IsDeleted).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (actorId is { } actor)
+        if (actorId is { } actor && !actorAnonymous)
         {
             excluded.AddRange(await directory.Blocks
                 .Where(b => b.BlockedId == actor && candidates.Contains(b.BlockerId))

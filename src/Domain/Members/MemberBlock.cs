@@ -1,7 +1,8 @@
 namespace Salon.Domain.Members;
 
-/// <summary>The blocker no longer sees the blocked member's content, and the blocked member cannot
-/// reply to the blocker's topics or react to their posts.</summary>
+/// <summary>The blocker no longer sees the blocked member's named content, and the blocked member cannot
+/// reply to the blocker's named topics or react to their named posts. Anonymous posts are never touched by a
+/// block, in either direction (ADR 0016).</summary>
 public sealed class MemberBlock
 {
     private MemberBlock()

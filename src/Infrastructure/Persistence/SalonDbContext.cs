@@ -97,6 +97,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public DbSet<TopicRead> TopicReads => Set<TopicRead>();
 
+    public DbSet<HiddenPost> HiddenPosts => Set<HiddenPost>();
+
     public DbSet<ModerationItem> ModerationItems => Set<ModerationItem>();
 
     public DbSet<Report> Reports => Set<Report>();

@@ -8,9 +8,11 @@ using Salon.Application.Consultations.EditReply;
 using Salon.Application.Consultations.EditTopic;
 using Salon.Application.Consultations.FollowTopic;
 using Salon.Application.Consultations.GetTopic;
+using Salon.Application.Consultations.HidePost;
 using Salon.Application.Consultations.ListBoards;
 using Salon.Application.Consultations.ListBoardTopics;
 using Salon.Application.Consultations.ListBookmarks;
+using Salon.Application.Consultations.ListHiddenPosts;
 using Salon.Application.Consultations.ListMyReplies;
 using Salon.Application.Consultations.ListMyTopics;
 using Salon.Application.Consultations.ListTags;
@@ -20,6 +22,7 @@ using Salon.Application.Consultations.React;
 using Salon.Application.Consultations.SearchPosts;
 using Salon.Application.Consultations.UnbookmarkTopic;
 using Salon.Application.Consultations.UnfollowTopic;
+using Salon.Application.Consultations.UnhidePost;
 using Salon.Application.Consultations.Unreact;
 using Salon.Domain.Common;
 using Salon.Infrastructure.Consultations;
@@ -163,6 +166,30 @@ internal sealed class ConsultationsWebModule : ISalonModule
 
         api.MapGet("/search", async (string? q, string? sort, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SearchPostsQuery(me.RequiredId, q ?? string.Empty, sort, cursor, limit), ct)))
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized);
+
+        MapHiddenPosts(api);
+    }
+
+    /// <summary>"Hide this post" for the caller only, whoever wrote it (ADR 0016).</summary>
+    private static void MapHiddenPosts(RouteGroupBuilder api)
+    {
+        api.MapPut("/posts/{id:guid}/hide", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new HidePostCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized, Status404NotFound, Status422UnprocessableEntity);
+
+        api.MapDelete("/posts/{id:guid}/hide", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UnhidePostCommand(me.RequiredId, id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblems(Status401Unauthorized);
+
+        api.MapGet("/me/hidden-posts", async (string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListHiddenPostsQuery(me.RequiredId, cursor, limit), ct)))
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
     }
 

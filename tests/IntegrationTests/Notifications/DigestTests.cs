@@ -166,7 +166,7 @@ public sealed class DigestTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Hidden_held_deleted_and_blocked_posts_never_appear_and_anonymous_authors_stay_unnamed()
+    public async Task Hidden_held_deleted_and_blocked_named_posts_never_appear_and_anonymous_authors_stay_unnamed()
     {
         var reader = await DailyReaderAsync();
         var blocked = await _factory.SignUpAsync(_client, nickname: "ブロック対象" + Guid.NewGuid().ToString("N")[..4]);
@@ -179,8 +179,9 @@ public sealed class DigestTests : IAsyncDisposable
         author = await FreshAsync(author);
         blocked = await FreshAsync(blocked);
         await _client.CreateTopicAsync(blocked, title: "ブロックした人の相談");
-        await _client.CreateTopicAsync(blocked, title: "ブロックした人の匿名の相談", anonymous: true);
+        await _client.CreateTopicAsync(blocked, title: "匿名の相談その二", anonymous: true); // a block never touches anonymous posts (ADR 0016)
         await _client.ReplyAsync(blocked, followed, "ブロックした人の返信");
+        await _client.ReplyAsync(blocked, followed, "匿名の返信", anonymous: true);
         var hidden = await _client.CreateTopicAsync(author, title: "非表示の相談");
         var held = await _client.CreateTopicAsync(author, title: "保留中の相談");
         var deleted = await _client.CreateTopicAsync(author, title: "削除された相談");
@@ -189,6 +190,12 @@ public sealed class DigestTests : IAsyncDisposable
         var other = await _factory.SignUpAsync(_client);
         var hiddenReply = await _client.ReplyAsync(other, followed, "非表示の返信");
         await _client.ReplyAsync(other, followed, "見えている返信");
+        var hiddenByReader = await _client.CreateTopicAsync(author, title: "読む人が隠した相談", anonymous: true);
+        var replyHiddenByReader = await _client.ReplyAsync(other, followed, "読む人が隠した返信");
+        var reader2 = await FreshAsync(reader);
+        await (await _client.SendAsAsync(reader2, HttpMethod.Put, $"/api/posts/{hiddenByReader}/hide")).ShouldBe(HttpStatusCode.NoContent);
+        await (await _client.SendAsAsync(reader2, HttpMethod.Put, $"/api/posts/{replyHiddenByReader}/hide")).ShouldBe(HttpStatusCode.NoContent);
+        await _factory.WithDbAsync(db => db.Members.Where(m => m.Id == reader.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, MondayMorningJst.UtcDateTime)));
         await _factory.WithDbAsync(async db =>
         {
             (await db.Topics.FindAsync(hidden))!.SetVisibility(PostVisibility.Hidden, DateTime.UtcNow);
@@ -202,8 +209,9 @@ public sealed class DigestTests : IAsyncDisposable
 
         var text = Assert.Single(await DigestsToAsync(reader)).TextBody;
         Assert.Contains("見えている匿名の相談", text, StringComparison.Ordinal);
-        Assert.Contains("フォローしている相談（新しい返信 1件", text, StringComparison.Ordinal);
-        foreach (var absent in new[] { "ブロックした人", "非表示の相談", "保留中の相談", "削除された相談", author.Nickname, blocked.Nickname, "見えている返信" })
+        Assert.Contains("匿名の相談その二", text, StringComparison.Ordinal);
+        Assert.Contains("フォローしている相談（新しい返信 2件", text, StringComparison.Ordinal); // the visible one and the blocked member's anonymous one
+        foreach (var absent in new[] { "ブロックした人", "非表示の相談", "保留中の相談", "削除された相談", "読む人が隠した相談", author.Nickname, blocked.Nickname, "見えている返信" })
         {
             Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
         }

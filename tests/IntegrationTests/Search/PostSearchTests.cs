@@ -134,6 +134,42 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
     }
 
     [Fact]
+    public async Task Anonymous_posts_of_blocked_members_are_found_like_anyones_and_hidden_posts_are_not()
+    {
+        var blocked = await factory.SignUpAsync(_client);
+        var other = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var anonymousTopic = await _seed.TopicAsync(blocked.Id, "相談", word + "鞠", _t0, anonymous: true);
+        var namedReplyInIt = await _seed.ReplyAsync(anonymousTopic, blocked.Id, word + "鞠", _t0.AddMinutes(1));
+        var otherReplyInIt = await _seed.ReplyAsync(anonymousTopic, other.Id, word + "鞠", _t0.AddMinutes(2));
+        var otherTopic = await _seed.TopicAsync(other.Id, "相談", word + "鞠", _t0.AddMinutes(3));
+        var anonymousReply = await _seed.ReplyAsync(otherTopic, blocked.Id, word + "鞠", _t0.AddMinutes(4), anonymous: true);
+        var hiddenTopic = await _seed.TopicAsync(other.Id, "相談", word + "鞠", _t0.AddMinutes(5));
+        var replyInHiddenTopic = await _seed.ReplyAsync(hiddenTopic, other.Id, word + "鞠", _t0.AddMinutes(6));
+        var hiddenReply = await _seed.ReplyAsync(otherTopic, other.Id, word + "鞠", _t0.AddMinutes(7));
+        await _seed.BlockAsync(viewer.Id, blocked.Id);
+        await _seed.HideAsync(viewer.Id, hiddenTopic, hiddenTopic);
+        await _seed.HideAsync(viewer.Id, hiddenReply, otherTopic);
+
+        foreach (var query in new[] { word, word[^1..] + "鞠" })
+        {
+            foreach (var order in new[] { SearchOrder.Newest, SearchOrder.Relevance })
+            {
+                var found = (await _seed.SearchAsync(query, viewer.Id, order)).Select(m => m.PostId).ToList();
+                Assert.Equal(new[] { anonymousTopic, otherReplyInIt, otherTopic, anonymousReply }.Order(), found.Order());
+                Assert.DoesNotContain(namedReplyInIt, found);
+                Assert.DoesNotContain(replyInHiddenTopic, found);
+
+                // Hides are the viewer's own: someone else finds every post.
+                Assert.Equal(8, (await _seed.SearchAsync(query, other.Id, order)).Count);
+            }
+        }
+
+        Assert.Equal([anonymousReply, otherTopic, otherReplyInIt, anonymousTopic], (await _seed.SearchAsync(word, viewer.Id)).Select(m => m.PostId));
+    }
+
+    [Fact]
     public async Task Newest_order_is_by_creation_time_then_id_and_pages_with_a_keyset()
     {
         var author = await factory.SignUpAsync(_client);

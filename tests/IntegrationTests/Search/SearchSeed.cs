@@ -28,21 +28,21 @@ internal sealed class SearchSeed(SalonApiFactory factory)
         return "検" + new string(chars);
     }
 
-    public async Task<Guid> TopicAsync(Guid authorId, string title, string body, DateTime createdAt) =>
+    public async Task<Guid> TopicAsync(Guid authorId, string title, string body, DateTime createdAt, bool anonymous = false) =>
         await factory.WithDbAsync(async db =>
         {
             var boardId = await db.Boards.OrderBy(b => b.Slug).Select(b => b.Id).FirstAsync();
-            var topic = Topic.Create(boardId, authorId, title, body, [], anonymous: false, repliesWelcome: true, contentWarning: null, createdAt);
+            var topic = Topic.Create(boardId, authorId, title, body, [], anonymous, repliesWelcome: true, contentWarning: null, createdAt);
             db.Topics.Add(topic);
             await db.SaveChangesAsync();
             return topic.Id;
         });
 
-    public async Task<Guid> ReplyAsync(Guid topicId, Guid authorId, string body, DateTime createdAt) =>
+    public async Task<Guid> ReplyAsync(Guid topicId, Guid authorId, string body, DateTime createdAt, bool anonymous = false) =>
         await factory.WithDbAsync(async db =>
         {
             var topic = await db.Topics.SingleAsync(t => t.Id == topicId);
-            var reply = Reply.Post(topic, authorId, body, anonymous: false, contentWarning: null, createdAt);
+            var reply = Reply.Post(topic, authorId, body, anonymous, contentWarning: null, createdAt);
             db.Replies.Add(reply);
             await db.SaveChangesAsync();
             return reply.Id;
@@ -66,6 +66,15 @@ internal sealed class SearchSeed(SalonApiFactory factory)
         factory.WithDbAsync(async db =>
         {
             db.MemberBlocks.Add(MemberBlock.Create(blockerId, blockedId, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>The member hides the post (a topic or a reply of <paramref name="topicId"/>) from their own view.</summary>
+    public Task HideAsync(Guid memberId, Guid postId, Guid topicId) =>
+        factory.WithDbAsync(async db =>
+        {
+            var kind = postId == topicId ? Domain.Common.PostKind.Topic : Domain.Common.PostKind.Reply;
+            db.HiddenPosts.Add(HiddenPost.Create(memberId, postId, kind, topicId, Guid.Empty, DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
 

@@ -10,7 +10,7 @@ namespace Salon.Application.Consultations.DeleteMemberContent;
 /// <summary>The Consultations module's part of an account deletion, in the deletion's transaction:
 /// "delete" erases the member's topics and replies (text wiped, marked deleted); "anonymize" keeps the
 /// text under 「退会したメンバー」, unlinked from the account. Either way their reactions, follows,
-/// bookmarks and read marks go, and the counts they touched are recomputed.</summary>
+/// bookmarks, read marks and hidden posts go, and the counts they touched are recomputed.</summary>
 public sealed class RemoveContentOnMemberDeleted(IConsultationsDb db) : IDomainEventHandler<MemberDeleted>
 {
     public async Task HandleAsync(MemberDeleted domainEvent, CancellationToken cancellationToken)
@@ -40,6 +40,7 @@ public sealed class RemoveContentOnMemberDeleted(IConsultationsDb db) : IDomainE
         await db.TopicFollows.Where(f => f.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
         await db.TopicBookmarks.Where(b => b.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
         await db.TopicReads.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+        await db.HiddenPosts.Where(h => h.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
 
         await PostCounters.RecountTopicsAsync(db, repliedTopics, cancellationToken);
         await PostCounters.RecountReactionsAsync(db, reacted.Where(r => r.PostKind == PostKind.Topic).Select(r => r.PostId).ToList(), PostKind.Topic, cancellationToken);

@@ -8,8 +8,8 @@ using Salon.Domain.Notifications;
 namespace Salon.Application.Consultations.DigestSections;
 
 /// <summary>Consultations' parts of the digest. Each answers a whole batch of readers with a fixed number of
-/// queries. Only topic titles appear, shortened, never bodies or authors; hidden, held and deleted posts and
-/// posts by members the reader blocked are left out.</summary>
+/// queries. Only topic titles appear, shortened, never bodies or authors; hidden, held and deleted posts, named
+/// posts by members the reader blocked (never anonymous ones: ADR 0016) and posts the reader hid are left out.</summary>
 internal static class DigestCandidates
 {
     public const int PerSection = 3;
@@ -19,6 +19,7 @@ internal static class DigestCandidates
 
     public static bool Fits(FamilyPositions audience, FamilyPositions reader) => audience == FamilyPositions.None || (audience & reader) != 0;
 
+    /// <summary>Which of the readers blocked which of the authors; pass the authors of named posts only.</summary>
     public static async Task<HashSet<(Guid Blocker, Guid Blocked)>> BlocksAsync(IMemberDirectory directory, List<Guid> readers, List<Guid> authors, CancellationToken cancellationToken) =>
         (await directory.Blocks
             .Where(b => readers.Contains(b.BlockerId) && authors.Contains(b.BlockedId))
@@ -27,11 +28,20 @@ internal static class DigestCandidates
         .Select(b => (b.BlockerId, b.BlockedId))
         .ToHashSet();
 
+    /// <summary>The posts in these topics (the topics themselves included) that each reader hid from their own view.</summary>
+    public static async Task<HashSet<(Guid Member, Guid Post)>> HiddenAsync(IConsultationsDb db, List<Guid> readers, List<Guid> topics, CancellationToken cancellationToken) =>
+        (await db.HiddenPosts.AsNoTracking()
+            .Where(h => readers.Contains(h.MemberId) && topics.Contains(h.TopicId))
+            .Select(h => new { h.MemberId, h.PostId })
+            .ToListAsync(cancellationToken))
+        .Select(h => (h.MemberId, h.PostId))
+        .ToHashSet();
+
     public static IQueryable<Topic> Listed(IConsultationsDb db) =>
         db.Topics.AsNoTracking().Where(t => t.DeletedAt == null && t.Visibility == PostVisibility.Visible);
 }
 
-internal sealed record TopicCandidate(Guid Id, string Title, Guid AuthorId, DateTime CreatedAt, FamilyPositions Audience);
+internal sealed record TopicCandidate(Guid Id, string Title, Guid AuthorId, bool IsAnonymous, DateTime CreatedAt, FamilyPositions Audience);
 
 /// <summary>New replies in the topics I follow (my own topics when I chose the digest for replies to them).</summary>
 public sealed class FollowedRepliesDigestSection(IConsultationsDb db, IMemberDirectory directory) : IDigestSection
@@ -51,14 +61,15 @@ public sealed class FollowedRepliesDigestSection(IConsultationsDb db, IMemberDir
         var ids = wanting.Select(r => r.MemberId).ToList();
         var earliest = wanting.Min(r => r.Since);
 
-        // Three index-driven statements per batch: the readers' followed topics (by member), the new
-        // replies in those topics (by topic and time), and the readers' blocks. Starting from the replies
-        // instead would read every recent reply once per batch.
+        // Four index-driven statements per batch: the readers' followed topics (by member), the new
+        // replies in those topics (by topic and time), the readers' blocks and their hidden posts. Starting
+        // from the replies instead would read every recent reply once per batch.
         var follows = await (
             from f in db.TopicFollows
             where ids.Contains(f.MemberId)
             join t in DigestCandidates.Listed(db) on f.TopicId equals t.Id
-            where !directory.Blocks.Any(b => b.BlockerId == f.MemberId && b.BlockedId == t.AuthorId)
+            where (t.IsAnonymous || !directory.Blocks.Any(b => b.BlockerId == f.MemberId && b.BlockedId == t.AuthorId))
+                && !db.HiddenPosts.Any(h => h.MemberId == f.MemberId && h.PostId == t.Id)
             select new { f.MemberId, TopicId = t.Id, t.Title, Mine = t.AuthorId == f.MemberId })
             .ToListAsync(cancellationToken);
         if (follows.Count == 0)
@@ -69,12 +80,13 @@ public sealed class FollowedRepliesDigestSection(IConsultationsDb db, IMemberDir
         var topicIds = follows.Select(f => f.TopicId).Distinct().ToList();
         var replies = (await db.Replies.AsNoTracking()
                 .Where(r => topicIds.Contains(r.TopicId) && r.CreatedAt > earliest && r.DeletedAt == null && r.Visibility == PostVisibility.Visible)
-                .Select(r => new { r.TopicId, r.AuthorId, r.CreatedAt })
+                .Select(r => new { r.Id, r.TopicId, r.AuthorId, r.IsAnonymous, r.CreatedAt })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.TopicId);
         var blocks = (await directory.Blocks.Where(b => ids.Contains(b.BlockerId)).Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(cancellationToken))
             .Select(b => (b.BlockerId, b.BlockedId))
             .ToHashSet();
+        var hidden = await DigestCandidates.HiddenAsync(db, ids, topicIds, cancellationToken);
         var byReader = wanting.ToDictionary(r => r.MemberId);
         var result = new Dictionary<Guid, IReadOnlyList<DigestLine>>();
         foreach (var group in follows.GroupBy(f => f.MemberId))
@@ -87,7 +99,9 @@ public sealed class FollowedRepliesDigestSection(IConsultationsDb db, IMemberDir
                     f.TopicId,
                     f.Title,
                     New = replies[f.TopicId]
-                        .Where(r => r.CreatedAt > reader.Since && r.AuthorId != reader.MemberId && !blocks.Contains((reader.MemberId, r.AuthorId)))
+                        .Where(r => r.CreatedAt > reader.Since && r.AuthorId != reader.MemberId
+                            && (r.IsAnonymous || !blocks.Contains((reader.MemberId, r.AuthorId)))
+                            && !hidden.Contains((reader.MemberId, r.Id)))
                         .Select(r => r.CreatedAt)
                         .ToList(),
                 })
@@ -126,6 +140,7 @@ public sealed class PopularTopicsDigestSection(IConsultationsDb db, IMemberDirec
                 t.Id,
                 t.Title,
                 t.AuthorId,
+                t.IsAnonymous,
                 t.CreatedAt,
                 b.Audience,
                 Score = t.OthersReplyCount + t.RelateCount + t.ThanksCount + t.SupportCount,
@@ -133,11 +148,11 @@ public sealed class PopularTopicsDigestSection(IConsultationsDb db, IMemberDirec
             .OrderByDescending(t => t.Score).ThenByDescending(t => t.CreatedAt)
             .Take(DigestCandidates.Pool)
             .ToListAsync(cancellationToken);
-        return await PickAsync(directory, readers, pool.Select(t => new TopicCandidate(t.Id, t.Title, t.AuthorId, t.CreatedAt, t.Audience)).ToList(), cancellationToken);
+        return await PickAsync(db, directory, readers, pool.Select(t => new TopicCandidate(t.Id, t.Title, t.AuthorId, t.IsAnonymous, t.CreatedAt, t.Audience)).ToList(), cancellationToken);
     }
 
     internal static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<DigestLine>>> PickAsync(
-        IMemberDirectory directory, IReadOnlyList<DigestReader> readers, List<TopicCandidate> pool, CancellationToken cancellationToken)
+        IConsultationsDb db, IMemberDirectory directory, IReadOnlyList<DigestReader> readers, List<TopicCandidate> pool, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, IReadOnlyList<DigestLine>>();
         if (pool.Count == 0)
@@ -145,13 +160,16 @@ public sealed class PopularTopicsDigestSection(IConsultationsDb db, IMemberDirec
             return result;
         }
 
-        var blocks = await DigestCandidates.BlocksAsync(directory, readers.Select(r => r.MemberId).ToList(), pool.Select(t => t.AuthorId).Distinct().ToList(), cancellationToken);
+        var readerIds = readers.Select(r => r.MemberId).ToList();
+        var blocks = await DigestCandidates.BlocksAsync(directory, readerIds, pool.Where(t => !t.IsAnonymous).Select(t => t.AuthorId).Distinct().ToList(), cancellationToken);
+        var hidden = await DigestCandidates.HiddenAsync(db, readerIds, pool.Select(t => t.Id).ToList(), cancellationToken);
         foreach (var reader in readers)
         {
             var lines = pool
                 .Where(t => t.CreatedAt > reader.Since && t.AuthorId != reader.MemberId
                     && DigestCandidates.Fits(t.Audience, reader.FamilyPositions)
-                    && !blocks.Contains((reader.MemberId, t.AuthorId)))
+                    && (t.IsAnonymous || !blocks.Contains((reader.MemberId, t.AuthorId)))
+                    && !hidden.Contains((reader.MemberId, t.Id)))
                 .Take(DigestCandidates.PerSection)
                 .Select(t => new DigestLine(DigestLine.Excerpt(t.Title), $"/topics/{t.Id}"))
                 .ToList();
@@ -178,10 +196,10 @@ public sealed class UnansweredTopicsDigestSection(IConsultationsDb db, IMemberDi
         var earliest = readers.Min(r => r.Since);
         var pool = await DigestCandidates.Listed(db)
             .Where(t => t.CreatedAt > earliest && t.OthersReplyCount == 0 && t.RepliesWelcome && !t.IsClosed)
-            .Join(db.Boards, t => t.BoardId, b => b.Id, (t, b) => new { t.Id, t.Title, t.AuthorId, t.CreatedAt, b.Audience })
+            .Join(db.Boards, t => t.BoardId, b => b.Id, (t, b) => new { t.Id, t.Title, t.AuthorId, t.IsAnonymous, t.CreatedAt, b.Audience })
             .OrderBy(t => t.CreatedAt)
             .Take(DigestCandidates.Pool)
             .ToListAsync(cancellationToken);
-        return await PopularTopicsDigestSection.PickAsync(directory, readers, pool.Select(t => new TopicCandidate(t.Id, t.Title, t.AuthorId, t.CreatedAt, t.Audience)).ToList(), cancellationToken);
+        return await PopularTopicsDigestSection.PickAsync(db, directory, readers, pool.Select(t => new TopicCandidate(t.Id, t.Title, t.AuthorId, t.IsAnonymous, t.CreatedAt, t.Audience)).ToList(), cancellationToken);
     }
 }

@@ -8,7 +8,8 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations.ListBoardTopics;
 
 /// <summary>GET /api/boards/{slug}/topics: newest activity first; <c>tag</c> filters by a tag's slug or
-/// name; <c>unanswered</c> keeps topics nobody but the author has replied to. Two SQL statements.</summary>
+/// name; <c>unanswered</c> keeps topics nobody but the author has replied to; topics the viewer hid are left out.
+/// Two SQL statements.</summary>
 public sealed record ListBoardTopicsQuery(Guid ViewerId, string BoardSlug, string? Tag, bool Unanswered, string? Cursor, int? Limit)
     : IQuery<Page<TopicSummaryDto>>;
 
@@ -23,7 +24,7 @@ public sealed class ListBoardTopicsQueryHandler(IConsultationsDb db, IMemberDire
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw SalonException.NotFound(new LocalizedText("掲示板が見つかりませんでした。", "The board was not found."));
 
-        var topics = ConsultationRules.VisibleTopics(db, directory, query.ViewerId).Where(t => t.BoardId == board.Id);
+        var topics = ConsultationRules.ListedTopics(db, directory, query.ViewerId).Where(t => t.BoardId == board.Id);
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
             var tag = query.Tag.Trim();

@@ -40,7 +40,7 @@ public sealed class PostReplyCommandHandler(
     {
         var poster = await ConsultationRules.EnsureMayPostAsync(directory, command.AuthorId, cancellationToken);
         var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
-        // An anonymous topic never refuses (that would reveal its author); the blocker does not see the reply.
+        // An anonymous topic never refuses (that would reveal its author, ADR 0016); a blocker sees a named reply by the blocked member nowhere.
         if (!topic.IsAnonymous && topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))
         {
             throw SalonException.Forbidden(new LocalizedText("この相談には返信できません。", "You cannot reply to this consultation."));

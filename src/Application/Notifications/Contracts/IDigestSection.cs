@@ -30,8 +30,9 @@ public sealed record DigestLine(string Text, string Path)
 /// <para>
 /// Sections are called once per batch of readers (hundreds at a time), so they answer with a fixed number of
 /// queries per batch rather than per reader, and keep memory bounded by the batch. They must leave out
-/// hidden, held, deleted content, content by members the reader blocked, and anything the reader may not
-/// see; and must never show who wrote an anonymous post (simplest: never show authors at all).
+/// hidden, held, deleted content, named content by members the reader blocked, posts the reader hid, and
+/// anything the reader may not see; must never show who wrote an anonymous post (simplest: never show authors
+/// at all); and must never let a block change what appears of an anonymous post (ADR 0016).
 /// </para>
 /// </summary>
 public interface IDigestSection

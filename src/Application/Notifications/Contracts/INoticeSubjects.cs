@@ -4,8 +4,9 @@ namespace Salon.Application.Notifications.Contracts;
 public sealed record NoticeSubject(Guid? TopicId, Guid? PostId, Guid? MeetingId, Guid? AnnouncementId);
 
 /// <summary>
-/// Lets the notification list show a notice whose content is gone (deleted, hidden from the reader, written by
-/// someone the reader blocked) as unavailable instead of its old text. Each module that owns content notices
+/// Lets the notification list show a notice whose content is gone (deleted, hidden from the reader, written under
+/// their name by someone the reader blocked, or hidden by the reader from their own view) as unavailable instead of
+/// its old text. Whether a notice is available must never depend on who wrote an anonymous post (ADR 0016). Each module that owns content notices
 /// point at implements it in its own Application layer and registers it in its module entry point
 /// (Consultations: topics and replies; Announcements: announcements). Called once per page of notices.
 /// </summary>

@@ -8,7 +8,7 @@ using Salon.Domain.Notifications;
 namespace Salon.Application.Notifications.ListNotifications;
 
 /// <summary>GET /api/notifications: newest first, with the number unread. A notice whose content the reader can
-/// no longer see (deleted, hidden, by someone they blocked) shows as unavailable (<c>available: false</c>, a
+/// no longer see (deleted, hidden, named content by someone they blocked, a post they hid) shows as unavailable (<c>available: false</c>, a
 /// neutral message, no links) instead of its old text. Notices from the safety team always keep their text.</summary>
 public sealed record ListNotificationsQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<NotificationPage>;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Events;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
-using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations.Events;
 using Salon.Domain.Notifications;
@@ -11,13 +10,14 @@ using Salon.Domain.Notifications;
 namespace Salon.Application.Notifications.NoticesFromReactions;
 
 /// <summary>Reactions to my post, one notice per post per Japan day that is rewritten as reactions arrive
-/// (「3人が『わかる』と反応しました」), never naming anyone. Not for one's own reaction, and reactions from
-/// members the author blocked neither notify nor count. E-mail (when the author chose immediate) goes with
-/// the day's first reaction only.</summary>
+/// (「3人が『わかる』と反応しました」), never naming anyone. Not for one's own reaction. A reaction is anonymous, so
+/// one from a member the author blocked notifies and counts like anyone's: leaving it out would tell the author
+/// whether the reactors were among the members they blocked (ADR 0016); a blocked member cannot react to the
+/// author's named posts in the first place. E-mail (when the author chose immediate) goes with the day's first
+/// reaction only.</summary>
 public sealed class GroupReactionNotices(
     INotificationsDb db,
     IPostReactions reactions,
-    IMemberDirectory directory,
     NoticeSender notices) : IDomainEventHandler<ReactionAdded>
 {
     public async Task HandleAsync(ReactionAdded domainEvent, CancellationToken cancellationToken)
@@ -28,16 +28,15 @@ public sealed class GroupReactionNotices(
             return;
         }
 
-        if ((await notices.RecipientsAsync([author], domainEvent.MemberId, cancellationToken)).Count == 0)
+        if ((await notices.RecipientsAsync([author], domainEvent.MemberId, actorAnonymous: true, cancellationToken)).Count == 0)
         {
-            return; // the author blocked the reactor, or left
+            return; // the author left
         }
 
         var dayStart = JapanTime.StartOfDayUtc(domainEvent.OccurredAt);
         // This event's reaction is not saved yet (events run before the INSERT); the earlier ones are.
         var earlier = await reactions.Reactions
-            .Where(r => r.PostId == domainEvent.PostId && r.CreatedAt >= dayStart && r.MemberId != author
-                && !directory.Blocks.Any(b => b.BlockerId == author && b.BlockedId == r.MemberId))
+            .Where(r => r.PostId == domainEvent.PostId && r.CreatedAt >= dayStart && r.MemberId != author)
             .Select(r => new { r.MemberId, r.KindName })
             .ToListAsync(cancellationToken);
         var today = earlier.Append(new { domainEvent.MemberId, domainEvent.KindName }).Distinct().ToList();

@@ -7,8 +7,9 @@ using Salon.Domain.Notifications;
 namespace Salon.Application.Notifications.NoticesFromReplies;
 
 /// <summary>Tells the topic's author and its followers that someone answered, in the transaction that saves
-/// the reply. Never the replier themself, never someone who blocked the replier, never about a reply held for
-/// review, and never who replied (so an anonymous reply stays anonymous). E-mail follows each member's choice
+/// the reply. Never the replier themself, never someone who blocked the replier when the reply is named (an
+/// anonymous reply reaches them like anyone's: ADR 0016), never about a reply held for review, and never who
+/// replied (so an anonymous reply stays anonymous). E-mail follows each member's choice
 /// for the kind (replies to my topic: immediate by default; in followed topics: digest by default).</summary>
 public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender notices) : IDomainEventHandler<ReplyPosted>
 {
@@ -34,7 +35,7 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender 
                 new LocalizedText("あなたの相談に新しい返信がありました。", "There is a new reply to your consultation."),
                 link,
                 domainEvent.TopicId,
-                domainEvent.ReplyId) { EmailKind = "reply-notice" },
+                domainEvent.ReplyId) { EmailKind = "reply-notice", ActorAnonymous = domainEvent.IsAnonymous },
             domainEvent.AuthorId,
             cancellationToken);
 
@@ -47,7 +48,7 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender 
                 new LocalizedText("フォロー中の相談に新しい返信がありました。", "There is a new reply in a consultation you follow."),
                 link,
                 domainEvent.TopicId,
-                domainEvent.ReplyId),
+                domainEvent.ReplyId) { ActorAnonymous = domainEvent.IsAnonymous },
             domainEvent.AuthorId,
             cancellationToken);
     }

@@ -10,7 +10,7 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// <summary>
 /// Post search on PostgreSQL, with the same semantics as <see cref="SqlitePostSearch"/>: the query is a
 /// literal substring (no operators), searched as typed and in its NFKC form (<see cref="SearchTerms"/>), with
-/// the same visibility rules in the same SQL and the same keyset over (rank, CreatedAt desc, PostId desc).
+/// the same visibility rules in the same SQL (blocks on named posts only, the viewer's hidden posts left out) and the same keyset over (rank, CreatedAt desc, PostId desc).
 /// <para>
 /// Queries of 3+ characters (code points) match with <c>ILIKE</c> (case folded like SQLite's trigram
 /// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
@@ -50,7 +50,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         WHERE {topicMatch}
           AND t."DeletedAt" IS NULL
           AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
-          AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId")
+          AND (t."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId"))
+          AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" = t."Id")
         UNION ALL
         SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", {replyRank}
         FROM "Replies" AS r
@@ -60,7 +61,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
           AND (r."Visibility" = 0 OR r."AuthorId" = @viewer)
           AND t."DeletedAt" IS NULL
           AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
-          AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" IN (r."AuthorId", t."AuthorId"))
+          AND (t."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId"))
+          AND (r."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = r."AuthorId"))
+          AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" IN (t."Id", r."Id"))
         """;
 
     private const string Select = "SELECT \"PostId\", \"IsReply\", \"TopicId\", \"CreatedAt\", \"Rank\" FROM (\n";

@@ -24,7 +24,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// </para>
 /// <para>
 /// The visibility rules are in the same SQL, so every page is full: the post and (for a reply) its topic
-/// are not deleted, visible or the viewer's own, and not written by someone the viewer blocked.
+/// are not deleted, visible or the viewer's own, not written under their name by someone the viewer blocked
+/// (anonymous posts are never filtered by blocks: ADR 0016), and not hidden by the viewer from their own view
+/// (a hidden topic takes its replies with it).
 /// Keyset pagination: strictly after <c>after</c> in (rank, CreatedAt desc, PostId desc); ranks come from
 /// the same index state, so a page boundary is exact unless posts are added or edited in between.
 /// </para>
@@ -48,11 +50,13 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         WHERE PostSearch MATCH @match
           AND t.DeletedAt IS NULL
           AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId)
+          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
           AND (k.IsReply = 0 OR (
                 r.DeletedAt IS NULL
                 AND (r.Visibility = 0 OR r.AuthorId = @viewer)
-                AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId)))
+                AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
+                AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
         """;
 
     /// <summary>Matches of 1–2 character queries: a scan of topics and replies. <c>@pattern2</c> is the
@@ -64,7 +68,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\')
           AND t.DeletedAt IS NULL
           AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId)
+          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
         UNION ALL
         SELECT r.Id, 1, r.TopicId, r.CreatedAt, 0.0
         FROM Replies AS r
@@ -74,7 +79,9 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
           AND (r.Visibility = 0 OR r.AuthorId = @viewer)
           AND t.DeletedAt IS NULL
           AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId IN (r.AuthorId, t.AuthorId))
+          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+          AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
+          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId IN (t.Id, r.Id))
         """;
 
     private const string Select = "SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (\n";

@@ -210,6 +210,34 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Boards", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Consultations.HiddenPost", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PostKind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MemberId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("MemberId", "HiddenAt", "PostId");
+
+                    b.ToTable("HiddenPosts", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Consultations.Reaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1359,6 +1387,15 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Salon.Infrastructure.Identity.SalonUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.HiddenPost", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -200,6 +200,34 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Boards", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Consultations.HiddenPost", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("MemberId", "HiddenAt", "PostId");
+
+                    b.ToTable("HiddenPosts", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Consultations.Reaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1339,6 +1367,15 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Salon.Infrastructure.Identity.SalonUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Salon.Domain.Consultations.HiddenPost", b =>
+                {
+                    b.HasOne("Salon.Domain.Consultations.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
