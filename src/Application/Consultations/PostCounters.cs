@@ -1,6 +1,6 @@
 using Salon.Domain.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Salon.Application.Common.Persistence;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations;
@@ -13,11 +13,25 @@ namespace Salon.Application.Consultations;
 /// writer's row lock re-checks the row but evaluates its subqueries with the snapshot taken before it waited,
 /// so a single-statement recount could write a count that misses the other writer's committed row. Taking the
 /// lock first means the recount statement's snapshot is taken after every earlier recount committed. SQLite
-/// serialises writers, so there it costs one cheap statement.</para></summary>
+/// serialises writers, so there it costs one cheap statement.</para>
+/// <para>The recount runs in the same transaction as the change it counts (the caller's, or one opened here), so a
+/// crash between the two leaves both or neither (docs/adr/0018): a handler saves and recounts inside
+/// <c>InTransactionAsync</c>, or calls <see cref="SaveAndRecountTopicAsync"/>.</para></summary>
 internal static class PostCounters
 {
     public static Task RecountTopicAsync(IConsultationsDb db, Guid topicId, CancellationToken cancellationToken) =>
         RecountTopicsAsync(db, [topicId], cancellationToken);
+
+    /// <summary>Saves the staged change to a reply (a delete, an edit that holds it) and recounts its topic, in one
+    /// transaction.</summary>
+    public static Task SaveAndRecountTopicAsync(IConsultationsDb db, Guid topicId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(
+            async ct =>
+            {
+                await db.SaveChangesAsync(ct);
+                await RecountTopicAsync(db, topicId, ct);
+            },
+            cancellationToken);
 
     public static Task RecountTopicsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> topicIds, CancellationToken cancellationToken) =>
         LockedAsync(
@@ -58,21 +72,14 @@ internal static class PostCounters
             : db.Replies.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelateCount, p => p.RelateCount), cancellationToken);
 
     /// <summary>Lock, then recount, in one transaction (the caller's, when it has one).</summary>
-    private static async Task LockedAsync(IConsultationsDb db, Func<CancellationToken, Task<int>> lockRows, Func<CancellationToken, Task> recount, CancellationToken cancellationToken)
-    {
-        var database = db.Topics.GetService<ICurrentDbContext>().Context.Database;
-        if (database.CurrentTransaction is not null)
-        {
-            await lockRows(cancellationToken);
-            await recount(cancellationToken);
-            return;
-        }
-
-        await using var transaction = await database.BeginTransactionAsync(cancellationToken);
-        await lockRows(cancellationToken);
-        await recount(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    private static Task LockedAsync(IConsultationsDb db, Func<CancellationToken, Task<int>> lockRows, Func<CancellationToken, Task> recount, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(
+            async ct =>
+            {
+                await lockRows(ct);
+                await recount(ct);
+            },
+            cancellationToken);
 
     private static async Task RecountReactionRowsAsync(IConsultationsDb db, IReadOnlyCollection<Guid> postIds, PostKind kind, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
+using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 
@@ -21,10 +23,35 @@ public sealed class PostingLimitsOptions
     public int MinSecondsBetweenPosts { get; set; } = 30;
 }
 
+/// <summary>The limits and the post are one decision: in one transaction, the member's row lock is taken first, then
+/// the limits are checked against everything the member has posted (a concurrent post of theirs committed before the
+/// lock was granted, so it is seen), then the post is written, with its counters. Two posts of one member sent at
+/// once are decided one after the other, on one instance or several (docs/adr/0018).</summary>
 internal static class PostingLimits
 {
+    /// <summary>Runs <paramref name="post"/> (which stages, saves and recounts, given the time of posting) when the
+    /// limits allow it; throws 429 otherwise.</summary>
+    public static Task<T> PostAsync<T>(
+        IConsultationsDb db,
+        IMemberDirectory directory,
+        PostingLimitsOptions limits,
+        PosterStanding poster,
+        bool isTopic,
+        TimeProvider time,
+        Func<DateTime, CancellationToken, Task<T>> post,
+        CancellationToken cancellationToken) =>
+        db.InTransactionAsync(
+            async ct =>
+            {
+                await directory.LockAsync(poster.Id, ct);
+                var now = time.UtcNow();
+                await EnsureAllowedAsync(db, limits, poster, isTopic, now, ct);
+                return await post(now, ct);
+            },
+            cancellationToken);
+
     /// <summary>Throws 429 (with how long to wait) when the member posts too fast or, while new, too much.</summary>
-    public static async Task EnsureAllowedAsync(IConsultationsDb db, PostingLimitsOptions limits, PosterStanding poster, bool isTopic, DateTime now, CancellationToken cancellationToken)
+    private static async Task EnsureAllowedAsync(IConsultationsDb db, PostingLimitsOptions limits, PosterStanding poster, bool isTopic, DateTime now, CancellationToken cancellationToken)
     {
         if (limits.MinSecondsBetweenPosts > 0)
         {

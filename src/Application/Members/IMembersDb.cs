@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Domain.Members;
 
 namespace Salon.Application.Members;
 
 /// <summary>The Members module's persistence port. Only this module uses it.</summary>
-public interface IMembersDb
+public interface IMembersDb : IDatabaseTransactions
 {
     DbSet<Member> Members { get; }
 

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Domain.Moderation;
 
 namespace Salon.Application.Moderation;
 
 /// <summary>The Moderation module's persistence port.</summary>
-public interface IModerationDb
+public interface IModerationDb : IDatabaseTransactions
 {
     DbSet<ModerationItem> ModerationItems { get; }
 

@@ -120,6 +120,19 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     public async Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         new Transaction(this, await Database.BeginTransactionAsync(cancellationToken));
 
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        await using var transaction = await BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

@@ -44,6 +44,18 @@ public static class ApiClient
         return new TestMember(Guid.Parse(mail.Value("userId")), email, password, nickname, tokens);
     }
 
+    /// <summary>A member made a moderator directly in the database.</summary>
+    public static async Task<TestMember> SignUpModeratorAsync(this SalonApiFactory factory, HttpClient client)
+    {
+        var member = await factory.SignUpAsync(client);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Members.FindAsync(member.Id))!.SetRoles(Salon.Domain.Common.MemberRoles.Moderator, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        return member;
+    }
+
     public static async Task<Tokens> LoginAsync(this HttpClient client, string email, string password)
     {
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });

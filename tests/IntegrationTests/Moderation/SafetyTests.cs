@@ -13,16 +13,7 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private async Task<TestMember> ModeratorAsync()
-    {
-        var member = await factory.SignUpAsync(_client);
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.Members.FindAsync(member.Id))!.SetRoles(MemberRoles.Moderator, DateTime.UtcNow);
-            return await db.SaveChangesAsync();
-        });
-        return member;
-    }
+    private Task<TestMember> ModeratorAsync() => factory.SignUpModeratorAsync(_client);
 
     private async Task<TestMember> AdminAsync()
     {

@@ -12,4 +12,22 @@ public interface IDatabaseTransaction : IAsyncDisposable
 public interface IDatabaseTransactions
 {
     Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in the transaction already open on this unit of work, or else in a new
+    /// one that commits when the work returns and rolls back if it throws: what the work writes (a post, its
+    /// counters, the notices its events cause) is one change, kept whole or not at all (docs/adr/0018).</summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+}
+
+public static class DatabaseTransactions
+{
+    /// <inheritdoc cref="IDatabaseTransactions.InTransactionAsync{T}"/>
+    public static Task InTransactionAsync(this IDatabaseTransactions db, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(
+            async ct =>
+            {
+                await work(ct);
+                return true;
+            },
+            cancellationToken);
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Consultations;
@@ -21,12 +20,14 @@ public sealed class BookmarkTopicCommandHandler(IConsultationsDb db, IMemberDire
     {
         await ConsultationRules.EnsureVisibleTopicAsync(db, directory, command.TopicId, command.MemberId, cancellationToken);
 
-        if (!await db.TopicBookmarks.AnyAsync(b => b.TopicId == command.TopicId && b.MemberId == command.MemberId, cancellationToken))
-        {
-            db.TopicBookmarks.Add(new TopicBookmark(command.TopicId, command.MemberId, time.UtcNow()));
-            await SaveIgnoringDuplicate.SaveAsync(db, cancellationToken);
-        }
-
+        await MemberTopicRows.AddOnceAsync(
+            db,
+            directory,
+            command.MemberId,
+            db.TopicBookmarks,
+            b => b.TopicId == command.TopicId && b.MemberId == command.MemberId,
+            () => new TopicBookmark(command.TopicId, command.MemberId, time.UtcNow()),
+            cancellationToken);
         return Unit.Value;
     }
 }

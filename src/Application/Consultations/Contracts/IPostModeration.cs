@@ -19,7 +19,8 @@ public sealed record ModeratedPost(
 public sealed record UnansweredTopic(Guid TopicId, Guid AuthorId, DateTime CreatedAt);
 
 /// <summary>What the Moderation module may do to posts. Changes are staged in the caller's unit of work;
-/// call <see cref="RefreshCountsAsync"/> after saving so topic counts reflect hidden or deleted replies.</summary>
+/// call <see cref="RefreshCountsAsync"/> after saving, inside the same transaction (<c>InTransactionAsync</c>), so
+/// topic counts reflect hidden or deleted replies and commit with the change (docs/adr/0018).</summary>
 public interface IPostModeration
 {
     Task<IReadOnlyDictionary<Guid, ModeratedPost>> FindAsync(IReadOnlyCollection<Guid> postIds, CancellationToken cancellationToken);

@@ -68,26 +68,37 @@ public sealed class CreateTopicCommandHandler(
 
         var tagIds = await ConsultationRules.TagIdsAsync(db, command.Tags, cancellationToken);
         var screened = await ConsultationRules.ScreenAsync(screening, command.Title + "\n" + command.Body, cancellationToken);
-        var now = time.UtcNow();
-        await PostingLimits.EnsureAllowedAsync(db, limits.Value, standing, isTopic: true, now, cancellationToken);
-        var topic = Topic.Create(
-            board.Id,
-            command.AuthorId,
-            command.Title,
-            command.Body,
-            tagIds,
-            command.Anonymous,
-            command.RepliesWelcome ?? board.RepliesWelcomeByDefault,
-            command.ContentWarning,
-            now);
-        if (screened.Hold)
-        {
-            topic.SetVisibility(PostVisibility.Held, decidedAt: null);
-        }
+        // One transaction: the limits under the member's row lock, the topic and the author's follow.
+        var topic = await PostingLimits.PostAsync(
+            db,
+            directory,
+            limits.Value,
+            standing,
+            isTopic: true,
+            time,
+            async (now, ct) =>
+            {
+                var created = Topic.Create(
+                    board.Id,
+                    command.AuthorId,
+                    command.Title,
+                    command.Body,
+                    tagIds,
+                    command.Anonymous,
+                    command.RepliesWelcome ?? board.RepliesWelcomeByDefault,
+                    command.ContentWarning,
+                    now);
+                if (screened.Hold)
+                {
+                    created.SetVisibility(PostVisibility.Held, decidedAt: null);
+                }
 
-        db.Topics.Add(topic);
-        db.TopicFollows.Add(new TopicFollow(topic.Id, command.AuthorId, now));
-        await db.SaveChangesAsync(cancellationToken);
+                db.Topics.Add(created);
+                db.TopicFollows.Add(new TopicFollow(created.Id, command.AuthorId, now));
+                await db.SaveChangesAsync(ct);
+                return created;
+            },
+            cancellationToken);
         SalonMetrics.TopicCreated();
         if (screened.Crisis)
         {

@@ -31,8 +31,7 @@ public sealed class DeleteReplyCommandHandler(IConsultationsDb db, IMemberDirect
         var reply = await ReplyAccess.ForActorAsync(db, directory, command.ReplyId, command.Actor, cancellationToken);
         ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
         reply.Delete(time.UtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await PostCounters.RecountTopicAsync(db, reply.TopicId, cancellationToken);
+        await PostCounters.SaveAndRecountTopicAsync(db, reply.TopicId, cancellationToken);
         return Unit.Value;
     }
 }

@@ -40,8 +40,7 @@ public sealed class EditReplyCommandHandler(IConsultationsDb db, IMemberDirector
 
         var clearWarning = command.ContentWarning is not null && string.IsNullOrWhiteSpace(command.ContentWarning);
         reply.Edit(command.Body, clearWarning ? null : command.ContentWarning, clearWarning, time.UtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await PostCounters.RecountTopicAsync(db, reply.TopicId, cancellationToken);
+        await PostCounters.SaveAndRecountTopicAsync(db, reply.TopicId, cancellationToken);
         return Unit.Value;
     }
 }

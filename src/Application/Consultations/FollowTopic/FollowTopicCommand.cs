@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Consultations;
@@ -21,12 +20,14 @@ public sealed class FollowTopicCommandHandler(IConsultationsDb db, IMemberDirect
     {
         await ConsultationRules.EnsureVisibleTopicAsync(db, directory, command.TopicId, command.MemberId, cancellationToken);
 
-        if (!await db.TopicFollows.AnyAsync(f => f.TopicId == command.TopicId && f.MemberId == command.MemberId, cancellationToken))
-        {
-            db.TopicFollows.Add(new TopicFollow(command.TopicId, command.MemberId, time.UtcNow()));
-            await SaveIgnoringDuplicate.SaveAsync(db, cancellationToken);
-        }
-
+        await MemberTopicRows.AddOnceAsync(
+            db,
+            directory,
+            command.MemberId,
+            db.TopicFollows,
+            f => f.TopicId == command.TopicId && f.MemberId == command.MemberId,
+            () => new TopicFollow(command.TopicId, command.MemberId, time.UtcNow()),
+            cancellationToken);
         return Unit.Value;
     }
 }

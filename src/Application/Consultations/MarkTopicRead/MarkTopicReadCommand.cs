@@ -22,18 +22,24 @@ public sealed class MarkTopicReadCommandHandler(IConsultationsDb db, IMemberDire
     {
         await ConsultationRules.EnsureVisibleTopicAsync(db, directory, command.TopicId, command.MemberId, cancellationToken);
 
-        var now = time.UtcNow();
-        var read = await db.TopicReads.SingleOrDefaultAsync(r => r.TopicId == command.TopicId && r.MemberId == command.MemberId, cancellationToken);
-        if (read is null)
-        {
-            db.TopicReads.Add(new TopicRead(command.TopicId, command.MemberId, now));
-        }
-        else
-        {
-            read.ReadAt(now);
-        }
-
-        await SaveIgnoringDuplicate.SaveAsync(db, cancellationToken);
+        await MemberTopicRows.WriteAsync(
+            db,
+            directory,
+            command.MemberId,
+            async ct =>
+            {
+                var now = time.UtcNow();
+                var read = await db.TopicReads.SingleOrDefaultAsync(r => r.TopicId == command.TopicId && r.MemberId == command.MemberId, ct);
+                if (read is null)
+                {
+                    db.TopicReads.Add(new TopicRead(command.TopicId, command.MemberId, now));
+                }
+                else
+                {
+                    read.ReadAt(now);
+                }
+            },
+            cancellationToken);
         return Unit.Value;
     }
 }

@@ -47,18 +47,26 @@ public sealed class PostReplyCommandHandler(
         }
 
         var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
-        var now = time.UtcNow();
-        await PostingLimits.EnsureAllowedAsync(db, limits.Value, poster, isTopic: false, now, cancellationToken);
-        var reply = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now, held: screened.Hold);
 
-        db.Replies.Add(reply);
-        if (!await db.TopicFollows.AnyAsync(f => f.TopicId == topic.Id && f.MemberId == command.AuthorId, cancellationToken))
-        {
-            db.TopicFollows.Add(new TopicFollow(topic.Id, command.AuthorId, now));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await PostCounters.RecountTopicAsync(db, topic.Id, cancellationToken);
+        // One transaction: the limits under the member's row lock, the reply, the follow, the notices its event
+        // causes and the topic's counts (docs/adr/0018).
+        var reply = await PostingLimits.PostAsync(
+            db,
+            directory,
+            limits.Value,
+            poster,
+            isTopic: false,
+            time,
+            async (now, ct) =>
+            {
+                var posted = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now, held: screened.Hold);
+                db.Replies.Add(posted);
+                await MemberTopicRows.StageFollowAsync(db, topic.Id, command.AuthorId, now, ct);
+                await db.SaveChangesAsync(ct);
+                await PostCounters.RecountTopicAsync(db, topic.Id, ct);
+                return posted;
+            },
+            cancellationToken);
         SalonMetrics.ReplyCreated();
         if (screened.Crisis)
         {

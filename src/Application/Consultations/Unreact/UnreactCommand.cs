@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
@@ -26,10 +27,18 @@ public sealed class UnreactCommandHandler(IConsultationsDb db, IMemberDirectory 
     {
         var kind = ReactionKindNames.Parse(command.Kind)!.Value;
         var post = await PostTargets.FindVisibleAsync(db, directory, command.PostId, command.MemberId, cancellationToken);
-        await db.Reactions
-            .Where(r => r.PostId == post.PostId && r.MemberId == command.MemberId && r.Kind == kind)
-            .ExecuteDeleteAsync(cancellationToken);
-        await PostCounters.RecountReactionsAsync(db, post.PostId, post.Kind, cancellationToken);
+        // Under the post's row lock, like a reaction added (in the same order: lock, then the reaction row), and
+        // in one transaction with the recount.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await PostCounters.LockPostAsync(db, post.PostId, post.Kind, ct);
+                await db.Reactions
+                    .Where(r => r.PostId == post.PostId && r.MemberId == command.MemberId && r.Kind == kind)
+                    .ExecuteDeleteAsync(ct);
+                await PostCounters.RecountReactionsAsync(db, post.PostId, post.Kind, ct);
+            },
+            cancellationToken);
         return await ReactionCounts.ReadAsync(db, post, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Members;
@@ -30,20 +31,19 @@ public sealed class BlockMemberCommandHandler(IMembersDb db, TimeProvider time) 
         }
 
         var block = MemberBlock.Create(command.MemberId, command.BlockedId, time.UtcNow());
-        if (await db.MemberBlocks.AnyAsync(b => b.BlockerId == command.MemberId && b.BlockedId == command.BlockedId, cancellationToken))
-        {
-            return Unit.Value;
-        }
 
-        db.MemberBlocks.Add(block);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent PUT got there first: the block exists, which is what was asked.
-        }
+        // Under the blocker's row lock, so that the same PUT sent twice at once cannot insert the pair twice.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await MemberRowLock.AcquireAsync(db, command.MemberId, ct);
+                if (!await db.MemberBlocks.AnyAsync(b => b.BlockerId == command.MemberId && b.BlockedId == command.BlockedId, ct))
+                {
+                    db.MemberBlocks.Add(block);
+                    await db.SaveChangesAsync(ct);
+                }
+            },
+            cancellationToken);
 
         return Unit.Value;
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.ChangePassword;
 using Salon.Domain.Common;
@@ -42,7 +43,16 @@ public sealed class DeleteAccountCommandHandler(IMembersDb db, IIdentityService 
 
         var handling = command.ContentHandling == "anonymize" ? ContentHandling.Anonymize : ContentHandling.Delete;
         member.Delete(handling, time.UtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The member's row lock first, as their posts, follows and bookmarks take it (docs/adr/0018): one of those
+        // racing the deletion waits for it, and the two never take row locks in opposite orders.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await MemberRowLock.AcquireAsync(db, member.Id, ct);
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
         return Unit.Value;
     }
 }

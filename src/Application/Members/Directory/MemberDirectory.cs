@@ -36,4 +36,6 @@ public sealed class MemberDirectory(IMembersDb db, TimeProvider time) : IMemberD
         var suspended = member.Status == MemberStatus.Suspended && (member.SuspendedUntil is null || member.SuspendedUntil > now);
         return new PosterStanding(memberId, member.FamilyPositions, !suspended, suspended ? member.SuspendedUntil : null, member.CreatedAt);
     }
+
+    public Task<bool> LockAsync(Guid memberId, CancellationToken cancellationToken) => MemberRowLock.AcquireAsync(db, memberId, cancellationToken);
 }

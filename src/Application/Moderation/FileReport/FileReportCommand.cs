@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
 using Salon.Domain.Common;
@@ -90,23 +91,29 @@ public sealed class FileReportCommandHandler(
             item.RaiseCaringNotice(post.AuthorId, now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same member's double click, or another member's first report on this post at the same
-            // moment (one open item per post and kind). Nothing was saved; asking again succeeds.
-            throw SalonException.Conflict("report-conflict", new LocalizedText(
-                "報告が重なりました。もう一度送ってください（すでに報告済みの場合は不要です）。",
-                "Your report crossed with another. Please send it again (unless you already reported this post)."));
-        }
+        // The report, the hide and the topic's counts are one change (docs/adr/0018).
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // The same member's double click, or another member's first report on this post at the same
+                    // moment (one open item per post and kind). Nothing was saved; asking again succeeds.
+                    throw SalonException.Conflict("report-conflict", new LocalizedText(
+                        "報告が重なりました。もう一度送ってください（すでに報告済みの場合は不要です）。",
+                        "Your report crossed with another. Please send it again (unless you already reported this post)."));
+                }
 
-        if (hides)
-        {
-            await posts.RefreshCountsAsync(post.TopicId, cancellationToken);
-        }
+                if (hides)
+                {
+                    await posts.RefreshCountsAsync(post.TopicId, ct);
+                }
+            },
+            cancellationToken);
 
         SalonMetrics.ReportFiled(ReportReasonNames.ToName(reason));
         return new FileReportResult(report.Id);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
 using Salon.Domain.Common;
@@ -87,11 +88,17 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
         }
 
         db.AuditEntries.Add(AuditEntry.Record(command.ModeratorId, "resolve:" + command.Action, "moderation-item", item.Id, item.Id, command.Note, now));
-        await db.SaveChangesAsync(cancellationToken);
-        if (item.TopicId is { } topicId && action is not ModerationAction.Warn)
-        {
-            await posts.RefreshCountsAsync(topicId, cancellationToken);
-        }
+        // The decision, what it does to the post and the topic's counts are one change (docs/adr/0018).
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await db.SaveChangesAsync(ct);
+                if (item.TopicId is { } topicId && action is not ModerationAction.Warn)
+                {
+                    await posts.RefreshCountsAsync(topicId, ct);
+                }
+            },
+            cancellationToken);
 
         return Unit.Value;
     }

@@ -1,0 +1,86 @@
+using System.Net;
+using Salon.IntegrationTests.Infrastructure;
+
+namespace Salon.IntegrationTests.Consultations;
+
+/// <summary>A double tap, or two tabs, sending the same write at once never answers 500 (issue 12, item 6): the rows a
+/// member owns (follows, bookmarks, read marks, blocks) are written under the member's row lock, reactions under the
+/// post's (docs/adr/0018).</summary>
+public sealed class DoubleTapTests(SalonApiFactory factory) : IClassFixture<SalonApiFactory>
+{
+    private const int Tries = 40;
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task The_same_reply_sent_twice_at_once_is_accepted_twice_and_never_fails()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var replier = await factory.SignUpAsync(_client);
+        for (var i = 0; i < Tries; i++)
+        {
+            var topicId = await _client.CreateTopicAsync(author, title: $"二度押し{i}");
+            var body = new { body = "同じ返信です", anonymous = false };
+
+            var responses = await AtOnceAsync(
+                () => _client.SendAsAsync(replier, HttpMethod.Post, $"/api/topics/{topicId}/replies", body),
+                () => _client.SendAsAsync(replier, HttpMethod.Post, $"/api/topics/{topicId}/replies", body));
+
+            await AllAsync(responses, HttpStatusCode.Created);
+            var view = await _client.GetTopicAsync(replier, topicId);
+            Assert.Equal(2, view.GetProperty("replyCount").GetInt32());
+            Assert.True(view.GetProperty("isFollowing").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task A_reply_and_a_follow_of_the_same_topic_at_once_both_succeed()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var replier = await factory.SignUpAsync(_client);
+        for (var i = 0; i < Tries; i++)
+        {
+            var topicId = await _client.CreateTopicAsync(author, title: $"返信とフォロー{i}");
+
+            var responses = await AtOnceAsync(
+                () => _client.SendAsAsync(replier, HttpMethod.Post, $"/api/topics/{topicId}/replies", new { body = "返信します", anonymous = false }),
+                () => _client.SendAsAsync(replier, HttpMethod.Put, $"/api/topics/{topicId}/follow"));
+
+            await responses[0].ShouldBe(HttpStatusCode.Created);
+            await responses[1].ShouldBe(HttpStatusCode.NoContent);
+        }
+    }
+
+    [Fact]
+    public async Task The_same_bookmark_follow_read_mark_reaction_and_block_sent_at_once_never_fail()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var member = await factory.SignUpAsync(_client);
+        for (var i = 0; i < Tries / 4; i++)
+        {
+            var topicId = await _client.CreateTopicAsync(author, title: $"同時のPUT{i}");
+            var other = await factory.SignUpAsync(_client);
+            var puts = new[] { $"/api/topics/{topicId}/bookmark", $"/api/topics/{topicId}/follow", $"/api/topics/{topicId}/read", $"/api/posts/{topicId}/reactions/relate", $"/api/me/blocks/{other.Id}" };
+
+            var responses = await AtOnceAsync(puts.SelectMany(url => Enumerable.Repeat(url, 3))
+                .Select(url => (Func<Task<HttpResponseMessage>>)(() => _client.SendAsAsync(member, HttpMethod.Put, url)))
+                .ToArray());
+
+            Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, $"{r.RequestMessage!.RequestUri}: {(int)r.StatusCode}"));
+            var view = await _client.GetTopicAsync(member, topicId);
+            Assert.True(view.GetProperty("isBookmarked").GetBoolean());
+            Assert.True(view.GetProperty("isFollowing").GetBoolean());
+            Assert.Equal(1, view.GetProperty("reactionCounts").GetProperty("relate").GetInt32());
+        }
+    }
+
+    private static Task<HttpResponseMessage[]> AtOnceAsync(params Func<Task<HttpResponseMessage>>[] sends) =>
+        Task.WhenAll(sends.Select(send => Task.Run(send)));
+
+    private static async Task AllAsync(IEnumerable<HttpResponseMessage> responses, HttpStatusCode expected)
+    {
+        foreach (var response in responses)
+        {
+            await response.ShouldBe(expected);
+        }
+    }
+}
