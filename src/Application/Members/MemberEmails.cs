@@ -42,12 +42,15 @@ public static class MemberEmails
         NeutralSubject,
         $"""
         このメールアドレスで新しく登録しようとする操作がありました。
-        すでにアカウントをお持ちです。ログインするか、パスワードをお忘れの場合は再設定してください。
+        すでにアカウントをお持ちです。これまでのパスワードでログインするか、パスワードをお忘れの場合は再設定してください。
+        今回の登録は完了せず、そのとき入力したパスワードは使われません。
 
         {baseUrl}/login
+        {baseUrl}/forgot-password
 
-        Someone tried to register with this e-mail address. You already have an account:
-        sign in, or reset your password if you have forgotten it.
+        Someone tried to register with this e-mail address. You already have an account: sign in
+        with your existing password, or reset it if you have forgotten it. This registration will not
+        be completed, and the password entered for it is not used.
         {Footer}
         """);
 

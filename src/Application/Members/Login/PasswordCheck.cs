@@ -10,9 +10,9 @@ using Salon.Domain.Members;
 namespace Salon.Application.Members.Login;
 
 /// <summary>The checks every password sign-in makes (API login, dashboard). Whether an address has an
-/// account, is locked or has a pending sign-up shows in no answer and in no difference of work a caller
-/// could time (ADR 0017): every failure is the same <c>401 invalid-credentials</c> after the same two
-/// password verifications, one against the account (or a dummy) and one against the address's newest
+/// account, is locked or has a pending sign-up shows in no answer and in no difference in the hashing
+/// work, which is what a caller could time (ADR 0017): every failure is the same
+/// <c>401 invalid-credentials</c> after the same two password verifications, one against the account (or a dummy) and one against the address's newest
 /// pending sign-up (or a dummy). Only a right password earns a more specific answer: a pending sign-up's
 /// password gets <c>403 email-not-confirmed</c>, a suspended member's <c>403 account-suspended</c>.</summary>
 public sealed class PasswordCheck(
