@@ -114,8 +114,9 @@ public sealed class BlockAnonymityTests(SalonApiFactory factory) : IClassFixture
         Assert.DoesNotContain(namedInAnonymousOfBlocker, (await _client.GetTopicAsync(blocker, blockersAnonymous)).GetProperty("replies").Ids());
         foreach (var sort in new[] { "newest", "relevance" })
         {
+            // Ranks differ between providers; the set found is what matters here.
             var found = (await _client.ListAsync(blocker, $"/api/search?q={Uri.EscapeDataString(word)}&sort={sort}")).Ids();
-            Assert.Equal([anonymousReply, anonymous], found);
+            Assert.Equal(new[] { anonymousReply, anonymous }.Order(), found.Order());
         }
 
         // A named topic still refuses the blocked member's reply (anonymous or not) and reaction; an anonymous one never does.
