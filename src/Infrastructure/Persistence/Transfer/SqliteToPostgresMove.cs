@@ -56,13 +56,18 @@ public static class SqliteToPostgresMove
             await postgres.CreateProgressAsync(shapes, cancellationToken);
         }
 
+        var phase = Stopwatch.StartNew();
         await postgres.DropDerivedIndexesAsync(plan, cancellationToken);
         await CopyAsync(source, postgres, plan, options, output, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Copied in {phase.Elapsed.TotalSeconds:F1} s"));
 
         await output.WriteLineAsync("Rebuilding search indexes, sequences and statistics");
+        phase.Restart();
         await postgres.RebuildDerivedAsync(plan, targetModel, output, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Rebuilt in {phase.Elapsed.TotalSeconds:F1} s"));
 
         await output.WriteLineAsync("Checking row counts and content checksums on both sides");
+        phase.Restart();
         var differences = new List<string>();
         long rowsMoved = 0;
         foreach (var table in plan.Tables)
@@ -76,6 +81,7 @@ public static class SqliteToPostgresMove
             }
         }
 
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Checked in {phase.Elapsed.TotalSeconds:F1} s"));
         if (differences.Count > 0)
         {
             await output.WriteLineAsync("The check found differences; the target is not ready:");
