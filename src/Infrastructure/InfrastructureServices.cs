@@ -3,7 +3,6 @@ using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +12,7 @@ using Salon.Application;
 using Salon.Application.Common;
 using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
+using Salon.Infrastructure.Persistence.Backup;
 
 namespace Salon.Infrastructure;
 
@@ -26,6 +26,7 @@ public static class InfrastructureServices
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var provider = DatabaseProviders.Parse(database.Provider);
@@ -38,7 +39,7 @@ public static class InfrastructureServices
         }
         else
         {
-            var connectionString = ResolveSqlitePath(database.ConnectionString, Directory.GetCurrentDirectory());
+            var connectionString = database.SqliteConnectionString();
             services.AddDbContext<SalonDbContext>(options => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds)));
@@ -88,6 +89,9 @@ public static class InfrastructureServices
             services.AddHostedService<RecurringJobsRegistration>();
         }
 
+        services.AddScoped<NightlyBackupJob>();
+        services.AddSingleton<IRecurringJobRegistrar, BackupRecurringJobs>();
+
         services.AddMetrics();
         services.AddHostedService<SalonGauges>();
         services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { new JobDurationFilter() }));
@@ -98,17 +102,6 @@ public static class InfrastructureServices
             .AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"])
             .AddCheck<OutboxBacklogHealthCheck>("outbox-backlog", tags: ["ready"]);
         return services;
-    }
-
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-        }
-
-        return builder.ToString();
     }
 }
 

@@ -2,7 +2,7 @@ using Salon.WebApi;
 using Salon.WebApi.Cli;
 
 // `create-admin` is a command-line verb of the same host: same configuration, same database.
-var isCli = CreateAdminVerb.IsInvoked(args);
+var isCli = CreateAdminVerb.IsInvoked(args) || DataVerbs.IsInvoked(args);
 // Settings ship next to the binaries; relative data paths (data/salon.db, data/mail) are resolved
 // against the working directory, so `dotnet run --project src/WebApi` keeps data/ at the repository root.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -17,6 +17,12 @@ if (isCli)
 
 builder.AddSalon();
 var app = builder.Build();
+if (DataVerbs.IsInvoked(args))
+{
+    // backup, restore, move-to-postgres: before start-up initialisation, which would migrate and seed the database.
+    return await DataVerbs.RunAsync(app.Configuration, args);
+}
+
 await app.InitializeSalonAsync();
 
 if (isCli)

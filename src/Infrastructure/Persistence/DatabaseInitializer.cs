@@ -15,9 +15,9 @@ public static class DatabaseInitializer
 {
     /// <summary>Session advisory lock around start-up initialisation (the key is any constant unique to Salon).
     /// Pooled connections outlive Close, so the lock is released explicitly.</summary>
-    private const string LockStartup = "SELECT pg_advisory_lock(5361626701)";
+    internal const string LockStartup = "SELECT pg_advisory_lock(5361626701)";
 
-    private const string UnlockStartup = "SELECT pg_advisory_unlock(5361626701)";
+    internal const string UnlockStartup = "SELECT pg_advisory_unlock(5361626701)";
 
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

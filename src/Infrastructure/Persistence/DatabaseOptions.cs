@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Salon.Infrastructure.Persistence;
 
 /// <summary>Settings under <c>Database</c>.</summary>
@@ -17,4 +19,17 @@ public sealed class DatabaseOptions
 
     /// <summary>How long a writer waits for SQLite's lock before giving up.</summary>
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>The SQLite connection string with a relative <c>Data Source</c> made absolute against the working
+    /// directory (docs/adr/0007-data-directory-and-content-root.md).</summary>
+    public string SqliteConnectionString()
+    {
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, Directory.GetCurrentDirectory());
+        }
+
+        return builder.ToString();
+    }
 }

@@ -20,6 +20,14 @@ public sealed class PostgresSalonDbContext(
 
     public const string ReplySearchIndex = "IX_Replies_Search_Trgm";
 
+    /// <summary>The provider settings every PostgreSQL context uses (the app's, and the one <c>move-to-postgres</c> migrates with).</summary>
+    public static DbContextOptionsBuilder<TContext> Configure<TContext>(DbContextOptionsBuilder<TContext> options, string connectionString)
+        where TContext : DbContext
+    {
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"));
+        return options;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -33,9 +33,12 @@ public class SalonApiFactory : WebApplicationFactory<Program>
     /// <summary>A folder of this factory's own: the database and the pickup directory live here.</summary>
     public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Use a SQLite file even when the suite runs on PostgreSQL (the source of a move to PostgreSQL).</summary>
+    public bool ForceSqlite { get; init; }
+
     /// <summary>On PostgreSQL, this factory's database: named after <see cref="Directory"/>, so two factories
     /// given the same folder share one database, as they share one SQLite file.</summary>
-    public string? PostgresConnectionString => PostgresServer is { } server
+    public string? PostgresConnectionString => PostgresServer is { } server && !ForceSqlite
         ? new NpgsqlConnectionStringBuilder(server) { Database = "salon_test_" + Path.GetFileName(Directory.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant() }.ConnectionString
         : null;
 
@@ -77,7 +80,7 @@ public class SalonApiFactory : WebApplicationFactory<Program>
 
         var settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = UsesPostgres ? "Postgres" : "Sqlite",
+            ["Database:Provider"] = PostgresConnectionString is null ? "Sqlite" : "Postgres",
             ["Database:ConnectionString"] = PostgresConnectionString ?? $"Data Source={Path.Combine(Directory, "salon.db")}",
             ["Email:PickupDirectory"] = Path.Combine(Directory, "mail"),
             ["Jobs:ServerEnabled"] = "false",
@@ -150,7 +153,7 @@ public class SalonApiFactory : WebApplicationFactory<Program>
 
     /// <summary>An empty database for the app's migrations (created here so that the app does not first log
     /// a failed connection to a database that does not exist yet). Shared when two factories share a folder.</summary>
-    private static void CreateDatabase(string connectionString)
+    public static void CreateDatabase(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
@@ -174,7 +177,7 @@ public class SalonApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static void DropDatabase(string connectionString)
+    public static void DropDatabase(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         using (var own = new NpgsqlConnection(connectionString))
