@@ -8,12 +8,13 @@ namespace Salon.Web.Api;
 /// so pages never meet an expired token. A refused refresh clears the cookie: the member is signed out.</summary>
 internal sealed class SessionMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, SessionCookie cookie, SessionState session, TokenRefresher refresher, SalonApiClient api, IOptions<WebClientOptions> options)
+    public async Task InvokeAsync(HttpContext context, SessionCookie cookie, SessionState session, TokenRefresher refresher, IOptions<WebClientOptions> options)
     {
         if (WebClient.IsPage(context) && cookie.Read(context) is { } tokens)
         {
             if (refresher.IsDue(tokens, options.Value.RefreshBefore))
             {
+                var api = context.RequestServices.GetRequiredService<SalonApiClient>();
                 var refreshed = await refresher.RefreshAsync(tokens, token => api.RefreshAsync(token, context.RequestAborted));
                 if (refreshed.Ok)
                 {
