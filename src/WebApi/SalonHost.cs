@@ -40,6 +40,10 @@ internal static class SalonHost
     {
         var services = builder.Services;
         builder.Logging.AddSalonLoggingPolicy();
+
+        // The web client's CSS and script from the build output in every environment (tests run as "Testing");
+        // a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

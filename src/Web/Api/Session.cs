@@ -19,11 +19,11 @@ public sealed class SessionCookie(IDataProtectionProvider dataProtection, IOptio
 
     public SessionTokens? Read(HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(Name, out var sealedValue) || string.IsNullOrEmpty(sealedValue))
-        {
-            return null;
-        }
+        return context.Request.Cookies.TryGetValue(Name, out var sealedValue) && !string.IsNullOrEmpty(sealedValue) ? Unseal(sealedValue) : null;
+    }
 
+    internal SessionTokens? Unseal(string sealedValue)
+    {
         try
         {
             return JsonSerializer.Deserialize<SessionTokens>(_protector.Unprotect(sealedValue));

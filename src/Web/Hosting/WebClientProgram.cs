@@ -10,6 +10,7 @@ public static class WebClientProgram
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebClientOptions.Section + ":" + nameof(WebClientOptions.ApiBaseUrl)]))
         {
             throw new InvalidOperationException("Set Web:ApiBaseUrl (for example Web__ApiBaseUrl=http://localhost:5000) to the API this web client talks to.");
