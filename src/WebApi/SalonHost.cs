@@ -17,6 +17,7 @@ using Salon.WebApi.Jobs;
 using Salon.WebApi.Members;
 using Salon.WebApi.Moderation;
 using Salon.WebApi.Notifications;
+using Salon.Web.Hosting;
 using Scalar.AspNetCore;
 
 namespace Salon.WebApi;
@@ -39,6 +40,10 @@ internal static class SalonHost
     {
         var services = builder.Services;
         builder.Logging.AddSalonLoggingPolicy();
+
+        // The web client's CSS and script from the build output in every environment (tests run as "Testing");
+        // a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -66,6 +71,10 @@ internal static class SalonHost
         services.AddAdminDashboard(builder.Environment);
         services.AddSalonRateLimits(builder.Configuration);
         services.AddSalonTelemetry(builder.Configuration);
+        services.AddSalonForwardedHeaders(builder.Configuration);
+
+        // The web client (src/Web), co-hosted: it calls this same server over loopback (Web:ApiBaseUrl empty).
+        services.AddSalonWebClient(builder.Configuration);
 
         // Web clients on other origins are allowed only when listed (none by default).
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -127,11 +136,17 @@ internal static class SalonHost
 
     public static WebApplication UseSalon(this WebApplication app)
     {
-        // Localisation first, so error responses are in the caller's language too.
+        // Forwarded headers first (only from loopback and configured proxies), so everything after them,
+        // the rate limits above all, sees the member's address. Localisation next, so error responses are in
+        // the caller's language too.
+        app.UseForwardedHeaders();
         app.UseSalonRequestLogging();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // A page that does not exist gets the web client's page; the API's paths keep their ProblemDetails.
+        app.UseWhen(context => !WebClient.IsApiPath(context.Request.Path), web => web.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseSalonSecurityHeaders();
         if (app.Configuration.GetValue("Security:UseHttps", !app.Environment.IsDevelopment()))
         {
@@ -139,10 +154,14 @@ internal static class SalonHost
             app.UseHttpsRedirection();
         }
 
+        // Explicit, after the status-code pages, so a re-executed request is routed again.
+        app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseSalonWebClient();
+        app.UseAntiforgery();
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))
         {
@@ -159,6 +178,8 @@ internal static class SalonHost
         }
 
         app.MapAdminDashboard();
+        app.MapStaticAssets();
+        app.MapSalonWebClient();
         return app;
     }
 

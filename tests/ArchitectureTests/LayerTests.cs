@@ -53,6 +53,14 @@ public class LayerTests
         AssertLayerIsolated(InfrastructureAssembly, forbiddenNamespaces: ["Salon.WebApi"], forbiddenAssemblies: ["Salon.WebApi"]);
     }
 
+    [Fact]
+    public void The_web_client_uses_only_the_public_http_api_never_an_inner_layer()
+    {
+        // Every rule (authorisation, anonymity, limits) stays in the API; the web client sees what any client sees.
+        string[] inner = ["Salon.Domain", "Salon.Application", "Salon.Infrastructure", "Salon.WebApi", "Mediator", "Microsoft.EntityFrameworkCore"];
+        AssertLayerIsolated(WebClientAssembly, forbiddenNamespaces: inner, forbiddenAssemblies: inner);
+    }
+
     private static void AssertLayerIsolated(Assembly layer, string[] forbiddenNamespaces, string[] forbiddenAssemblies)
     {
         var layerName = layer.GetName().Name;

@@ -12,6 +12,9 @@ internal static class SalonArchitecture
     public static readonly Assembly InfrastructureAssembly = typeof(Salon.Infrastructure.InfrastructureServices).Assembly;
     public static readonly Assembly WebApiAssembly = typeof(Program).Assembly;
 
+    /// <summary>The web client (src/Web): not a layer of the API but one more client of it.</summary>
+    public static readonly Assembly WebClientAssembly = typeof(Salon.Web.Api.SalonApiClient).Assembly;
+
     /// <summary>Innermost first.</summary>
     public static readonly IReadOnlyList<(string Name, Assembly Assembly)> Layers =
     [

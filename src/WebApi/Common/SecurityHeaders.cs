@@ -1,8 +1,10 @@
+using Salon.Web.Hosting;
+
 namespace Salon.WebApi.Common;
 
 /// <summary>Headers on every response: no MIME sniffing, no referrer (a link out must not tell another site
-/// which consultation someone was reading), no framing, and a strict CSP (the API returns JSON; the only HTML
-/// is the developer reference UI, which is left to its own policy).</summary>
+/// which consultation someone was reading), no framing, and a strict CSP on the API (it returns JSON; the
+/// developer reference UI is left to its own policy). Every other path is the web client's, with its own policy.</summary>
 internal static class SecurityHeaders
 {
     public static IApplicationBuilder UseSalonSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -18,6 +20,11 @@ internal static class SecurityHeaders
             if (path.StartsWithSegments(Jobs.AdminDashboard.Path))
             {
                 headers.ContentSecurityPolicy = Jobs.AdminDashboard.ContentSecurityPolicy;
+            }
+            else if (!WebClient.IsApiPath(path))
+            {
+                // The web client's pages, styles and script (src/Web).
+                WebSecurityHeaders.Set(headers);
             }
             else if (!path.StartsWithSegments("/scalar"))
             {

@@ -51,9 +51,10 @@ internal static class AdminDashboard
         services.AddAntiforgery(options =>
         {
             // Only a CSRF pairing token, not a credential: over plain HTTP (HTTPS redirection off) the form
-            // still answers instead of failing; the sign-in cookie itself stays Secure.
-            options.Cookie.Name = "salon-dashboard-af";
-            options.Cookie.Path = Path;
+            // still answers instead of failing; the sign-in cookie itself stays Secure. Path "/": the web
+            // client's forms (src/Web) use the same antiforgery service.
+            options.Cookie.Name = "salon-af";
+            options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

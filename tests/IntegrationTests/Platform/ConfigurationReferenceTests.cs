@@ -8,7 +8,7 @@ public sealed class ConfigurationReferenceTests
     public void Every_setting_in_a_settings_class_is_in_the_configuration_reference()
     {
         var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "configuration.md"));
-        var settingsClasses = new[] { typeof(Program).Assembly, typeof(Salon.Infrastructure.InfrastructureServices).Assembly, typeof(Salon.Application.ApplicationServices).Assembly }
+        var settingsClasses = new[] { typeof(Program).Assembly, typeof(Salon.Infrastructure.InfrastructureServices).Assembly, typeof(Salon.Application.ApplicationServices).Assembly, typeof(Salon.Web.Hosting.WebClientOptions).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t.GetField("Section", BindingFlags.Public | BindingFlags.Static | BindingFlags.NonPublic) is { IsLiteral: true })
             .ToList();

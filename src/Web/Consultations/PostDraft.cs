@@ -1,0 +1,24 @@
+namespace Salon.Web.Consultations;
+
+/// <summary>A consultation or reply being written. <see cref="Step"/> is the button pressed: "preview" (確認),
+/// "edit" (書き直す) or "post" (投稿する); the draft travels in the form, so this works without JavaScript.</summary>
+public sealed class PostDraft
+{
+    public string Title { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    public bool Anonymous { get; set; }
+
+    public bool RepliesWelcome { get; set; } = true;
+
+    public string? ContentWarning { get; set; }
+
+    public Dictionary<string, bool> Tags { get; set; } = [];
+
+    public string? Step { get; set; }
+
+    public IReadOnlyList<string> ChosenTags => Tags.Where(t => t.Value).Select(t => t.Key).ToList();
+
+    public string? Warning => string.IsNullOrWhiteSpace(ContentWarning) ? null : ContentWarning.Trim();
+}

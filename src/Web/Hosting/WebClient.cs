@@ -1,0 +1,91 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Salon.Web.Api;
+using Salon.Web.Layout;
+
+namespace Salon.Web.Hosting;
+
+/// <summary>How a host takes the web client in: <see cref="AddSalonWebClient"/> with the services,
+/// <see cref="UseSalonWebClient"/> after authentication and before the endpoints, and
+/// <see cref="MapSalonWebClient"/> with the endpoints. src/WebApi (co-hosted) and
+/// <see cref="WebClientProgram"/> (standalone) both do exactly this.</summary>
+public static class WebClient
+{
+    /// <summary>Paths that belong to the API and its operations, never to the web client.</summary>
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire");
+
+    /// <summary>The page's security policy: only this origin's own CSS, scripts and forms.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+
+    public static IServiceCollection AddSalonWebClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebClientOptions>().Bind(configuration.GetSection(WebClientOptions.Section));
+        services.AddRazorComponents();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddAntiforgery();
+
+        // Japanese (and every other script) as characters, not &#x…; entities; markup is still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddSingleton<ApiAddress>();
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<TokenRefresher>();
+        services.AddScoped<SessionState>();
+        services.AddHttpClient<SalonApiClient>((provider, client) =>
+        {
+            client.BaseAddress = provider.GetRequiredService<ApiAddress>().BaseAddress;
+            client.Timeout = TimeSpan.FromSeconds(30);
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        return services;
+    }
+
+    /// <summary>Reads the sign-in cookie for page requests (refreshing the tokens when due).</summary>
+    public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.UseMiddleware<SessionMiddleware>();
+
+    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapRazorComponents<App>();
+
+    /// <summary>Is this request for a page of the web client (a Razor component endpoint)?</summary>
+    internal static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+}
+
+/// <summary>Where the API is: <c>Web:ApiBaseUrl</c>, or, co-hosted, this server's own address over loopback
+/// (an http address when there is one), so each call goes through the API's whole pipeline.</summary>
+internal sealed class ApiAddress(IServiceProvider services, Microsoft.Extensions.Options.IOptions<WebClientOptions> options)
+{
+    private Uri? _address;
+
+    public Uri BaseAddress => _address ??= Resolve();
+
+    private Uri Resolve()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl))
+        {
+            return new Uri(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
+        }
+
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var chosen = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The web client cannot find the API: the server has no address. Set Web:ApiBaseUrl.");
+        var uri = new UriBuilder(chosen.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "localhost")
+        {
+            uri.Host = "127.0.0.1";
+        }
+        else if (uri.Host is "[::]" or "::")
+        {
+            uri.Host = "[::1]";
+        }
+
+        uri.Path = "/";
+        return uri.Uri;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Salon.Web.Members;
+
+/// <summary>A form with one e-mail field (resend confirmation, forgot password).</summary>
+internal sealed class EmailForm
+{
+    public string Email { get; set; } = "";
+}
