@@ -6,7 +6,7 @@ using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations;
 
-/// <summary>The rows a member keeps about a topic (follow, bookmark, read mark), one per topic and member. They are
+/// <summary>The rows a member keeps about a topic or post (follow, bookmark, read mark, hidden post), one per topic and member. They are
 /// looked for and written under the member's row lock (<see cref="IMemberDirectory.LockAsync"/>), in one transaction,
 /// so two requests of one member at once (a double tap, two tabs, a reply and a follow) never both insert the same
 /// row: there is no unique-key failure to catch (docs/adr/0018).</summary>

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Consultations;
@@ -22,12 +21,14 @@ public sealed class HidePostCommandHandler(IConsultationsDb db, IMemberDirectory
     public async ValueTask<Unit> Handle(HidePostCommand command, CancellationToken cancellationToken)
     {
         var post = await PostTargets.FindVisibleAsync(db, directory, command.PostId, command.MemberId, cancellationToken);
-        var hide = HiddenPost.Create(command.MemberId, post.PostId, post.Kind, post.TopicId, post.AuthorId, time.UtcNow());
-        if (!await db.HiddenPosts.AnyAsync(h => h.MemberId == command.MemberId && h.PostId == post.PostId, cancellationToken))
-        {
-            db.HiddenPosts.Add(hide);
-            await SaveIgnoringDuplicate.SaveAsync(db, cancellationToken);
-        }
+        await MemberTopicRows.AddOnceAsync(
+            db,
+            directory,
+            command.MemberId,
+            db.HiddenPosts,
+            h => h.MemberId == command.MemberId && h.PostId == post.PostId,
+            () => HiddenPost.Create(command.MemberId, post.PostId, post.Kind, post.TopicId, post.AuthorId, time.UtcNow()),
+            cancellationToken);
 
         return Unit.Value;
     }
