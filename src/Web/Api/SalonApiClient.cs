@@ -66,7 +66,7 @@ public sealed class SalonApiClient(HttpClient http, SessionState session, IHttpC
 
             return ApiResult.Failure<T>(await ProblemAsync(response, cancellationToken));
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(e, "The API could not be reached ({Method} {Route})", route.Method, route.Template);
             return ApiResult.Failure<T>(ApiProblem.Unreachable);

@@ -29,7 +29,6 @@ public static class WebClient
         services.AddOptions<WebClientOptions>().Bind(configuration.GetSection(WebClientOptions.Section));
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
-        services.AddMemoryCache();
         services.AddAntiforgery();
 
         // Japanese (and every other script) as characters, not &#x…; entities; markup is still encoded.
