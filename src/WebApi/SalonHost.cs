@@ -60,6 +60,10 @@ internal static class SalonHost
             module.AddServices(services, builder.Configuration);
         }
 
+        // Binding failures (malformed JSON, a wrong type, an unknown PATCH field, an unreadable query value) reach
+        // the exception handler, which answers with a ProblemDetails naming the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentMember>();
         services.AddSalonAuthorization();
@@ -143,6 +147,7 @@ internal static class SalonHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseSalonRequestGuards();
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))
         {
