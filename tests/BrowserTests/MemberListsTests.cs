@@ -86,7 +86,6 @@ public sealed class MemberListsTests(BrowserFixture browser)
         await Expect(page.Locator(".notification")).ToHaveCountAsync(3);
         await Expect(page.Locator(".notification.unread")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "すべて既読にする" })).ToHaveCountAsync(0);
-        await page.CheckAsync(javaScript);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "ホーム" }).ClickAsync();
         await Expect(page.Heading()).ToHaveTextAsync($"{author.Nickname}さん、こんにちは");

@@ -8,7 +8,7 @@ public static class MeetingText
 {
     private const string Weekdays = "日月火水木金土";
 
-    private static readonly Dictionary<string, string> Positions = new()
+    private static readonly Dictionary<string, string> PositionNames = new()
     {
         ["parent"] = "親",
         ["sibling"] = "きょうだい",
@@ -32,11 +32,13 @@ public static class MeetingText
 
     public static string Format(Meeting meeting) => meeting.Format == "online" ? "オンライン" : "対面";
 
-    /// <summary>「対象：親・きょうだい」, or 「どなたでも」 when open to every family position.</summary>
+    /// <summary>「対象：親・きょうだい」, or that every family position is welcome.</summary>
     public static string Eligibility(Meeting meeting) =>
-        meeting.Eligibility.Count == 0
-            ? "どの立場の家族も参加できます"
-            : "対象：" + string.Join("・", meeting.Eligibility.Select(p => Positions.GetValueOrDefault(p, p)));
+        meeting.Eligibility.Count == 0 ? "どの立場の家族も参加できます" : "対象：" + Positions(meeting);
+
+    /// <summary>「親・きょうだい」, or 「どの立場の家族も」.</summary>
+    public static string Positions(Meeting meeting) =>
+        meeting.Eligibility.Count == 0 ? "どの立場の家族も" : string.Join("・", meeting.Eligibility.Select(p => PositionNames.GetValueOrDefault(p, p)));
 
     /// <summary>「残り2席（定員5人）」 or 「満席（キャンセル待ち3人）」.</summary>
     public static string Seats(Meeting meeting) =>
