@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Salon.Web.Api;
 using Salon.Web.Layout;
+using Salon.Web.Meetings;
 
 namespace Salon.Web.Hosting;
 
@@ -49,11 +50,18 @@ public static class WebClient
     /// <summary>Reads the sign-in cookie for page requests (refreshing the tokens when due).</summary>
     public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.UseMiddleware<SessionMiddleware>();
 
-    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapRazorComponents<App>();
+    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
+    {
+        // Files the API serves to a bearer token, proxied for the browser (FileDownloads).
+        endpoints.MapMeetingCalendar();
+        return endpoints.MapRazorComponents<App>();
+    }
 
-    /// <summary>Is this request for a page of the web client (a Razor component endpoint)?</summary>
-    internal static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+    /// <summary>Is this request for a page of the web client (a Razor component endpoint), or for one of its
+    /// download endpoints, which need the session too?</summary>
+    internal static bool IsPage(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata
+        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null || metadata.GetMetadata<FileDownloads.SessionEndpoint>() is not null);
 }
 
 /// <summary>Where the API is: <c>Web:ApiBaseUrl</c>, or, co-hosted, this server's own address over loopback
