@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Salon.Web.Api;
 using Salon.Web.Layout;
+using Salon.Web.Settings;
 
 namespace Salon.Web.Hosting;
 
@@ -50,12 +51,22 @@ public static class WebClient
     /// <summary>Reads the sign-in cookie for page requests (refreshing the tokens when due).</summary>
     public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.UseMiddleware<SessionMiddleware>();
 
-    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapRazorComponents<App>();
+    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapExportDownload();
+        return endpoints.MapRazorComponents<App>();
+    }
 
-    /// <summary>Is this request for a page of the web client (a Razor component endpoint)?</summary>
-    internal static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+    /// <summary>Is this request for a page of the web client (a Razor component endpoint, or an endpoint marked
+    /// <see cref="WebClientEndpoint"/>)?</summary>
+    internal static bool IsPage(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata
+        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null || metadata.GetMetadata<WebClientEndpoint>() is not null);
 }
+
+/// <summary>Marks an endpoint of the web client that is not a page (a download) but, like a page, works with the
+/// member's session from the sign-in cookie.</summary>
+public sealed class WebClientEndpoint;
 
 /// <summary>Where the API is: <c>Web:ApiBaseUrl</c>, or, co-hosted, this server's own address over loopback
 /// (an http address when there is one), so each call goes through the API's whole pipeline.</summary>
