@@ -60,5 +60,9 @@ public class WebServer : SalonApiFactory
     {
         Settings["Email:PickupDirectory"] = MailFolder;
         base.ConfigureWebHost(builder);
+
+        // The web client's CSS (src/Web/wwwroot) is served from the project folder, as in Development; the
+        // "Testing" environment would not do that by itself, and the pages (and screenshots) would be unstyled.
+        builder.UseStaticWebAssets();
     }
 }
