@@ -205,6 +205,13 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
         using var json = JsonDocument.Parse(text);
         Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
         await Expect(Heading(page)).ToHaveTextAsync("データのダウンロード");
+
+        // The download is a form with an anti-forgery token: a post from elsewhere, with the cookie but without
+        // the token, gets no data, only the way back to the page.
+        var forged = await page.APIRequest.PostAsync("/settings/export/download", new() { MaxRedirects = 0 });
+        Assert.Equal(302, forged.Status);
+        Assert.EndsWith("/settings/export?failed=true", forged.Headers["location"], StringComparison.Ordinal);
+        Assert.DoesNotContain(member.Nickname, await forged.TextAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
