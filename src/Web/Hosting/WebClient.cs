@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Salon.Web.Api;
 using Salon.Web.Layout;
 using Salon.Web.Meetings;
+using Salon.Web.Settings;
 
 namespace Salon.Web.Hosting;
 
@@ -52,8 +53,9 @@ public static class WebClient
 
     public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
     {
-        // Files the API serves to a bearer token, proxied for the browser (FileDownloads).
+        // Files the API serves to a bearer token, proxied for the browser (FileDownloads), and the data export.
         endpoints.MapMeetingCalendar();
+        endpoints.MapExportDownload();
         return endpoints.MapRazorComponents<App>();
     }
 
@@ -61,8 +63,14 @@ public static class WebClient
     /// download endpoints, which need the session too?</summary>
     internal static bool IsPage(HttpContext context) =>
         context.GetEndpoint()?.Metadata is { } metadata
-        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null || metadata.GetMetadata<FileDownloads.SessionEndpoint>() is not null);
+        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            || metadata.GetMetadata<FileDownloads.SessionEndpoint>() is not null
+            || metadata.GetMetadata<WebClientEndpoint>() is not null);
 }
+
+/// <summary>Marks an endpoint of the web client that is not a page (a download) but, like a page, works with the
+/// member's session from the sign-in cookie.</summary>
+public sealed class WebClientEndpoint;
 
 /// <summary>Where the API is: <c>Web:ApiBaseUrl</c>, or, co-hosted, this server's own address over loopback
 /// (an http address when there is one), so each call goes through the API's whole pipeline.</summary>
