@@ -1,8 +1,24 @@
 using Salon.WebApi;
 using Salon.WebApi.Cli;
+using Salon.WebApi.Common;
 
-// `create-admin` is a command-line verb of the same host: same configuration, same database.
-var isCli = CreateAdminVerb.IsInvoked(args) || DataVerbs.IsInvoked(args);
+// The command line is checked before anything starts: `create-admin` (first argument only) is a verb of the same
+// host (same configuration, same database); without a verb the arguments are configuration for the web API.
+var command = CommandLine.Parse(args);
+if (command.Help)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+if (command.Error is { } error)
+{
+    await Console.Error.WriteLineAsync(error + Environment.NewLine + Environment.NewLine + CommandLine.Usage);
+    return 2;
+}
+
+var isCli = command.Verb is not null;
+
 // Settings ship next to the binaries; relative data paths (data/salon.db, data/mail) are resolved
 // against the working directory, so `dotnet run --project src/WebApi` keeps data/ at the repository root.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -23,11 +39,20 @@ if (DataVerbs.IsInvoked(args))
     return await DataVerbs.RunAsync(app.Configuration, args);
 }
 
-await app.InitializeSalonAsync();
+try
+{
+    await app.InitializeSalonAsync();
+}
+catch (ProductionNotReadyException notReady)
+{
+    // An operator's mistake, not a bug: what to fix, and no stack trace.
+    await Console.Error.WriteLineAsync(notReady.Message);
+    return 1;
+}
 
 if (isCli)
 {
-    return await CreateAdminVerb.RunAsync(app, args);
+    return await CreateAdminVerb.RunAsync(app, command);
 }
 
 app.UseSalon();

@@ -65,6 +65,10 @@ internal static class SalonHost
             module.AddServices(services, builder.Configuration);
         }
 
+        // Binding failures (malformed JSON, a wrong type, an unknown PATCH field, an unreadable query value) reach
+        // the exception handler, which answers with a ProblemDetails naming the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentMember>();
         services.AddSalonAuthorization();
@@ -160,6 +164,7 @@ internal static class SalonHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseSalonRequestGuards();
         app.UseSalonWebClient();
         app.UseAntiforgery();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
@@ -5,7 +6,9 @@ using Salon.Domain.Meetings;
 namespace Salon.Application.Meetings;
 
 /// <summary>What organisers send when creating or editing a meeting (PATCH: null = unchanged; "" clears
-/// joinUrl, venue, area and feeNote; an empty eligibility list = every family position).</summary>
+/// joinUrl, venue, area and feeNote; an empty eligibility list = every family position). An unknown field is
+/// refused (400), never silently ignored.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MeetingInput(
     string? Title,
     string? Description,
@@ -60,6 +63,8 @@ internal static class MeetingRules
         Require(capacity is >= 1 and <= Meeting.MaxCapacity, "capacity",
             $"定員は1〜{Meeting.MaxCapacity}人にしてください。", $"The capacity must be 1 to {Meeting.MaxCapacity}.");
 
+        Require(input.Eligibility is null || input.Eligibility.Count <= FamilyPositionNames.All.Count, "eligibility",
+            $"対象の立場は{FamilyPositionNames.All.Count}個までです。", $"Eligibility: at most {FamilyPositionNames.All.Count} items.");
         Require(input.Eligibility is null || input.Eligibility.All(FamilyPositionNames.IsKnown), "eligibility",
             $"対象の立場は {string.Join(", ", FamilyPositionNames.All)} から選んでください。",
             $"Eligibility must be among {string.Join(", ", FamilyPositionNames.All)}.");

@@ -40,27 +40,27 @@ public sealed record MeetingDto(
 /// <summary>Who is asking, for what they may see.</summary>
 public sealed record MeetingViewer(Guid MemberId, FamilyPositions FamilyPositions, bool IsOfficial);
 
-/// <summary>A meeting with its seat counts and the viewer's active application (null when none).</summary>
-internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted, MeetingApplication? Mine);
+/// <summary>A meeting with its seat counts, the viewer's active application (null when none) and, when that is
+/// waitlisted, its 1-based place in the queue.</summary>
+internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted, MeetingApplication? Mine, int? WaitlistPosition);
 
 internal static class MeetingViews
 {
-    /// <summary>Meetings with their seat counts and the viewer's application, in one statement.</summary>
+    /// <summary>Meetings with their seat counts, the viewer's application and its place in the waitlist, in one
+    /// statement whatever the number of meetings (no query per row).</summary>
     public static IQueryable<MeetingRow> Rows(IQueryable<Meeting> meetings, IQueryable<MeetingApplication> applications, Guid viewerId) =>
         meetings.Select(m => new MeetingRow(
             m,
             applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Accepted),
             applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Waitlisted),
-            applications.FirstOrDefault(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn)));
+            applications.FirstOrDefault(a => a.MeetingId == m.Id && a.MemberId == viewerId && a.Status != ApplicationStatus.Withdrawn),
+            applications
+                .Where(mine => mine.MeetingId == m.Id && mine.MemberId == viewerId && mine.Status == ApplicationStatus.Waitlisted)
+                .Select(mine => (int?)(1 + applications.Count(a => a.MeetingId == m.Id && a.Status == ApplicationStatus.Waitlisted
+                    && (a.AppliedAt < mine.AppliedAt || (a.AppliedAt == mine.AppliedAt && a.Id.CompareTo(mine.Id) < 0)))))
+                .FirstOrDefault()));
 
-    /// <summary>1-based place in the waitlist.</summary>
-    public static async Task<int> WaitlistPositionAsync(IMeetingsDb db, Guid meetingId, DateTime appliedAt, Guid applicationId, CancellationToken cancellationToken) =>
-        1 + await db.MeetingApplications.CountAsync(
-            a => a.MeetingId == meetingId && a.Status == ApplicationStatus.Waitlisted
-                && (a.AppliedAt < appliedAt || (a.AppliedAt == appliedAt && a.Id.CompareTo(applicationId) < 0)),
-            cancellationToken);
-
-    public static MeetingDto ToDto(MeetingRow row, MeetingViewer viewer, DateTime now, int? waitlistPosition)
+    public static MeetingDto ToDto(MeetingRow row, MeetingViewer viewer, DateTime now)
     {
         var m = row.Meeting;
         var insider = viewer.IsOfficial || row.Mine?.Status == ApplicationStatus.Accepted;
@@ -89,7 +89,7 @@ internal static class MeetingViews
             m.IsCancelled ? "cancelled" : now >= m.EndsAt ? "ended" : now >= m.StartsAt ? "in_progress" : "scheduled",
             m.CancelledAt,
             m.CancellationReason,
-            row.Mine is { } mine ? new MyApplicationDto(MeetingNames.Of(mine.Status), mine.AppliedAt, waitlistPosition) : null);
+            row.Mine is { } mine ? new MyApplicationDto(MeetingNames.Of(mine.Status), mine.AppliedAt, row.WaitlistPosition) : null);
     }
 
     public static SalonException NotFound() => SalonException.NotFound(new LocalizedText("交流会が見つかりませんでした。", "The meeting was not found."));

@@ -8,6 +8,7 @@ public static class PostRules
     public const int TitleMaxLength = 100;
     public const int BodyMaxLength = 10_000;
     public const int ContentWarningMaxLength = 50;
+    public const int MaxTags = 5;
 
     /// <summary>Shown in place of a deleted reply, so the replies around it still make sense.</summary>
     public static readonly LocalizedText DeletedPlaceholder = new("この投稿は削除されました", "This post was deleted.");

@@ -76,6 +76,11 @@ public sealed class Meeting : Entity
     /// <summary>Bumped by every change to the meeting or its applications; the row lock that serialises them.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The calendar file's SEQUENCE (RFC 5545 §3.8.7.4): 0 when created, one more each time the event itself
+    /// changes (what the file carries: title, description, times, format, place, cancellation), never for seats,
+    /// applications, reminders or other settings.</summary>
+    public int CalendarSequence { get; private set; }
+
     public IReadOnlyList<MeetingApplication> Applications => _applications;
 
     public bool IsCancelled => CancelledAt is not null;
@@ -110,6 +115,11 @@ public sealed class Meeting : Entity
         Apply(details);
         var practical = before.StartsAt != StartsAt || before.EndsAt != EndsAt || before.Format != Format
             || before.JoinUrl != JoinUrl || before.Venue != Venue || before.Area != Area;
+        if (practical || before.Title != Title || before.Description != Description)
+        {
+            CalendarSequence++;
+        }
+
         UpdatedAt = now;
         if (moved)
         {
@@ -223,6 +233,7 @@ public sealed class Meeting : Entity
         CancellationReason = reason;
         UpdatedAt = now;
         Version++;
+        CalendarSequence++;
         var applicants = _applications.Where(a => a.IsActive).Select(a => a.MemberId).ToList();
         Raise(new MeetingCancelled(Id, Title, applicants, now));
     }
@@ -265,6 +276,10 @@ public sealed class Meeting : Entity
     /// <summary>The waitlist in serving order.</summary>
     public IEnumerable<MeetingApplication> Waitlist =>
         _applications.Where(a => a.Status == ApplicationStatus.Waitlisted).OrderBy(a => a.AppliedAt).ThenBy(a => a.Id);
+
+    /// <summary>The 1-based place of an application in the waitlist, or null when it is not waitlisted.</summary>
+    public int? WaitlistPositionOf(MeetingApplication? application) =>
+        application is { Status: ApplicationStatus.Waitlisted } ? Waitlist.TakeWhile(a => a.Id != application.Id).Count() + 1 : null;
 
     private void PromoteWaitlisted(DateTime now)
     {

@@ -11,7 +11,7 @@ namespace Salon.Web.Api;
 /// Every request carries the member's access token (when signed in), the browser's Accept-Language, and the
 /// browser's address and scheme as X-Forwarded-For/-Proto, so the API's per-address limits count the member,
 /// not this server. Failures come back as an <see cref="ApiProblem"/>, never as an exception.</summary>
-public sealed class SalonApiClient(HttpClient http, SessionState session, IHttpContextAccessor accessor, ILogger<SalonApiClient> logger)
+public sealed partial class SalonApiClient(HttpClient http, SessionState session, IHttpContextAccessor accessor, ILogger<SalonApiClient> logger)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -66,7 +66,7 @@ public sealed class SalonApiClient(HttpClient http, SessionState session, IHttpC
 
             return ApiResult.Failure<T>(await ProblemAsync(response, cancellationToken));
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(e, "The API could not be reached ({Method} {Route})", route.Method, route.Template);
             return ApiResult.Failure<T>(ApiProblem.Unreachable);

@@ -14,8 +14,9 @@ internal sealed class SessionMiddleware(RequestDelegate next)
         {
             if (refresher.IsDue(tokens, options.Value.RefreshBefore))
             {
+                // Not cancelled with this request: other requests may be waiting for the same shared refresh.
                 var api = context.RequestServices.GetRequiredService<SalonApiClient>();
-                var refreshed = await refresher.RefreshAsync(tokens, token => api.RefreshAsync(token, context.RequestAborted));
+                var refreshed = await refresher.RefreshAsync(tokens, token => api.RefreshAsync(token, CancellationToken.None));
                 if (refreshed.Ok)
                 {
                     tokens = refreshed.Value!;

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Salon.Web.Api;
 using Salon.Web.Layout;
+using Salon.Web.Meetings;
+using Salon.Web.Settings;
 
 namespace Salon.Web.Hosting;
 
@@ -29,7 +31,6 @@ public static class WebClient
         services.AddOptions<WebClientOptions>().Bind(configuration.GetSection(WebClientOptions.Section));
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
-        services.AddMemoryCache();
         services.AddAntiforgery();
 
         // Japanese (and every other script) as characters, not &#x…; entities; markup is still encoded.
@@ -50,12 +51,26 @@ public static class WebClient
     /// <summary>Reads the sign-in cookie for page requests (refreshing the tokens when due).</summary>
     public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.UseMiddleware<SessionMiddleware>();
 
-    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapRazorComponents<App>();
+    public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
+    {
+        // Files the API serves to a bearer token, proxied for the browser (FileDownloads), and the data export.
+        endpoints.MapMeetingCalendar();
+        endpoints.MapExportDownload();
+        return endpoints.MapRazorComponents<App>();
+    }
 
-    /// <summary>Is this request for a page of the web client (a Razor component endpoint)?</summary>
-    internal static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+    /// <summary>Is this request for a page of the web client (a Razor component endpoint), or for one of its
+    /// download endpoints, which need the session too?</summary>
+    internal static bool IsPage(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata
+        && (metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            || metadata.GetMetadata<FileDownloads.SessionEndpoint>() is not null
+            || metadata.GetMetadata<WebClientEndpoint>() is not null);
 }
+
+/// <summary>Marks an endpoint of the web client that is not a page (a download) but, like a page, works with the
+/// member's session from the sign-in cookie.</summary>
+public sealed class WebClientEndpoint;
 
 /// <summary>Where the API is: <c>Web:ApiBaseUrl</c>, or, co-hosted, this server's own address over loopback
 /// (an http address when there is one), so each call goes through the API's whole pipeline.</summary>

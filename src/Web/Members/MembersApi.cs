@@ -20,7 +20,11 @@ public sealed record Registration(string Email, string Password, string Nickname
 
 public sealed record Registered(Guid Id, string Nickname, bool EmailConfirmationRequired);
 
-public sealed record Me(Guid Id, string Email, bool EmailConfirmed, string Nickname, IReadOnlyList<string> FamilyPositions, string Bio, IReadOnlyList<string> Roles, bool IsOfficial);
+/// <summary>GET /api/me. <see cref="EmailUndeliverable"/>: mail to the address bounced and Salon stopped sending;
+/// <see cref="EmailNotice"/> then asks the member to fix it.</summary>
+public sealed record Me(
+    Guid Id, string Email, bool EmailConfirmed, string Nickname, IReadOnlyList<string> FamilyPositions, string Bio, IReadOnlyList<string> Roles, bool IsOfficial,
+    bool EmailUndeliverable = false, string? EmailNotice = null);
 
 public static class MembersApi
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Salon.Application.Announcements.CreateAnnouncement;
 using Salon.Application.Announcements.DeleteAnnouncement;
@@ -50,5 +51,7 @@ internal sealed class AnnouncementsWebModule : ISalonModule
     }
 }
 
-/// <summary><c>{ title, body, pinned, public, publishAt? }</c>; on PATCH, absent fields stay as they are.</summary>
+/// <summary><c>{ title, body, pinned, public, publishAt? }</c>; on PATCH, absent fields stay as they are. Unknown fields
+/// are refused (400) on PATCH and, sharing the shape, on POST.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record AnnouncementRequest(string? Title, string? Body, bool? Pinned, bool? Public, DateTime? PublishAt);

@@ -3,27 +3,20 @@ using Salon.Application.Members.CreateAdmin;
 
 namespace Salon.WebApi.Cli;
 
-/// <summary><c>dotnet run --project src/WebApi -- create-admin --email … --nickname …</c>.
+/// <summary><c>dotnet run --project src/WebApi -- create-admin --email … --nickname …</c> (options checked by
+/// <see cref="CommandLine"/>).
 /// The password is read from SALON_ADMIN_PASSWORD, from standard input (<c>--password-stdin</c>),
 /// or asked for at the terminal without echo. It is never taken from the command line.</summary>
 internal static class CreateAdminVerb
 {
-    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "create-admin";
-
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, CommandLine command)
     {
-        var email = Option(args, "--email");
-        var nickname = Option(args, "--nickname");
-        if (email is null || nickname is null)
-        {
-            await Console.Error.WriteLineAsync("usage: create-admin --email ADDRESS --nickname NAME [--password-stdin]");
-            return 2;
-        }
-
+        var email = command.Option("--email")!;
+        var nickname = command.Option("--nickname")!;
         var password = Environment.GetEnvironmentVariable("SALON_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
-            password = args.Contains("--password-stdin") || Console.IsInputRedirected
+            password = command.Flag("--password-stdin") || Console.IsInputRedirected
                 ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n')
                 : ReadHidden("Password (8+ characters): ");
         }
@@ -52,12 +45,6 @@ internal static class CreateAdminVerb
             await Console.Error.WriteLineAsync(ex.Text.Current);
             return 1;
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     private static string ReadHidden(string prompt)

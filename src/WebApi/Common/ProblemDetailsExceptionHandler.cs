@@ -17,13 +17,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             ValidationException validation => FromValidation(validation),
             SalonException salon => FromSalon(salon),
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Type = ProblemTypes.For("bad-request"),
-                Title = new LocalizedText("リクエストの形式が正しくありません。", "The request is malformed.").Current,
-                Extensions = { ["code"] = "bad-request" },
-            },
+            BadHttpRequestException badRequest => BadRequests.Describe(badRequest),
             _ => null,
         };
 

@@ -20,7 +20,7 @@ internal static class ProductionReadiness
         var problems = Problems(configuration).ToList();
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new ProductionNotReadyException(
                 "Salon will not start in Production with these settings (see docs/configuration.md, \"Production\"):"
                 + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
         }
@@ -114,3 +114,7 @@ internal static class ProductionReadiness
     private static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }
+
+/// <summary>Production was refused because of its settings: the message names each setting to fix. The program prints
+/// it and exits non-zero, without a stack trace (it is an operator's mistake, not a bug).</summary>
+internal sealed class ProductionNotReadyException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Salon.Application.Consultations;
 using Salon.Application.Consultations.BookmarkTopic;
@@ -69,7 +70,7 @@ internal sealed class ConsultationsWebModule : ISalonModule
 
         api.MapPatch("/topics/{id:guid}", async (Guid id, EditTopicRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new EditTopicCommand(Actor(me), id, body.Title, body.Body, body.Tags, body.ContentWarning, body.RepliesWelcome, body.Closed), ct);
+                await mediator.Send(new EditTopicCommand(Actor(me), id, body.Title, body.Body, body.Tags, body.ContentWarning, body.RepliesWelcome, body.IsClosed), ct);
                 return TypedResults.Ok(await mediator.Send(new GetTopicQuery(me.RequiredId, id, null, null, me.IsModerator), ct));
             })
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound)
@@ -205,8 +206,12 @@ internal sealed record CreateTopicRequest(
     bool? RepliesWelcome,
     string? ContentWarning);
 
-internal sealed record EditTopicRequest(string? Title, string? Body, IReadOnlyList<string>? Tags, string? ContentWarning, bool? RepliesWelcome, bool? Closed);
+/// <summary>PATCH /api/topics/{id}: the fields present change. <c>isClosed</c> is the same name the topic's responses
+/// use. An unknown field is refused (400), never silently ignored.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record EditTopicRequest(string? Title, string? Body, IReadOnlyList<string>? Tags, string? ContentWarning, bool? RepliesWelcome, bool? IsClosed);
 
 internal sealed record PostReplyRequest(string Body, bool Anonymous, string? ContentWarning);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record EditReplyRequest(string? Body, string? ContentWarning);

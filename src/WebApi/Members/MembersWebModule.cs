@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Salon.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,15 @@ internal sealed class MembersWebModule : ISalonModule
         MapAuth(endpoints.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous());
         MapMe(endpoints.MapGroup("/api/me").WithTags("Me").RequireAuthorization());
 
+        // Outside the anonymous /api/auth group: without a valid access token (none, expired, garbage) it answers
+        // 401 like every other member route.
+        endpoints.MapPost("/api/auth/logout", async (HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new LogoutCommand(me.RequiredId, me.SessionId ?? Guid.Empty), ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Auth").RequireAuthorization().ProducesProblems(Status401Unauthorized);
+
         endpoints.MapGet("/api/members/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetMemberProfileQuery(id), ct)))
             .WithTags("Members").RequireAuthorization().ProducesProblems(Status401Unauthorized, Status404NotFound);
@@ -84,13 +94,6 @@ internal sealed class MembersWebModule : ISalonModule
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .ProducesProblems(Status400BadRequest, Status401Unauthorized)
             .RequireRateLimiting(RateLimits.SignIn);
-
-        auth.MapPost("/logout", async (HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new LogoutCommand(me.RequiredId, me.SessionId ?? Guid.Empty), ct);
-                return TypedResults.NoContent();
-            })
-            .RequireAuthorization().ProducesProblems(Status401Unauthorized);
 
         auth.MapPost("/forgot-password", async (ForgotPasswordCommand command, IMediator mediator, CancellationToken ct) =>
             {
@@ -174,6 +177,7 @@ internal sealed class MembersWebModule : ISalonModule
     }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record UpdateMeRequest(string? Nickname, IReadOnlyList<string>? FamilyPositions, string? Bio);
 
 internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);

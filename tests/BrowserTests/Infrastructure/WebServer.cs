@@ -60,5 +60,9 @@ public class WebServer : SalonApiFactory
     {
         Settings["Email:PickupDirectory"] = MailFolder;
         base.ConfigureWebHost(builder);
+
+        // The stylesheet and scripts from the build output (only Development loads them by itself; tests run as
+        // "Testing"), so pages are styled as members see them, in screenshots too.
+        builder.UseStaticWebAssets();
     }
 }

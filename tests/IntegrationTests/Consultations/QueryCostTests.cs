@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations.GetTopic;
 using Salon.Application.Consultations.ListBoardTopics;
+using Salon.Application.Meetings.ListMeetings;
 using Salon.Infrastructure.Persistence;
 using Salon.IntegrationTests.Infrastructure;
+using Salon.IntegrationTests.Meetings;
 
 namespace Salon.IntegrationTests.Consultations;
 
@@ -49,6 +51,35 @@ public sealed class QueryCostTests : IDisposable
         Assert.InRange(commands.Count, 1, 3);
         Assert.Equal(pageSize, view!.Replies.Items.Count);
         Assert.All(view.Replies.Items, r => Assert.NotEmpty(r.MyReactions));
+    }
+
+    [Fact]
+    public async Task A_meeting_list_page_costs_the_same_statements_however_many_meetings_the_viewer_is_waitlisted_for()
+    {
+        var official = await _factory.CreateOfficialAsync(_client);
+        var seated = await _factory.SignUpAsync(_client);
+        var viewer = await _factory.SignUpAsync(_client);
+        async Task<int> StatementsAsync() => (await _counter.Measure(() => SendAsync(new ListMeetingsQuery(viewer.Id, false, false, null, 50)))).Count;
+
+        async Task WaitlistAsync(int meetings)
+        {
+            for (var i = 0; i < meetings; i++)
+            {
+                var id = await _client.CreateMeetingAsync(official, MeetingScenario.Online(DateTime.UtcNow.AddDays(10 + i), capacity: 1));
+                await _client.ApplyAsync(seated, id);
+                await _client.ApplyAsync(viewer, id);
+            }
+        }
+
+        await WaitlistAsync(1);
+        var one = await StatementsAsync();
+        await WaitlistAsync(5);
+        var six = await StatementsAsync();
+
+        Assert.InRange(one, 1, 2);
+        Assert.Equal(one, six);
+        var page = await SendAsync(new ListMeetingsQuery(viewer.Id, false, false, null, 50));
+        Assert.All(page.Items, m => Assert.Equal(1, m.MyApplication!.WaitlistPosition));
     }
 
     private async Task<TestMember> SeedAsync(int topics, int replies)

@@ -124,14 +124,32 @@ public sealed class TopicTests(SalonApiFactory factory) : IClassFixture<SalonApi
         var author = await factory.SignUpAsync(_client);
         var other = await factory.SignUpAsync(_client);
         var topicId = await _client.CreateTopicAsync(author);
-        await (await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{topicId}", new { closed = true })).ShouldBe(HttpStatusCode.OK);
+        var closed = await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{topicId}", new { isClosed = true });
+        await closed.ShouldBe(HttpStatusCode.OK);
+        Assert.True((await closed.JsonAsync()).GetProperty("isClosed").GetBoolean());
 
         var reply = await _client.SendAsAsync(other, HttpMethod.Post, $"/api/topics/{topicId}/replies", new { body = "遅れてすみません", anonymous = false });
         await reply.ShouldBe(HttpStatusCode.Conflict);
         Assert.Equal("topic-closed", (await reply.JsonAsync()).GetProperty("code").GetString());
 
-        await (await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{topicId}", new { closed = false })).ShouldBe(HttpStatusCode.OK);
+        await (await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{topicId}", new { isClosed = false })).ShouldBe(HttpStatusCode.OK);
         await _client.ReplyAsync(other, topicId);
+    }
+
+    [Fact]
+    public async Task Patching_a_topic_takes_isClosed_as_its_responses_name_it_and_refuses_the_old_closed()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var topicId = await _client.CreateTopicAsync(author);
+
+        var old = await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{topicId}", new { closed = true });
+        await old.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await old.JsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("closed", out _), problem.ToString());
+        Assert.False((await _client.GetTopicAsync(author, topicId)).GetProperty("isClosed").GetBoolean());
+
+        await (await _client.SendAsAsync(author, HttpMethod.Patch, $"/api/topics/{topicId}", new { isClosed = true })).ShouldBe(HttpStatusCode.OK);
+        Assert.True((await _client.GetTopicAsync(author, topicId)).GetProperty("isClosed").GetBoolean());
     }
 
     [Fact]

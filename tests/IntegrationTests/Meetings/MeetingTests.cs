@@ -51,6 +51,36 @@ public sealed class MeetingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_list_gives_a_waitlisted_member_their_place_in_the_queue_as_the_meeting_view_does()
+    {
+        var official = await _factory.CreateOfficialAsync(_client);
+        var first = await _client.CreateMeetingAsync(official, MeetingScenario.Online(Start, capacity: 1));
+        var second = await _client.CreateMeetingAsync(official, MeetingScenario.Online(Start.AddDays(1), capacity: 1));
+        var seated = await _factory.SignUpAsync(_client);
+        var ahead = await _factory.SignUpAsync(_client);
+        var member = await _factory.SignUpAsync(_client);
+        foreach (var applicant in new[] { seated, ahead, member })
+        {
+            await _client.ApplyAsync(applicant, first);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await _client.ApplyAsync(seated, second);
+        await _client.ApplyAsync(member, second);
+
+        var list = (await (await _client.SendAsAsync(member, HttpMethod.Get, "/api/meetings")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var mine = list.ToDictionary(m => m.GetProperty("id").GetGuid(), m => m.GetProperty("myApplication"));
+        Assert.Equal("waitlisted", mine[first].Str("status"));
+        Assert.Equal(2, mine[first].GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal(1, mine[second].GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal(2, (await _client.GetMeetingAsync(member, first)).GetProperty("myApplication").GetProperty("waitlistPosition").GetInt32());
+
+        var seatedView = (await (await _client.SendAsAsync(seated, HttpMethod.Get, "/api/meetings")).JsonAsync()).GetProperty("items")[0].GetProperty("myApplication");
+        Assert.Equal("accepted", seatedView.Str("status"));
+        Assert.Equal(JsonValueKind.Null, seatedView.GetProperty("waitlistPosition").ValueKind);
+    }
+
+    [Fact]
     public async Task The_list_filters_by_format_and_by_what_fits_my_family_position()
     {
         var official = await _factory.CreateOfficialAsync(_client);
@@ -421,6 +451,43 @@ public sealed class MeetingTests : IDisposable
         Assert.EndsWith("\n二行目", calendarEvent.Description, StringComparison.Ordinal);
         Assert.Equal("https://meet.example.org/salon-secret-room", calendarEvent.Location);
         Assert.StartsWith(id.ToString(), calendarEvent.Uid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_calendar_sequence_grows_only_when_the_event_itself_changes()
+    {
+        var official = await _factory.CreateOfficialAsync(_client);
+        var id = await _client.CreateMeetingAsync(official, MeetingScenario.Online(Start, capacity: 1));
+        async Task<int> SequenceAsync()
+        {
+            var response = await _client.SendAsAsync(official, HttpMethod.Get, $"/api/meetings/{id}/calendar.ics");
+            await response.ShouldBe(HttpStatusCode.OK);
+            return Assert.Single(Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events).Sequence;
+        }
+
+        async Task PatchAsync(object changes) =>
+            await (await _client.SendAsAsync(official, HttpMethod.Patch, $"/api/meetings/{id}", changes)).ShouldBe(HttpStatusCode.OK);
+
+        // Applications, withdrawals, promotions, reminders and settings the file does not carry leave it alone.
+        var first = await _factory.SignUpAsync(_client);
+        var second = await _factory.SignUpAsync(_client);
+        await _client.ApplyAsync(first, id);
+        await _client.ApplyAsync(second, id);
+        await (await _client.SendAsAsync(first, HttpMethod.Delete, $"/api/meetings/{id}/applications/me")).ShouldBe(HttpStatusCode.NoContent);
+        _clock.SetUtcNow(Start.AddHours(-20));
+        await _factory.SendAsync(new SendMeetingRemindersCommand());
+        official = await _client.RefreshAsync(official);
+        await PatchAsync(new { capacity = 4, feeNote = "無料", applicationDeadline = Start.AddHours(-1) });
+        Assert.Equal(0, await SequenceAsync());
+
+        await PatchAsync(new { title = "新しいタイトル" });
+        Assert.Equal(1, await SequenceAsync());
+        await PatchAsync(new { startsAt = Start.AddHours(1), endsAt = Start.AddHours(3) });
+        Assert.Equal(2, await SequenceAsync());
+        await PatchAsync(new { joinUrl = "https://meet.example.org/another-room" });
+        Assert.Equal(3, await SequenceAsync());
+        await (await _client.SendAsAsync(official, HttpMethod.Post, $"/api/meetings/{id}/cancel", new { reason = "台風のため" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(4, await SequenceAsync());
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public static class FieldNames
         ["ConsentSensitiveInfo"] = new("要配慮個人情報の取扱いへの同意", "Consent to the handling of sensitive information"),
         ["ContentHandling"] = new("投稿の扱い", "Content handling"),
         ["Roles"] = new("ロール", "Roles"),
+        ["Tags"] = new("タグ", "Tags"),
+        ["Kinds"] = new("通知の種類", "Notification kinds"),
+        ["Words"] = new("語句", "Words"),
+        ["From"] = new("開始日", "Start date"),
+        ["To"] = new("終了日", "End date"),
     };
 
     public static string Display(string? propertyName)

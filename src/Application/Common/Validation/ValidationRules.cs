@@ -27,8 +27,23 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> ValidFamilyPositions<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) => rule
         .NotEmpty()
         .WithMessage(_ => new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position.").Current)
+        .BoundedList(FamilyPositionNames.All.Count)
         .Must(list => list is not null && list.All(FamilyPositionNames.IsKnown))
         .WithMessage(_ => new LocalizedText(
             $"家族の立場は {string.Join(", ", FamilyPositionNames.All)} から選んでください。",
             $"Family positions must be among {string.Join(", ", FamilyPositionNames.All)}.").Current);
+
+    /// <summary>A list in a request: at most <paramref name="max"/> items and no null among them. Checked on the
+    /// count first, so an oversized list is refused before anything looks at its items (put the rules on the
+    /// items under <see cref="IsBounded{TItem}"/>).</summary>
+    public static IRuleBuilderOptions<T, TList> BoundedList<T, TList>(this IRuleBuilder<T, TList> rule, int max)
+        where TList : IReadOnlyCollection<object?>? => rule
+        .Must(list => list is null || list.Count <= max)
+        .WithMessage(_ => new LocalizedText($"{{PropertyName}}は{max}個までです。", $"{{PropertyName}}: at most {max} items.").Current)
+        .Must(list => list is null || list.Count > max || list.All(item => item is not null))
+        .WithMessage(_ => new LocalizedText("{PropertyName}に空の項目（null）は入れられません。", "{PropertyName} must not contain null items.").Current);
+
+    /// <summary>True when the list is absent or within <paramref name="max"/> items with no null: the condition under
+    /// which rules on its items run.</summary>
+    public static bool IsBounded<TItem>(IReadOnlyCollection<TItem>? list, int max) => list is null || (list.Count <= max && list.All(item => item is not null));
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;
@@ -35,8 +36,7 @@ public sealed class CreateTopicCommandValidator : AbstractValidator<CreateTopicC
         RuleFor(c => c.Body).NotEmpty()
             .Must(b => b is not null && b.Trim().Length <= PostRules.BodyMaxLength)
             .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
-        RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 5)
-            .WithMessage(_ => new LocalizedText("タグは5つまで選べます。", "Choose at most 5 tags.").Current);
+        RuleFor(c => c.Tags).BoundedList(PostRules.MaxTags);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
 }

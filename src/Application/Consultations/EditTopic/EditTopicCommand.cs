@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Consultations;
@@ -8,7 +9,7 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations.EditTopic;
 
 /// <summary>PATCH /api/topics/{id} (author or moderator): only the fields present change; the topic is
-/// marked edited. An empty <c>contentWarning</c> removes it. <c>closed</c> closes or reopens it to replies.</summary>
+/// marked edited. An empty <c>contentWarning</c> removes it. <c>isClosed</c> closes or reopens it to replies.</summary>
 public sealed record EditTopicCommand(
     Actor Actor,
     Guid TopicId,
@@ -17,7 +18,7 @@ public sealed record EditTopicCommand(
     IReadOnlyList<string>? Tags,
     string? ContentWarning,
     bool? RepliesWelcome,
-    bool? Closed) : ICommand;
+    bool? IsClosed) : ICommand;
 
 public sealed class EditTopicCommandValidator : AbstractValidator<EditTopicCommand>
 {
@@ -28,7 +29,7 @@ public sealed class EditTopicCommandValidator : AbstractValidator<EditTopicComma
             .WithMessage(_ => new Domain.Common.LocalizedText($"タイトルは1〜{PostRules.TitleMaxLength}文字で入力してください。", $"The title must be 1 to {PostRules.TitleMaxLength} characters.").Current);
         RuleFor(c => c.Body).Must(b => b is null || b.Trim().Length is > 0 and <= PostRules.BodyMaxLength)
             .WithMessage(_ => new Domain.Common.LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
-        RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 5);
+        RuleFor(c => c.Tags).BoundedList(PostRules.MaxTags);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
 }
@@ -61,9 +62,9 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
             topic.ReplaceTags(await ConsultationRules.TagIdsAsync(db, command.Tags, cancellationToken));
         }
 
-        if (command.Closed is not null)
+        if (command.IsClosed is not null)
         {
-            topic.SetClosed(command.Closed.Value);
+            topic.SetClosed(command.IsClosed.Value);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -41,9 +41,7 @@ public sealed class ApplyToMeetingCommandHandler(IMeetingsDb db, IMemberDirector
         var now = time.UtcNow();
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
         var application = locked.Meeting.ApplyFor(command.MemberId, standing.FamilyPositions, note, now);
-        int? position = application.Status == ApplicationStatus.Waitlisted
-            ? locked.Meeting.Waitlist.TakeWhile(a => a.Id != application.Id).Count() + 1
-            : null;
+        var position = locked.Meeting.WaitlistPositionOf(application);
         await locked.SaveAndCommitAsync(db, cancellationToken);
         return new ApplicationResultDto(command.MeetingId, MeetingNames.Of(application.Status), application.AppliedAt, position);
     }

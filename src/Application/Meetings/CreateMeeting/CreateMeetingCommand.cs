@@ -29,6 +29,6 @@ public sealed class CreateMeetingCommandHandler(IMeetingsDb db, IMemberDirectory
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
         var viewer = await MeetingViewers.ForAsync(directory, command.OfficialId, isOfficial: true, cancellationToken);
-        return MeetingViews.ToDto(new MeetingRow(meeting, 0, 0, null), viewer, now, null);
+        return MeetingViews.ToDto(new MeetingRow(meeting, 0, 0, null, null), viewer, now);
     }
 }

@@ -32,7 +32,7 @@ public sealed class EditMeetingCommandHandler(IMeetingsDb db, IMemberDirectory d
 
         var viewer = await MeetingViewers.ForAsync(directory, command.OfficialId, isOfficial: true, cancellationToken);
         var mine = meeting.Applications.SingleOrDefault(a => a.MemberId == command.OfficialId && a.IsActive);
-        var row = new MeetingRow(meeting, meeting.AcceptedCount, meeting.Waitlist.Count(), mine);
-        return MeetingViews.ToDto(row, viewer, now, null);
+        var row = new MeetingRow(meeting, meeting.AcceptedCount, meeting.Waitlist.Count(), mine, meeting.WaitlistPositionOf(mine));
+        return MeetingViews.ToDto(row, viewer, now);
     }
 }

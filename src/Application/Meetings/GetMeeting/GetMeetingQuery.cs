@@ -18,10 +18,7 @@ public sealed class GetMeetingQueryHandler(IMeetingsDb db, IMemberDirectory dire
         var now = time.UtcNow();
         var row = await MeetingViews.Rows(db.Meetings.AsNoTracking().Where(m => m.Id == query.MeetingId), db.MeetingApplications, query.MemberId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw MeetingViews.NotFound();
-        int? position = row.Mine is { Status: ApplicationStatus.Waitlisted } mine
-            ? await MeetingViews.WaitlistPositionAsync(db, row.Meeting.Id, mine.AppliedAt, mine.Id, cancellationToken)
-            : null;
         var viewer = await MeetingViewers.ForAsync(directory, query.MemberId, query.IsOfficial, cancellationToken);
-        return MeetingViews.ToDto(row, viewer, now, position);
+        return MeetingViews.ToDto(row, viewer, now);
     }
 }

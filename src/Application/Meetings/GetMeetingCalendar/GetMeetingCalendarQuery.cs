@@ -55,7 +55,7 @@ internal static class ICalendar
             $"DTSTAMP:{Utc(now)}",
             $"DTSTART:{Utc(meeting.StartsAt)}",
             $"DTEND:{Utc(meeting.EndsAt)}",
-            $"SEQUENCE:{meeting.Version.ToString(CultureInfo.InvariantCulture)}",
+            $"SEQUENCE:{meeting.CalendarSequence.ToString(CultureInfo.InvariantCulture)}",
             "SUMMARY:" + Text(meeting.Title),
         };
         if (meeting.Description.Length > 0)

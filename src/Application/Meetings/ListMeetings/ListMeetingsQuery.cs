@@ -59,7 +59,7 @@ public sealed class ListMeetingsQueryHandler(IMeetingsDb db, IMemberDirectory di
         }
 
         var rows = await MeetingViews.Rows(meetings.Take(size + 1), db.MeetingApplications, query.MemberId).ToListAsync(cancellationToken);
-        var items = rows.Take(size).Select(r => MeetingViews.ToDto(r, viewer, now, null)).ToList();
+        var items = rows.Take(size).Select(r => MeetingViews.ToDto(r, viewer, now)).ToList();
         var next = rows.Count > size ? new KeysetCursor(rows[size - 1].Meeting.StartsAt, rows[size - 1].Meeting.Id).Encode() : null;
         return new Page<MeetingDto>(items, next);
     }

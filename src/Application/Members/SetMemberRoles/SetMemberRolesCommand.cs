@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Domain.Common;
 using Salon.Domain.Members;
 
@@ -15,7 +16,7 @@ public sealed class SetMemberRolesCommandValidator : AbstractValidator<SetMember
     public SetMemberRolesCommandValidator()
     {
         RuleFor(c => c.MemberId).NotEmpty();
-        RuleFor(c => c.Roles).NotNull()
+        RuleFor(c => c.Roles).NotNull().BoundedList(MemberRoleNames.Assignable.Count + 1)
             .Must(roles => roles.All(r => r == MemberRoleNames.Member || MemberRoleNames.IsAssignable(r)))
             .WithMessage(_ => new LocalizedText(
                 "ロールは member, moderator, official, admin から選んでください。",

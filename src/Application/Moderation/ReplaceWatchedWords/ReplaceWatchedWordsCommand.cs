@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Moderation.GetWatchedWords;
 using Salon.Domain.Common;
 using Salon.Domain.Moderation;
@@ -13,17 +14,19 @@ public sealed record ReplaceWatchedWordsCommand(Guid AdminId, IReadOnlyList<Watc
 
 public sealed class ReplaceWatchedWordsCommandValidator : AbstractValidator<ReplaceWatchedWordsCommand>
 {
+    public const int MaxWords = 1000;
+
     public ReplaceWatchedWordsCommandValidator()
     {
-        RuleFor(c => c.Words).NotNull().Must(w => w.Count <= 1000);
-        RuleForEach(c => c.Words).ChildRules(word =>
+        RuleFor(c => c.Words).NotNull().BoundedList(MaxWords);
+        When(c => ValidationRules.IsBounded(c.Words, MaxWords), () => RuleForEach(c => c.Words).ChildRules(word =>
         {
             word.RuleFor(w => w.Word).NotEmpty().MaximumLength(100)
                 .Must(w => w is not null && SafetyText.Fold(w).Length > 0)
                 .WithMessage(_ => new LocalizedText("語句に文字を含めてください。", "A word must contain letters.").Current);
             word.RuleFor(w => w.Action).Must(a => a is "block" or "hold" or "flag")
                 .WithMessage(_ => new LocalizedText("action は block, hold, flag のいずれかです。", "action is block, hold or flag.").Current);
-        });
+        }));
     }
 }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Domain.Common;
 
 namespace Salon.Application.Notifications.MarkNotificationsRead;
 
@@ -11,7 +12,12 @@ public sealed record MarkNotificationsReadCommand(Guid MemberId, IReadOnlyList<G
 
 public sealed class MarkNotificationsReadCommandValidator : AbstractValidator<MarkNotificationsReadCommand>
 {
-    public MarkNotificationsReadCommandValidator() => RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 1000);
+    /// <summary>More than a client can have shown; "all" is asked for by sending no ids.</summary>
+    public const int MaxIds = 500;
+
+    public MarkNotificationsReadCommandValidator() => RuleFor(c => c.Ids)
+        .Must(ids => ids is null || ids.Count <= MaxIds)
+        .WithMessage(_ => new LocalizedText($"一度に既読にできるのは{MaxIds}件までです。", $"At most {MaxIds} notifications at a time.").Current);
 }
 
 public sealed class MarkNotificationsReadCommandHandler(INotificationsDb db, TimeProvider time) : ICommandHandler<MarkNotificationsReadCommand>

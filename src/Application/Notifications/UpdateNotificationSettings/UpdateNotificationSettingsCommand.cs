@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Validation;
 using Salon.Domain.Common;
 using Salon.Domain.Notifications;
 
@@ -14,13 +15,17 @@ public sealed class UpdateNotificationSettingsCommandValidator : AbstractValidat
 {
     public UpdateNotificationSettingsCommandValidator()
     {
-        RuleForEach(c => c.Kinds).ChildRules(kind =>
+        var kinds = NotificationKinds.Defaults.Count;
+        RuleFor(c => c.Kinds).BoundedList(kinds)
+            .Must(list => list is null || !ValidationRules.IsBounded(list, kinds) || list.DistinctBy(k => k.Kind).Count() == list.Count)
+            .WithMessage(_ => new LocalizedText("同じ通知の種類が2回以上あります。", "A notification kind is listed more than once.").Current);
+        When(c => ValidationRules.IsBounded(c.Kinds, kinds), () => RuleForEach(c => c.Kinds).ChildRules(kind =>
         {
             kind.RuleFor(k => k.Kind).Must(NotificationKinds.IsKnown)
                 .WithMessage(_ => new LocalizedText("通知の種類が正しくありません。", "Unknown notification kind.").Current);
             kind.RuleFor(k => k.Email).Must(e => e is "immediate" or "digest" or "off")
                 .WithMessage(_ => new LocalizedText("email は immediate, digest, off のいずれかです。", "email is immediate, digest or off.").Current);
-        });
+        }));
         RuleFor(c => c.Digest!.Frequency).Must(f => f is "off" or "daily" or "weekly").When(c => c.Digest is not null)
             .WithMessage(_ => new LocalizedText("ダイジェストは off, daily, weekly のいずれかです。", "The digest is off, daily or weekly.").Current);
         RuleFor(c => c.Digest!.Hour).InclusiveBetween(0, 23).When(c => c.Digest is not null);
@@ -31,10 +36,13 @@ public sealed class UpdateNotificationSettingsCommandHandler(INotificationsDb db
 {
     public async ValueTask<Unit> Handle(UpdateNotificationSettingsCommand command, CancellationToken cancellationToken)
     {
+        var saved = command.Kinds is { Count: > 0 }
+            ? await db.NotificationPreferences.Where(p => p.MemberId == command.MemberId).ToDictionaryAsync(p => p.Kind, cancellationToken)
+            : [];
         foreach (var setting in command.Kinds ?? [])
         {
             var email = Enum.Parse<EmailDelivery>(setting.Email, ignoreCase: true);
-            var existing = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.MemberId == command.MemberId && p.Kind == setting.Kind, cancellationToken);
+            var existing = saved.GetValueOrDefault(setting.Kind);
             if (existing is null)
             {
                 db.NotificationPreferences.Add(new NotificationPreference(command.MemberId, setting.Kind, setting.InApp, email));

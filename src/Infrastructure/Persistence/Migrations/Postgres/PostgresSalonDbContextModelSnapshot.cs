@@ -541,6 +541,9 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");

@@ -521,6 +521,9 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");

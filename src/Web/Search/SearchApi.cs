@@ -1,0 +1,24 @@
+using Salon.Web.Api;
+using Salon.Web.Consultations;
+
+namespace Salon.Web.Search;
+
+/// <summary>The search route (API.md, "Consultations": GET /api/search?q=).</summary>
+public static class SearchRoutes
+{
+    public static readonly ApiRoute Search = new("GET", "/api/search");
+}
+
+/// <summary>A topic or reply that matched (<see cref="Kind"/>: <c>topic</c> or <c>reply</c>), with a snippet around
+/// the match and its author exactly as the API gives it (匿名さん for anonymous posts).</summary>
+public sealed record SearchResult(string Kind, Guid Id, Guid TopicId, string TopicTitle, string Snippet, Author Author, string? ContentWarning, DateTime CreatedAt);
+
+public static class SearchApi
+{
+    /// <summary>Search answers at most this many characters (the API's limit).</summary>
+    public const int MaxQueryLength = 100;
+
+    /// <param name="sort">null or <c>newest</c> (newest first), or <c>relevance</c> (best match first).</param>
+    public static Task<ApiResult<Page<SearchResult>>> SearchAsync(this SalonApiClient api, string q, string? sort, string? cursor) =>
+        api.GetAsync<Page<SearchResult>>(SearchRoutes.Search, query: [new("q", q), new("sort", sort), new("cursor", cursor)]);
+}
