@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Routing;
 
 namespace Salon.WebApi.Common;
@@ -39,8 +40,6 @@ internal static class LoggingPolicy
         {
             var started = Stopwatch.GetTimestamp();
 
-            // Taken on the way in: the exception handler clears the endpoint when it re-executes.
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
             try
             {
                 await next();
@@ -49,6 +48,10 @@ internal static class LoggingPolicy
             {
                 if (logger.IsEnabled(LogLevel.Information))
                 {
+                    // Taken on the way out (routing runs after this middleware); the exception handler clears the
+                    // endpoint when it re-executes, and keeps the one that failed in its feature.
+                    var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                    var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
                     // The route template, never the path (ids) or the query string (tokens).
                     logger.LogInformation(
                         "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMilliseconds:0} ms",
