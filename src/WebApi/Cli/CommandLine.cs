@@ -18,24 +18,25 @@ internal sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, str
         ["--password-stdin"] = false,
     };
 
-    public static string Usage { get; } = string.Join(Environment.NewLine,
-        "Usage:",
-        "  Salon.WebApi [--Section:Key value ...]     start the web API; arguments are configuration settings",
-        "                                             (e.g. --urls http://0.0.0.0:8080; see docs/configuration.md)",
-        "  Salon.WebApi create-admin --email ADDRESS --nickname NAME [--password-stdin]",
-        "  Salon.WebApi --help",
-        string.Empty,
-        "Verbs (first argument only):",
-        "  create-admin       create a staff account with the admin and official roles, or give them to an existing",
-        "                     account; same configuration and database as the server (migrations are applied first)",
-        string.Empty,
-        "Options of create-admin:",
-        "  --email ADDRESS    the account's e-mail address (required)",
-        "  --nickname NAME    the staff nickname members see (required)",
-        "  --password-stdin   read the password from standard input; otherwise it comes from the environment",
-        "                     variable SALON_ADMIN_PASSWORD, or is asked for at the terminal without echo.",
-        "                     The password is never taken from the command line.",
-        "  --help             this text");
+    public static string Usage { get; } = """
+        Usage:
+          Salon.WebApi [--Section:Key value ...]     start the web API; arguments are configuration settings
+                                                     (e.g. --urls http://0.0.0.0:8080; see docs/configuration.md)
+          Salon.WebApi create-admin --email ADDRESS --nickname NAME [--password-stdin]
+          Salon.WebApi --help
+
+        Verbs (first argument only):
+          create-admin       create a staff account with the admin and official roles, or give them to an existing
+                             account; same configuration and database as the server (migrations are applied first)
+
+        Options of create-admin:
+          --email ADDRESS    the account's e-mail address (required)
+          --nickname NAME    the staff nickname members see (required)
+          --password-stdin   read the password from standard input; otherwise it comes from the environment
+                             variable SALON_ADMIN_PASSWORD, or is asked for at the terminal without echo.
+                             The password is never taken from the command line.
+          --help             this text
+        """;
 
     public string? Option(string name) => Options.GetValueOrDefault(name);
 
