@@ -50,6 +50,10 @@ internal static class SalonHost
 
             // A consultation is at most 10,000 characters; nothing legitimate needs more than this.
             k.Limits.MaxRequestBodySize = 1024 * 1024;
+
+            // Kestrel's own rejections (a malformed request line, a URL or headers over the limits) get a
+            // ProblemDetails body like every other error.
+            k.ConfigureEndpointDefaults(listen => listen.UseProblemDetailsForRejections());
         });
 
         services.AddMediator((MediatorOptions options) =>

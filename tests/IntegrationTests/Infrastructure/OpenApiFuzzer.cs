@@ -102,6 +102,14 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
     public List<FuzzCase> Sample(List<FuzzCase> cases, int count) =>
         cases.Count <= count ? cases : [cases[0], .. cases.Skip(1).OrderBy(_ => _random.Next()).Take(count - 1)];
 
+    /// <summary>A GUID nothing has, from the seeded generator.</summary>
+    private string UnknownGuid()
+    {
+        var bytes = new byte[16];
+        _random.NextBytes(bytes);
+        return new Guid(bytes).ToString();
+    }
+
     private static FuzzCase Case(FuzzOperation operation, string description, HttpMethod method, string url, Func<HttpContent?>? content) =>
         new(operation.Name, description, method, url, content ?? (() => null));
 
@@ -118,9 +126,9 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
         return url;
     }
 
-    private static IEnumerable<string> PathValues() =>
+    private IEnumerable<string> PathValues() =>
     [
-        "not-a-guid", "00000000-0000-0000-0000-000000000000", Guid.NewGuid().ToString(), "%FF%FE", "%01%1B",
+        "not-a-guid", "00000000-0000-0000-0000-000000000000", UnknownGuid(), "%FF%FE", "%01%1B",
         new string('a', 2_000), "..%2F..%2Fetc",
     ];
 
@@ -202,7 +210,6 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
         {
             case "string":
                 yield return ("= 12345", 12345);
-                yield return ("= {}", new JsonObject());
                 yield return ("= \"\"", "");
                 yield return ("= huge", HugeString);
                 yield return ("= NUL and control characters", "a\u0000b\u0001\u001b[2J\u007f");
@@ -221,7 +228,7 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
                 {
                     yield return ("= not a GUID", "not-a-guid");
                     yield return ("= empty GUID", Guid.Empty.ToString());
-                    yield return ("= unknown GUID", Guid.NewGuid().ToString());
+                    yield return ("= unknown GUID", UnknownGuid());
                 }
 
                 break;
@@ -229,12 +236,9 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
                 yield return ("= \"abc\"", "abc");
                 yield return ("= 1e400", RawNode("1e400"));
                 yield return ("= 99999999999999999999", RawNode("99999999999999999999"));
-                yield return ("= -2147483649", RawNode("-2147483649"));
                 yield return ("= int.MaxValue", int.MaxValue);
-                yield return ("= int.MinValue", int.MinValue);
                 yield return ("= -1", -1);
                 yield return ("= 1.5", 1.5);
-                yield return ("= true", true);
                 break;
             case "boolean":
                 yield return ("= \"yes\"", "yes");
@@ -244,7 +248,6 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
                 yield return ("= [null]", new JsonArray((JsonNode?)null));
                 yield return ("= []", new JsonArray());
                 yield return ("= \"x\"", "x");
-                yield return ("= {\"a\":1}", new JsonObject { ["a"] = 1 });
                 yield return ("= deeply nested", RawNode(DeepArray));
                 if (current is JsonArray { Count: > 0 } array)
                 {
@@ -258,7 +261,6 @@ public sealed class OpenApiFuzzer(JsonElement document, FuzzValues values, int s
             case "object":
                 yield return ("= {}", new JsonObject());
                 yield return ("= \"x\"", "x");
-                yield return ("= []", new JsonArray());
                 yield return ("= deeply nested", RawNode(DeepObject));
                 yield return ("= {\"a\":null}", new JsonObject { ["a"] = null });
                 break;
