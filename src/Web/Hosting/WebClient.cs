@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Salon.Web.Api;
 using Salon.Web.Layout;
 using Salon.Web.Meetings;
@@ -36,6 +37,7 @@ public static class WebClient
         // Japanese (and every other script) as characters, not &#x…; entities; markup is still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAddress>();
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<TokenRefresher>();

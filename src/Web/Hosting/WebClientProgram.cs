@@ -6,9 +6,19 @@ namespace Salon.Web.Hosting;
 /// scaled separately (docs/deploy.md). <c>dotnet run --project src/WebApi</c> hosts the same client itself.</summary>
 public static class WebClientProgram
 {
-    public static async Task Main(string[] args)
+    public static async Task Main(string[] args) => await Build(args).RunAsync();
+
+    /// <summary>The standalone host, built and ready to run (tests start it on a free port).</summary>
+    public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+
+            // Names the static-asset manifests (Salon.Web.staticwebassets.*.json), whoever the entry assembly is.
+            ApplicationName = typeof(WebClientProgram).Assembly.GetName().Name,
+        });
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebClientOptions.Section + ":" + nameof(WebClientOptions.ApiBaseUrl)]))
@@ -29,6 +39,9 @@ public static class WebClientProgram
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found");
+
+        // Explicit, after the status-code pages, so a re-executed request is routed again.
+        app.UseRouting();
         app.Use(WebSecurityHeaders.Apply);
         if (app.Configuration.GetValue("Security:UseHttps", !app.Environment.IsDevelopment()))
         {
@@ -40,6 +53,6 @@ public static class WebClientProgram
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapSalonWebClient();
-        await app.RunAsync();
+        return app;
     }
 }
