@@ -11,6 +11,8 @@ namespace Salon.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SettingsJourneyTests(BrowserFixture browser)
 {
+    private const string Body = "息子が退院してから、家での接し方に悩んでいます。みなさんはどうしていますか。";
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -107,8 +109,8 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
         var reader = await browser.Server.RegisterAsync("はる");
         var named = "名前つきの相談 " + Guid.NewGuid().ToString("N")[..6];
         var anonymous = "匿名の相談 " + Guid.NewGuid().ToString("N")[..6];
-        var namedId = await browser.Server.PostTopicAsync(author, named, anonymous: false);
-        await browser.Server.PostTopicAsync(author, anonymous, anonymous: true);
+        var namedId = await browser.Server.PostTopicAsync(author, named, Body, anonymous: false);
+        await browser.Server.PostTopicAsync(author, anonymous, Body, anonymous: true);
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(reader);
@@ -264,7 +266,7 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
         var author = await browser.Server.RegisterAsync("かえ");
         var reader = await browser.Server.RegisterAsync("りん");
         var title = "眠れない夜が続いています " + Guid.NewGuid().ToString("N")[..6];
-        var topicId = await browser.Server.PostTopicAsync(author, title, anonymous: true);
+        var topicId = await browser.Server.PostTopicAsync(author, title, Body, anonymous: true);
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(reader);

@@ -12,6 +12,11 @@ public static class FileDownloads
     public static RouteHandlerBuilder MapFileDownload(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
         endpoints.MapGet(pattern, handler).WithMetadata(SessionEndpoint.Instance).ExcludeFromDescription();
 
+    /// <summary>Maps a download that a form asks for with a POST carrying its anti-forgery token (the data export:
+    /// the handler checks the token), with the member's session as for <see cref="MapFileDownload"/>.</summary>
+    public static RouteHandlerBuilder MapFileDownloadForm(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+        endpoints.MapPost(pattern, handler).WithMetadata(SessionEndpoint.Instance).ExcludeFromDescription();
+
     /// <summary>The file from <paramref name="route"/>, as an attachment named by the API or
     /// <paramref name="fileName"/>. Not signed in: to the sign-in page, back to <paramref name="page"/> after.
     /// Refused or failed: back to <paramref name="page"/> with <c>?download=failed</c>, which the page explains.</summary>
@@ -43,7 +48,8 @@ public static class FileDownloads
         return Results.Stream(await file.OpenAsync(context.RequestAborted), file.ContentType, file.FileName ?? fileName);
     }
 
-    /// <summary>Endpoint metadata: this endpoint, like a page, reads the sign-in cookie.</summary>
+    /// <summary>Endpoint metadata: this endpoint is not a page (a download) but, like a page, works with the member's
+    /// session from the sign-in cookie (<see cref="Hosting.WebClient.IsPage"/>).</summary>
     internal sealed class SessionEndpoint
     {
         public static SessionEndpoint Instance { get; } = new();

@@ -19,6 +19,13 @@ public static class ConsultationsRoutes
     public static readonly ApiRoute Bookmark = new("PUT", "/api/topics/{id}/bookmark");
     public static readonly ApiRoute Unbookmark = new("DELETE", "/api/topics/{id}/bookmark");
     public static readonly ApiRoute MarkRead = new("PUT", "/api/topics/{id}/read");
+    public static readonly ApiRoute EditTopic = new("PATCH", "/api/topics/{id}");
+    public static readonly ApiRoute DeleteTopic = new("DELETE", "/api/topics/{id}");
+    public static readonly ApiRoute EditReply = new("PATCH", "/api/replies/{id}");
+    public static readonly ApiRoute DeleteReply = new("DELETE", "/api/replies/{id}");
+    public static readonly ApiRoute Hide = new("PUT", "/api/posts/{id}/hide");
+    public static readonly ApiRoute Unhide = new("DELETE", "/api/posts/{id}/hide");
+    public static readonly ApiRoute HiddenPosts = new("GET", "/api/me/hidden-posts");
 }
 
 public sealed record Board(string Slug, string Name, string Description, string Kind, IReadOnlyList<string> Audience, bool RepliesWelcomeByDefault, int TopicCount);
@@ -50,6 +57,16 @@ public sealed record TopicDetail(
 public sealed record NewTopic(string BoardSlug, string Title, string Body, IReadOnlyList<string> Tags, bool Anonymous, bool RepliesWelcome, string? ContentWarning);
 
 public sealed record NewReply(string Body, bool Anonymous, string? ContentWarning);
+
+/// <summary>PATCH /api/topics/{id}: only what changed is sent (null leaves a field as it is, so closing a topic does
+/// not mark its text 「編集済み」); an empty content warning removes it. The API answers the topic.</summary>
+public sealed record TopicChanges(string? Title, string? Body, IReadOnlyList<string>? Tags, string? ContentWarning, bool? RepliesWelcome, bool? IsClosed);
+
+/// <summary>PATCH /api/replies/{id}. An empty content warning removes it.</summary>
+public sealed record ReplyChanges(string Body, string ContentWarning);
+
+/// <summary>A post the member hid from their own view (GET /api/me/hidden-posts); <see cref="Kind"/> is "topic" or "reply".</summary>
+public sealed record HiddenPost(Guid PostId, string Kind, Guid TopicId, string TopicTitle, string Excerpt, DateTime HiddenAt);
 
 /// <summary>POST /api/topics and /replies answer the new id, and <see cref="Support"/> when the text looks like a crisis.</summary>
 public sealed record PostCreated(Guid Id, Support? Support);
@@ -85,6 +102,24 @@ public static class ConsultationsApi
 
     public static Task<ApiResult<NoContent>> MarkReadAsync(this SalonApiClient api, Guid topicId) =>
         api.SendAsync(ConsultationsRoutes.MarkRead, [topicId]);
+
+    public static Task<ApiResult<TopicDetail>> EditTopicAsync(this SalonApiClient api, Guid topicId, TopicChanges changes) =>
+        api.SendAsync<TopicDetail>(ConsultationsRoutes.EditTopic, [topicId], changes);
+
+    public static Task<ApiResult<NoContent>> DeleteTopicAsync(this SalonApiClient api, Guid topicId) =>
+        api.SendAsync(ConsultationsRoutes.DeleteTopic, [topicId]);
+
+    public static Task<ApiResult<NoContent>> EditReplyAsync(this SalonApiClient api, Guid replyId, ReplyChanges changes) =>
+        api.SendAsync(ConsultationsRoutes.EditReply, [replyId], changes);
+
+    public static Task<ApiResult<NoContent>> DeleteReplyAsync(this SalonApiClient api, Guid replyId) =>
+        api.SendAsync(ConsultationsRoutes.DeleteReply, [replyId]);
+
+    public static Task<ApiResult<NoContent>> SetHiddenAsync(this SalonApiClient api, Guid postId, bool hidden) =>
+        api.SendAsync(hidden ? ConsultationsRoutes.Hide : ConsultationsRoutes.Unhide, [postId]);
+
+    public static Task<ApiResult<Page<HiddenPost>>> HiddenPostsAsync(this SalonApiClient api, string? cursor) =>
+        api.GetAsync<Page<HiddenPost>>(ConsultationsRoutes.HiddenPosts, query: [new("cursor", cursor)]);
 
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

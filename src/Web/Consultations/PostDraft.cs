@@ -14,7 +14,8 @@ public sealed class PostDraft
 
     public string? ContentWarning { get; set; }
 
-    public Dictionary<string, bool> Tags { get; set; } = [];
+    /// <summary>The ticked tags. Never null: a form with no box ticked binds null here.</summary>
+    public Dictionary<string, bool> Tags { get; set => field = value ?? []; } = [];
 
     public string? Step { get; set; }
 

@@ -66,13 +66,8 @@ public static class WebClient
     internal static bool IsPage(HttpContext context) =>
         context.GetEndpoint()?.Metadata is { } metadata
         && (metadata.GetMetadata<ComponentTypeMetadata>() is not null
-            || metadata.GetMetadata<FileDownloads.SessionEndpoint>() is not null
-            || metadata.GetMetadata<WebClientEndpoint>() is not null);
+            || metadata.GetMetadata<FileDownloads.SessionEndpoint>() is not null);
 }
-
-/// <summary>Marks an endpoint of the web client that is not a page (a download) but, like a page, works with the
-/// member's session from the sign-in cookie.</summary>
-public sealed class WebClientEndpoint;
 
 /// <summary>Where the API is: <c>Web:ApiBaseUrl</c>, or, co-hosted, this server's own address over loopback
 /// (an http address when there is one), so each call goes through the API's whole pipeline.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Salon.Web.Api;
-using Salon.Web.Hosting;
 
 namespace Salon.Web.Settings;
 
@@ -26,7 +25,7 @@ public static class ExportDownload
     };
 
     public static IEndpointConventionBuilder MapExportDownload(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Path, DownloadAsync).WithMetadata(new WebClientEndpoint()).ExcludeFromDescription();
+        endpoints.MapFileDownloadForm(Path, DownloadAsync);
 
     private static async Task<IResult> DownloadAsync(HttpContext context, IAntiforgery antiforgery, SessionState session, SalonApiClient api)
     {
