@@ -33,7 +33,7 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, Uri? site = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -44,7 +44,7 @@ public class BrowserFixture : IAsyncLifetime
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
             JavaScriptEnabled = javaScript,
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = (site ?? Server.BaseAddress).ToString(),
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
