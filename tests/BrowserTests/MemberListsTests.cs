@@ -161,4 +161,61 @@ public sealed class MemberListsTests(BrowserFixture browser)
         await Expect(page.Locator(".announcement .badge").First).ToHaveTextAsync("公式");
         await page.CheckAsync(true);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_visitor_who_is_not_signed_in_reads_public_announcements_but_not_the_members_only_ones(bool javaScript)
+    {
+        var server = browser.Server;
+        var official = await server.CreateOfficialAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var open = "家族会のつどいのお知らせ " + suffix;
+        var closed = "メンバー向けのご案内 " + suffix;
+        await server.CallAsync(official, HttpMethod.Post, "/api/announcements",
+            new { title = open, body = "どなたでも参加できます。", pinned = false, @public = true }, HttpStatusCode.Created);
+        var membersOnly = await server.CallAsync(official, HttpMethod.Post, "/api/announcements",
+            new { title = closed, body = "メンバーだけに。", pinned = false, @public = false }, HttpStatusCode.Created);
+
+        var page = await browser.NewPageAsync(javaScript);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = open }).ClickAsync();
+        await Expect(page.Heading()).ToHaveTextAsync(open);
+        await Expect(page.Locator(".announcement .body")).ToHaveTextAsync("どなたでも参加できます。");
+        await page.CheckAsync(javaScript);
+
+        await page.GotoAsync("/announcements");
+        await Expect(page.Locator(".announcement-card", new() { HasText = open })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".announcement-card", new() { HasText = closed })).ToHaveCountAsync(0);
+        await page.CheckAsync(javaScript);
+
+        await page.GotoAsync($"/announcements/{membersOnly.GetProperty("id").GetGuid()}");
+        await Expect(page.GetByText("メンバーだけが読めるお知らせもあります。")).ToBeVisibleAsync();
+        await Expect(page.GetByText("メンバーだけに。")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_author_sees_that_a_held_consultation_is_under_review_and_others_do_not_see_it()
+    {
+        var server = browser.Server;
+        var admin = await server.CreateOfficialAsync();
+        var author = await server.RegisterAsync("まつ");
+        var word = "確認語" + Guid.NewGuid().ToString("N")[..6];
+        await server.CallAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word, action = "hold" } }, HttpStatusCode.OK);
+        var title = "見てほしい相談 " + word;
+        var topicId = await server.PostTopicAsync(author, title, "この本文には " + word + " が入っています。");
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(author);
+        await page.GotoAsync("/me/topics");
+        await Expect(page.Locator(".topic-card", new() { HasText = title }).Locator(".badge.review")).ToHaveTextAsync("確認中");
+        await page.GotoAsync($"/topics/{topicId}");
+        await Expect(page.Locator(".notice.review")).ToContainTextAsync("運営が内容を確認しています");
+        await page.CheckAsync(true);
+
+        var other = await browser.NewPageAsync();
+        await other.SignInAsync(await server.RegisterAsync("ほか"));
+        await other.GotoAsync("/boards/parents");
+        await Expect(other.Locator(".topic-card", new() { HasText = title })).ToHaveCountAsync(0);
+    }
 }

@@ -39,8 +39,15 @@ public sealed record ReactionCounts(int Relate, int Thanks, int Support);
 
 public sealed record TopicSummary(
     Guid Id, string BoardSlug, string Title, string Excerpt, Author Author, bool IsMine, IReadOnlyList<string> Tags,
-    bool RepliesWelcome, string? ContentWarning, bool IsClosed, DateTime CreatedAt, DateTime LastActivityAt,
+    bool RepliesWelcome, string? ContentWarning, bool IsClosed, string Status, DateTime CreatedAt, DateTime LastActivityAt,
     int ReplyCount, ReactionCounts ReactionCounts, int? UnreadReplies);
+
+/// <summary>A post's <c>status</c> as the API gives it: "published", or "under_review" (held or hidden by
+/// moderation; only its author and staff see it).</summary>
+public static class PostStatus
+{
+    public const string UnderReview = "under_review";
+}
 
 public sealed record BoardRef(string Slug, string Name);
 
