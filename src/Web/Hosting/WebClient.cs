@@ -42,6 +42,7 @@ public static class WebClient
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<TokenRefresher>();
         services.AddScoped<SessionState>();
+        services.AddScoped<Staff.StaffAccess>();
         services.AddHttpClient<SalonApiClient>((provider, client) =>
         {
             client.BaseAddress = provider.GetRequiredService<ApiAddress>().BaseAddress;

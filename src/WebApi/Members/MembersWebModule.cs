@@ -23,6 +23,7 @@ using Salon.Application.Members.Register;
 using Salon.Application.Members.ResendConfirmation;
 using Salon.Application.Members.ResetPassword;
 using Salon.Application.Members.Sessions;
+using Salon.Application.Members.SearchMembers;
 using Salon.Application.Members.SetMemberRoles;
 using Salon.Application.Members.UnblockMember;
 using Salon.Application.Members.UpdateMe;
@@ -55,6 +56,13 @@ internal sealed class MembersWebModule : ISalonModule
         endpoints.MapGet("/api/members/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetMemberProfileQuery(id), ct)))
             .WithTags("Members").RequireAuthorization().ProducesProblems(Status401Unauthorized, Status404NotFound);
+
+        endpoints.MapGet("/api/admin/members", async (string? nickname, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchMembersQuery(nickname, cursor, limit), ct)))
+            .WithTags("Admin").RequireAuthorization(Policies.Admin)
+            .WithDescription("Members whose nickname contains `nickname` (NFKC, case-insensitive), oldest first, with roles and suspension; "
+                + "without `nickname`, the members who hold a role. Never an e-mail address.")
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
 
         endpoints.MapPut("/api/admin/members/{id:guid}/roles", async (Guid id, SetRolesRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(new RolesResponse(await mediator.Send(new SetMemberRolesCommand(id, body.Roles ?? []), ct))))

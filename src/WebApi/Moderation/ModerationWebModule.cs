@@ -1,4 +1,5 @@
 using Mediator;
+using Salon.Application.Moderation.CountModerationQueue;
 using Salon.Application.Moderation.FileReport;
 using Salon.Application.Moderation.GetAuditLog;
 using Salon.Application.Moderation.GetModerationQueue;
@@ -47,6 +48,11 @@ internal sealed class ModerationWebModule : ISalonModule
                 TypedResults.Ok(await mediator.Send(new GetModerationQueueQuery(cursor, limit), ct)))
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
 
+        moderation.MapGet("/queue/count", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new CountModerationQueueQuery(), ct)))
+            .WithDescription("How many items are open, and how many of those are priority (for a badge).")
+            .ProducesProblems(Status401Unauthorized, Status403Forbidden);
+
         moderation.MapPost("/items/{id:guid}/resolve", async (Guid id, ResolveRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new ResolveModerationItemCommand(me.RequiredId, id, body.Action, body.Note), ct);
@@ -68,8 +74,10 @@ internal sealed class ModerationWebModule : ISalonModule
             })
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
 
-        moderation.MapGet("/audit", async (string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetAuditLogQuery(cursor, limit), ct)))
+        moderation.MapGet("/audit", async (string? cursor, int? limit, Guid? actor, string? action, DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetAuditLogQuery(cursor, limit, actor, action, from, to), ct)))
+            .WithDescription("Newest first. Filters: actor (the member id of the moderator or admin), action (exact, e.g. resolve:hide, suspend), "
+                + "from and to (calendar days in Japan, both included).")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
 
         moderation.MapGet("/watched-words", async (IMediator mediator, CancellationToken ct) =>
