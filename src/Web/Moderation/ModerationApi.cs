@@ -97,11 +97,11 @@ public static class ModerationText
     /// <summary>The decisions, in the order the form offers them, with what each does.</summary>
     public static IReadOnlyList<(string Value, string Label)> Actions { get; } =
     [
-        ("dismiss", "問題なし（非表示・保留なら公開にもどす）"),
+        ("dismiss", "問題なし"),
         ("hide", "非表示にする"),
         ("delete", "削除する"),
         ("restore", "表示にもどす"),
-        ("warn", "書いた人に注意を送る（メモが本人に届きます）"),
+        ("warn", "書いた人に注意を送る"),
     ];
 
     /// <summary>The audit log's actions, for its filter and its rows.</summary>

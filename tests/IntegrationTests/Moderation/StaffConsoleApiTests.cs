@@ -71,6 +71,8 @@ public sealed class StaffConsoleApiTests(SalonApiFactory factory) : IClassFixtur
 
         var backwards = await _client.SendAsAsync(first, HttpMethod.Get, $"/api/moderation/audit?from={today}&to={yesterday}");
         await backwards.ShouldBe(HttpStatusCode.BadRequest);
+        await (await _client.SendAsAsync(first, HttpMethod.Get, "/api/moderation/audit?from=0001-01-01")).ShouldBe(HttpStatusCode.BadRequest);
+        await (await _client.SendAsAsync(first, HttpMethod.Get, "/api/moderation/audit?to=9999-12-31")).ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
