@@ -76,6 +76,7 @@ public sealed class StaffAnnouncementTests(MovableClockFixture browser) : IClass
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("変更を保存しました。");
         await page.Locator(".managed-announcement", new() { HasText = title }).GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "このお知らせを削除する…" }).ClickAsync();
+        await page.CheckAsync(javaScript);
         await page.GetByRole(AriaRole.Button, new() { Name = "削除を確定する" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("お知らせを削除しました。");
         await reader.GotoAsync("/announcements");
