@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Salon.Web.Api;
 using Salon.Web.Layout;
 using Salon.Web.Meetings;
+using Salon.Web.Meetings.Manage;
 using Salon.Web.Settings;
 
 namespace Salon.Web.Hosting;
@@ -58,6 +59,7 @@ public static class WebClient
     {
         // Files the API serves to a bearer token, proxied for the browser (FileDownloads), and the data export.
         endpoints.MapMeetingCalendar();
+        endpoints.MapApplicantsCsv();
         endpoints.MapExportDownload();
         return endpoints.MapRazorComponents<App>();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Salon.Web.Api;
+using Salon.Web.Members;
 using Salon.Web.Shared;
 
 namespace Salon.Web.Staff;
@@ -26,6 +27,45 @@ public abstract class StaffPage : MemberPage
 
         return Handle(result);
     }
+
+    /// <summary>True (and <see cref="Refused"/> set) when the API answered 403; for pages that read the value with
+    /// <see cref="MemberPage.Handle{T}"/> themselves.</summary>
+    protected bool RefusedBy<T>(ApiResult<T> result)
+    {
+        if (result.Status == StatusCodes.Status403Forbidden)
+        {
+            Refuse();
+        }
+
+        return Refused;
+    }
+
+    /// <summary>For a page that shows only a form or reads a route members may read too: false (and
+    /// <see cref="Refused"/> set, or a redirect to /login started) unless <c>GET /api/me</c> says the member is an
+    /// official or an admin (the API's official policy), as the API holds the roles now.</summary>
+    protected async Task<bool> EnsureOfficialAsync()
+    {
+        if (!EnsureSignedIn())
+        {
+            return false;
+        }
+
+        var me = Handle(await Api.MeAsync());
+        if (me is null)
+        {
+            return false;
+        }
+
+        if (!Organises(me))
+        {
+            Refuse();
+        }
+
+        return !Refused;
+    }
+
+    /// <summary>Whether the member may organise (official or admin): members' pages show their staff links then.</summary>
+    public static bool Organises(Me me) => me.Roles.Any(r => r is StaffSections.Official or StaffSections.Admin);
 
     protected void Refuse()
     {
