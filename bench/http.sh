@@ -216,6 +216,7 @@ rss_load_salon=$(rss_mib "$salon_pid"); rss_load_base=$(rss_mib "$baseline_pid")
 echo "## HTTP bench"
 echo
 echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' (uncommitted changes)')"
+echo "- Salon build measured: $salon_dll"
 echo "- Database: $db, ${SEEDED_WITH:-?}; $reps repetitions × $duration s per side, alternating A/B, after $warmup s warm-up of each"
 echo "- Baseline's topic list equal to Salon's (ids, authors, tags, counts, unread): $same_answer"
 echo "- nproc $(nproc); load average at end: $(cut -d' ' -f1-3 /proc/loadavg); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
