@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Salon.Application;
 using Salon.Application.Common;
+using Salon.Infrastructure.Identity;
 using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 using Salon.Infrastructure.Persistence.Backup;
@@ -31,18 +32,23 @@ public static class InfrastructureServices
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var provider = DatabaseProviders.Parse(database.Provider);
         services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+
+        // The bearer-token check's per-instance cache, emptied by any save that ends sessions (ADR 0024).
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<SessionCacheInvalidation>();
         if (provider == DatabaseProvider.Postgres)
         {
             // The PostgreSQL context type carries PostgreSQL's migrations; every port resolves SalonDbContext.
-            services.AddDbContext<SalonDbContext, PostgresSalonDbContext>(options => options
-                .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+            services.AddDbContext<SalonDbContext, PostgresSalonDbContext>((sp, options) => options
+                .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()));
         }
         else
         {
             var connectionString = database.SqliteConnectionString();
-            services.AddDbContext<SalonDbContext>(options => options
+            services.AddDbContext<SalonDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds)));
+                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<SessionCacheInvalidation>()));
         }
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie

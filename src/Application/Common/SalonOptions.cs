@@ -22,4 +22,10 @@ public sealed class SalonOptions
 
     /// <summary>Lifetime of one refresh token (each refresh issues a new one).</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long an instance trusts its in-memory record of an open session before reading the
+    /// database again (ADR 0024). Changes made on this instance apply at once; this is how late another
+    /// instance may still accept a revoked session or a suspended, deleted or demoted member. Zero turns
+    /// the cache off.</summary>
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -56,8 +56,12 @@ internal static class TopicSummaries
                 x.Topic.ThanksCount,
                 x.Topic.SupportCount,
                 LastReadAt = db.TopicReads.Where(r => r.TopicId == x.Topic.Id && r.MemberId == viewerId).Select(r => (DateTime?)r.LastReadAt).FirstOrDefault(),
-                Unread = db.Replies.Count(r => r.TopicId == x.Topic.Id && r.DeletedAt == null && r.Visibility == PostVisibility.Visible
-                    && db.TopicReads.Any(read => read.TopicId == x.Topic.Id && read.MemberId == viewerId && r.CreatedAt > read.LastReadAt)),
+                // Counted from the viewer's read mark on (an index range on Replies (TopicId, CreatedAt)), and
+                // only when there is one: the cost is the unread replies, not the length of the thread.
+                Unread = db.TopicReads.Where(read => read.TopicId == x.Topic.Id && read.MemberId == viewerId)
+                    .Select(read => db.Replies.Count(r => r.TopicId == x.Topic.Id && r.CreatedAt > read.LastReadAt
+                        && r.DeletedAt == null && r.Visibility == PostVisibility.Visible))
+                    .FirstOrDefault(),
             })
             .OrderByDescending(x => x.LastActivityAt).ThenByDescending(x => x.Id)
             .ToListAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed class ActiveSessions(SalonDbContext db, TimeProvider time)
         var now = time.UtcNow();
         var member = await db.MemberSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.MemberId == memberId && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles, m.LastSeenAt })
+            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Status, m.SuspendedUntil, m.Roles, m.LastSeenAt, s.ExpiresAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null
             || member.Status == MemberStatus.Deleted
@@ -29,8 +29,8 @@ public sealed class ActiveSessions(SalonDbContext db, TimeProvider time)
             return null;
         }
 
-        return new ActiveMember(member.Roles, member.LastSeenAt);
+        return new ActiveMember(member.Roles, member.LastSeenAt, member.ExpiresAt);
     }
 }
 
-public sealed record ActiveMember(MemberRoles Roles, DateTime? LastSeenAt);
+public sealed record ActiveMember(MemberRoles Roles, DateTime? LastSeenAt, DateTime SessionExpiresAt);

@@ -37,6 +37,20 @@ public sealed class QueryCostTests : IDisposable
         Assert.InRange(commands.Count, 1, 2);
     }
 
+    [Fact]
+    public async Task A_signed_in_topic_list_request_is_one_statement_once_the_session_is_known()
+    {
+        var viewer = await SeedAsync(topics: 3, replies: 0);
+        await (await _client.SendAsAsync(viewer, HttpMethod.Get, "/api/boards/chat/topics")).ShouldBe(System.Net.HttpStatusCode.OK);
+
+        // The session check is answered from memory (ADR 0024), the board is looked up inside the page query.
+        var request = ApiClient.Authorized(HttpMethod.Get, "/api/boards/chat/topics", viewer.Tokens.AccessToken);
+        request.Headers.Add(CommandCounter.RequestHeader, "second");
+        await (await _client.SendAsync(request)).ShouldBe(System.Net.HttpStatusCode.OK);
+
+        Assert.Single(_counter.ForRequest("second"));
+    }
+
     [Theory]
     [InlineData(5)]
     [InlineData(50)]

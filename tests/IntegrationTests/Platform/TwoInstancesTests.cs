@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 
@@ -18,8 +19,9 @@ public sealed class TwoInstancesTests
     public async Task A_token_from_one_instance_works_on_the_other_and_writes_through_both_are_visible_on_both()
     {
         var directory = Path.Combine(Path.GetTempPath(), "salon-tests", Guid.NewGuid().ToString("N"));
-        using var a = new SalonApiFactory { Directory = directory, KeepDirectory = true };
-        using var b = new SalonApiFactory { Directory = directory };
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var a = new SalonApiFactory { Directory = directory, KeepDirectory = true, Clock = clock };
+        using var b = new SalonApiFactory { Directory = directory, Clock = clock };
 
         // Both start at once on a new database: one migrates and seeds, the other waits and finds it done.
         await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
@@ -53,8 +55,11 @@ public sealed class TwoInstancesTests
             Assert.Equal(1, view.GetProperty("reactionCounts").GetProperty("relate").GetInt32());
         }
 
-        // The refresh token B rotated is spent on A too (and reusing it ends that session everywhere).
+        // The refresh token B rotated is spent on A too (and reusing it ends that session everywhere: at once
+        // on A, and on B once B's record of the session is older than Salon:SessionCacheDuration, ADR 0024).
         await (await clientA.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = spent })).ShouldBe(HttpStatusCode.Unauthorized);
+        await (await clientA.SendAsAsync(member, HttpMethod.Get, "/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
+        clock.Advance(TimeSpan.FromSeconds(5));
         await (await clientB.SendAsAsync(member, HttpMethod.Get, "/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
     }
 

@@ -9,7 +9,7 @@ namespace Salon.Application.Consultations.ListBoardTopics;
 
 /// <summary>GET /api/boards/{slug}/topics: newest activity first; <c>tag</c> filters by a tag's slug or
 /// name; <c>unanswered</c> keeps topics nobody but the author has replied to; topics the viewer hid are left out.
-/// Two SQL statements.</summary>
+/// One SQL statement (a second only for an empty page, to tell an empty board from a missing one).</summary>
 public sealed record ListBoardTopicsQuery(Guid ViewerId, string BoardSlug, string? Tag, bool Unanswered, string? Cursor, int? Limit)
     : IQuery<Page<TopicSummaryDto>>;
 
@@ -18,13 +18,11 @@ public sealed class ListBoardTopicsQueryHandler(IConsultationsDb db, IMemberDire
 {
     public async ValueTask<Page<TopicSummaryDto>> Handle(ListBoardTopicsQuery query, CancellationToken cancellationToken)
     {
-        var board = await db.Boards.AsNoTracking()
-            .Where(b => b.Slug == query.BoardSlug)
-            .Select(b => new { b.Id, b.Slug })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw SalonException.NotFound(new LocalizedText("掲示板が見つかりませんでした。", "The board was not found."));
-
-        var topics = ConsultationRules.ListedTopics(db, directory, query.ViewerId).Where(t => t.BoardId == board.Id);
+        // The board is looked up inside the page query (one statement, one connection); only an empty page
+        // asks whether the board exists at all.
+        var slug = query.BoardSlug;
+        var topics = ConsultationRules.ListedTopics(db, directory, query.ViewerId)
+            .Where(t => t.BoardId == db.Boards.Where(b => b.Slug == slug).Select(b => b.Id).FirstOrDefault());
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
             var tag = query.Tag.Trim();
@@ -36,6 +34,12 @@ public sealed class ListBoardTopicsQueryHandler(IConsultationsDb db, IMemberDire
             topics = topics.Where(t => t.OthersReplyCount == 0);
         }
 
-        return await TopicSummaries.PageAsync(db, directory, topics, board.Slug, query.ViewerId, query.Cursor, query.Limit, cancellationToken);
+        var page = await TopicSummaries.PageAsync(db, directory, topics, slug, query.ViewerId, query.Cursor, query.Limit, cancellationToken);
+        if (page.Items.Count == 0 && !await db.Boards.AnyAsync(b => b.Slug == slug, cancellationToken))
+        {
+            throw SalonException.NotFound(new LocalizedText("掲示板が見つかりませんでした。", "The board was not found."));
+        }
+
+        return page;
     }
 }
