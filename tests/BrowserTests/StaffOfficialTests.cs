@@ -32,7 +32,7 @@ public sealed class StaffOfficialTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(javaScript);
         await page.SignInAsync(official);
         await page.GotoAsync("/meetings");
-        await page.GetByRole(AriaRole.Link, new() { Name = "交流会を作る" }).ClickAsync();
+        await page.Locator("#main").GetByRole(AriaRole.Link, new() { Name = "交流会を作る" }).ClickAsync();
         await Expect(page.Heading()).ToHaveTextAsync("交流会を作る");
         await page.GetByLabel("タイトル").FillAsync(title);
         await page.GetByLabel("説明").FillAsync("同じ立場どうしで、ゆっくり話しましょう。");
