@@ -40,9 +40,11 @@ public static class InfrastructureServices
         else
         {
             var connectionString = database.SqliteConnectionString();
+            // One queue of writers per process (options are built per scope, so the gate is made once here).
+            var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
             services.AddDbContext<SalonDbContext>(options => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds)));
+                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate)));
         }
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie

@@ -9,6 +9,7 @@ using Salon.Application.Meetings;
 using Salon.Application.Members;
 using Salon.Application.Moderation;
 using Salon.Application.Notifications;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Salon.Domain.Announcements;
 using Salon.Domain.Common;
@@ -38,6 +39,7 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     private const int MaxEventRounds = 10;
     private readonly IDomainEventDispatcher? _dispatcher;
     private readonly IOutboxSignal? _outboxSignal;
+    private readonly SqliteWriteGate? _writeGate;
     private bool _outboxWrittenInTransaction;
 
     public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
@@ -51,6 +53,7 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     {
         _dispatcher = dispatcher;
         _outboxSignal = outboxSignal;
+        _writeGate = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionInterceptor>().FirstOrDefault()?.WriteGate;
     }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -117,8 +120,23 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     /// <summary>An explicit transaction for a handler that reads and decides under a row lock. E-mail written
     /// inside it is signalled to the sender when it commits.</summary>
-    public async Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        new Transaction(this, await Database.BeginTransactionAsync(cancellationToken));
+    public async Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        var turn = await EnterWriteGateAsync(cancellationToken);
+        try
+        {
+            return new Transaction(this, await Database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>On SQLite, waits for this process's turn to write (<see cref="SqliteWriteGate"/>); elsewhere, nothing.</summary>
+    private async Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken) =>
+        _writeGate is null ? SqliteWriteGate.NoTurnNeeded : await _writeGate.EnterAsync(cancellationToken);
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -132,6 +150,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    public Task HandleStagedEventsAsync(CancellationToken cancellationToken) => DispatchDomainEventsAsync(cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -147,6 +167,10 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
         int written;
         bool wroteOutbox;
+        // What the events' handlers read (followers, preferences, members) is read before the write lock is taken;
+        // what they stage is written with the change, in its transaction.
+        await DispatchDomainEventsAsync(cancellationToken);
+        using (await EnterWriteGateAsync(cancellationToken))
         await using (var transaction = await Database.BeginTransactionAsync(cancellationToken))
         {
             await DispatchDomainEventsAsync(cancellationToken);
@@ -207,7 +231,7 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         throw new InvalidOperationException("Domain events kept raising further events; giving up to avoid a loop.");
     }
 
-    private sealed class Transaction(SalonDbContext context, IDbContextTransaction inner) : IDatabaseTransaction
+    private sealed class Transaction(SalonDbContext context, IDbContextTransaction inner, IDisposable turn) : IDatabaseTransaction
     {
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
@@ -222,7 +246,14 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         public async ValueTask DisposeAsync()
         {
             context._outboxWrittenInTransaction = false;
-            await inner.DisposeAsync();
+            try
+            {
+                await inner.DisposeAsync();
+            }
+            finally
+            {
+                turn.Dispose();
+            }
         }
     }
 
