@@ -28,6 +28,10 @@ internal sealed record BenchOptions
 
     public int DigestBatch { get; init; } = 500;
 
+    /// <summary>When set (bench/http.sh): seed only when the database and its stamp do not match these
+    /// options, issue a bearer token for the seeded viewer, write shell variables to this file and stop.</summary>
+    public string? HttpEnv { get; init; }
+
     public const string Usage = """
         Salon.Bench: seeds a fresh SQLite database through the real migrations, then prints the SQL,
         EXPLAIN QUERY PLAN and timings of the topic list, topic view and search queries as Markdown.
@@ -43,6 +47,10 @@ internal sealed record BenchOptions
           --digest-members N      instead: seed N members with follows and a month of activity and time
                                   one digest run (bench/digest.sh)
           --digest-batch N        members per digest batch (default 500)
+          --http-env FILE         instead (bench/http.sh): reuse the database when its stamp (PATH.seed.env)
+                                  matches, else seed it; issue a token for the seeded viewer and write
+                                  TOKEN, SESSION_ID, VIEWER, HOT_TOPIC,
+                                  BOARD as shell variables to FILE
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -74,6 +82,7 @@ internal sealed record BenchOptions
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--digest-members" => options with { DigestMembers = PositiveInt(name, value) },
                 "--digest-batch" => options with { DigestBatch = PositiveInt(name, value) },
+                "--http-env" => options with { HttpEnv = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n\n{Usage}"),
             };
         }

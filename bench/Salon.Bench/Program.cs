@@ -21,9 +21,13 @@ catch (ArgumentException ex)
 }
 
 var log = Console.Error;
-foreach (var file in new[] { options.Database, options.Database + "-wal", options.Database + "-shm" })
+var reuse = HttpSetup.CanReuse(options);
+if (!reuse)
 {
-    File.Delete(file);
+    foreach (var file in new[] { options.Database, options.Database + "-wal", options.Database + "-shm", HttpSetup.StampPath(options) })
+    {
+        File.Delete(file);
+    }
 }
 
 // The real composition root (SalonHost.AddSalon): same handlers, pipeline, DbContext, interceptors and
@@ -44,6 +48,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Jobs:ServerEnabled"] = "false",
     ["Logging:LogLevel:Default"] = "Warning",
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+    // The HTTP bench's token must outlive the run (the server only checks the token's own expiry and the session).
+    ["Salon:AccessTokenLifetime"] = "12:00:00",
 });
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.AddSalon();
@@ -65,10 +71,22 @@ if (options.DigestMembers > 0)
     return await new DigestBench(app.Services, options, log).RunAsync($"Data Source={options.Database};Pooling=False");
 }
 
+if (reuse)
+{
+    log.WriteLine($"[bench] reusing {options.Database} (stamp {HttpSetup.StampPath(options)} matches)");
+    return await HttpSetup.WriteEnvAsync(app.Services, options, log);
+}
+
 log.WriteLine($"[bench] generating {options.Topics:N0} topics");
 var data = new DataGenerator(options);
 log.WriteLine($"[bench] inserting {data.Topics.Count:N0} topics, {data.Replies.Count:N0} replies, {data.Reactions.Count:N0} reactions");
 var seed = await new BulkSeeder($"Data Source={options.Database};Pooling=False", data, options.Seed, log).SeedAsync();
+if (options.HttpEnv is not null)
+{
+    SqliteConnection.ClearAllPools();
+    HttpSetup.WriteStamp(options, seed);
+    return await HttpSetup.WriteEnvAsync(app.Services, options, log);
+}
 
 // Fresh connections from here on, so every query is planned with the statistics ANALYZE wrote.
 SqliteConnection.ClearAllPools();

@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# HTTP benchmark (issue 15, docs/performance.md): Salon in Release over real HTTP, each case back to back
+# with a reference in the same run — the raw baseline app (bench/Salon.Baseline: same SQL work over plain
+# Microsoft.Data.Sqlite, same JSON shape) or another Salon request — alternating, N repetitions, with wrk.
+# Reports requests/s, p50/p99, the ratio A/B and the server's CPU time per request (/proc/<pid>/stat),
+# then start-up time to /health/ready and RSS. Markdown goes to stdout, progress to stderr, raw wrk
+# output to --raw FILE.
+#
+#   bench/http.sh                       # 100,000 topics (seeded once, then reused), 3 × 10 s per side
+#   bench/http.sh --quick               # 10,000 topics, 2 × 3 s: for iterating
+#   bench/http.sh --cases 'list|tags'   # only cases whose name matches the regex
+#
+# Options: --quick, --topics N, --db PATH (default $TMPDIR/salon-http.db), --fresh (reseed),
+#   --reps N, --duration S, --warmup S, --cases REGEX, --no-build, --raw FILE, --starts N (start-up runs).
+#
+# Adding a case: one `case_add` line in define_cases below:
+#   case_add NAME CONNECTIONS "A side" "B side" [wrk-lua-script]
+# where a side is "SERVER AUTH PATH": SERVER is salon or baseline, AUTH is member (sends the seeded viewer's
+# bearer token) or anon. Paths may use $BOARD, $HOT_TOPIC, $VIEWER (from the seed, see define_cases). A lua
+# script (for POSTs) is passed to wrk with -s on both sides; it can read os.getenv("WRK_TOKEN").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+topics=100000 reps=3 duration=10 warmup=3 starts=3 build=1 fresh=0 cases_filter='.'
+db="${TMPDIR:-/tmp}/salon-http.db"
+raw="${TMPDIR:-/tmp}/salon-http-raw.txt"
+while (($#)); do
+  case "$1" in
+    --quick) topics=10000 reps=2 duration=3 warmup=1 starts=1 ;;
+    --topics) topics=$2; shift ;;
+    --db) db=$2; shift ;;
+    --fresh) fresh=1 ;;
+    --reps) reps=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --starts) starts=$2; shift ;;
+    --cases) cases_filter=$2; shift ;;
+    --no-build) build=0 ;;
+    --raw) raw=$2; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (--help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { echo "[http] $*" >&2; }
+
+if ! command -v wrk >/dev/null; then
+  log "installing wrk"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >&2; else sudo apt-get install -y wrk >&2; fi
+fi
+
+if ((build)); then
+  log "building Release (Salon.WebApi, Salon.Bench, Salon.Baseline)"
+  dotnet build src/WebApi/Salon.WebApi.csproj -c Release --nologo -v quiet >&2
+  dotnet build bench/Salon.Bench/Salon.Bench.csproj -c Release --nologo -v quiet >&2
+  dotnet build bench/Salon.Baseline/Salon.Baseline.csproj -c Release --nologo -v quiet >&2
+fi
+# SALON_DLL: another build of Salon to measure (e.g. a copy of the bin folder of an older commit).
+salon_dll=${SALON_DLL:-src/WebApi/bin/Release/net10.0/Salon.WebApi.dll}
+baseline_dll=bench/Salon.Baseline/bin/Release/net10.0/Salon.Baseline.dll
+
+if ((fresh)); then rm -f "$db" "$db-wal" "$db-shm" "$db.seed.env"; fi
+envfile=$(mktemp)
+log "seeding or reusing $db ($topics topics)"
+dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics "$topics" --db "$db" --http-env "$envfile" >&2
+# shellcheck disable=SC1090
+source "$envfile"
+rm -f "$envfile"
+export WRK_TOKEN=$TOKEN
+
+salon_port=${SALON_PORT:-5180}
+baseline_port=${BASELINE_PORT:-5181}
+clk=$(getconf CLK_TCK)
+salon_pid='' baseline_pid=''
+cleanup() {
+  for pid in $salon_pid $baseline_pid; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# Salon as in production, minus the limits that would refuse the load (issue 15).
+start_salon() {
+  ASPNETCORE_URLS="http://127.0.0.1:$salon_port" \
+  ASPNETCORE_ENVIRONMENT=Benchmark \
+  Database__ConnectionString="Data Source=$db" \
+  Logging__LogLevel__Default=Warning \
+  PostingLimits__MinSecondsBetweenPosts=0 PostingLimits__NewMemberPeriod=00:00:00 \
+  PostingLimits__NewMemberMaxTopics=1000000 PostingLimits__NewMemberMaxReplies=1000000 \
+  RateLimits__Writes__PermitLimit=100000000 RateLimits__Writes__Window=00:00:01 \
+  RateLimits__Screening__PermitLimit=100000000 RateLimits__Screening__Window=00:00:01 \
+    dotnet "$salon_dll" >"${TMPDIR:-/tmp}/salon-http-server.log" 2>&1 &
+  salon_pid=$!
+}
+
+start_baseline() {
+  dotnet "$baseline_dll" --db "$db" --viewer "$VIEWER" --session "$SESSION_ID" --urls "http://127.0.0.1:$baseline_port" \
+    >"${TMPDIR:-/tmp}/salon-http-baseline.log" 2>&1 &
+  baseline_pid=$!
+}
+
+# Milliseconds from the process start to the first 200 from /health/ready.
+wait_ready() {
+  local port=$1 pid=$2 start=$3
+  for _ in $(seq 1 3000); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
+      echo $(( ($(date +%s%N) - start) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { log "server on port $port exited"; return 1; }
+    sleep 0.01
+  done
+  log "server on port $port not ready after 30 s"; return 1
+}
+
+rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# wrk prints 812.00us, 1.23ms, 2.01s; convert to ms.
+to_ms() { awk '{v = $1; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}'; }
+
+: >"$raw"
+{
+  echo "# bench/http.sh raw wrk output"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+} >>"$raw"
+
+# ---------------------------------------------------------------------------------------------------
+# Start-up: process start to /health/ready, and idle RSS, alternating Salon and the baseline.
+log "start-up: $starts × (Salon, baseline)"
+declare -a su_salon su_base rss_salon rss_base
+for i in $(seq 1 "$starts"); do
+  t0=$(date +%s%N); start_salon; su_salon+=("$(wait_ready "$salon_port" "$salon_pid" "$t0")")
+  sleep 2; rss_salon+=("$(rss_mib "$salon_pid")")
+  kill "$salon_pid"; wait "$salon_pid" 2>/dev/null || true; salon_pid=''
+  t0=$(date +%s%N); start_baseline; su_base+=("$(wait_ready "$baseline_port" "$baseline_pid" "$t0")")
+  sleep 2; rss_base+=("$(rss_mib "$baseline_pid")")
+  kill "$baseline_pid"; wait "$baseline_pid" 2>/dev/null || true; baseline_pid=''
+done
+
+t0=$(date +%s%N); start_salon; wait_ready "$salon_port" "$salon_pid" "$t0" >/dev/null
+t0=$(date +%s%N); start_baseline; wait_ready "$baseline_port" "$baseline_pid" "$t0" >/dev/null
+
+# Same answer check: the baseline must return the page Salon returns (ids, tags, counts, unread counts).
+shape='[.items[] | {id, boardSlug, title, excerpt, author, isMine, tags: (.tags | sort), status, createdAt, lastActivityAt, replyCount, reactionCounts, unreadReplies}]'
+same_answer="yes"
+if ! diff <(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape") \
+          <(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$baseline_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape") >>"$raw"; then
+  same_answer="NO (the differences are in $raw)"
+  log "the baseline's topic list differs from Salon's; see $raw"
+fi
+
+# ---------------------------------------------------------------------------------------------------
+declare -a case_lines=()
+case_add() { case_lines+=("$1|$2|$3|$4|${5:-}"); }
+
+define_cases() {
+  case_add list-32 32 "salon member /api/boards/$BOARD/topics?limit=20" "baseline member /api/boards/$BOARD/topics?limit=20"
+  case_add list-4 4 "salon member /api/boards/$BOARD/topics?limit=20" "baseline member /api/boards/$BOARD/topics?limit=20"
+  case_add tags-signed-in-vs-401 32 "salon member /api/tags" "salon anon /api/tags"
+  case_add topic-vs-list 32 "salon member /api/topics/$HOT_TOPIC" "salon member /api/boards/$BOARD/topics?limit=20"
+}
+
+# One wrk run; prints "rps p50 p99 cpu_ms_per_request non2xx requests".
+run_side() {
+  local name=$1 conns=$2 side=$3 lua=$4 secs=$5
+  local server auth path port pid threads
+  read -r server auth path <<<"$side"
+  if [ "$server" = salon ]; then port=$salon_port pid=$salon_pid; else port=$baseline_port pid=$baseline_pid; fi
+  threads=$(( conns < 2 ? 1 : 2 ))
+  local args=(-t"$threads" -c"$conns" -d"${secs}s" --latency --timeout 10s)
+  [ "$auth" = member ] && args+=(-H "Authorization: Bearer $TOKEN")
+  [ -n "$lua" ] && args+=(-s "$lua")
+  local before after out
+  before=$(cpu_ticks "$pid")
+  out=$(wrk "${args[@]}" "http://127.0.0.1:$port$path")
+  after=$(cpu_ticks "$pid")
+  printf '\n## %s — %s (%s connections, %s s)\n%s\n' "$name" "$side" "$conns" "$secs" "$out" >>"$raw"
+  local rps p50 p99 requests non2xx
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); non2xx=${non2xx:-0}
+  local errors; errors=$(awk '/Socket errors:/ {print $0}' <<<"$out" | sed 's/^ *Socket errors: //')
+  local cpu; cpu=$(awk -v b="$before" -v a="$after" -v c="$clk" -v n="$requests" 'BEGIN {printf "%.3f", (n > 0) ? (a - b) * 1000 / c / n : 0}')
+  echo "$rps $p50 $p99 $cpu $non2xx ${errors:+socket-errors:${errors// /}}"
+}
+
+define_cases
+summary=()
+details=()
+for line in "${case_lines[@]}"; do
+  IFS='|' read -r name conns side_a side_b lua <<<"$line"
+  [[ "$name" =~ $cases_filter ]] || continue
+  log "case $name: warm-up"
+  run_side "$name" "$conns" "$side_a" "$lua" "$warmup" >/dev/null
+  run_side "$name" "$conns" "$side_b" "$lua" "$warmup" >/dev/null
+  a_rps=() b_rps=() a_p50=() b_p50=() a_p99=() b_p99=() a_cpu=() b_cpu=()
+  for rep in $(seq 1 "$reps"); do
+    for which in a b; do
+      side=$side_a; [ "$which" = b ] && side=$side_b
+      log "case $name rep $rep: $side"
+      read -r rps p50 p99 cpu non2xx errs <<<"$(run_side "$name" "$conns" "$side" "$lua" "$duration")"
+      details+=("| $name | $rep | \`$side\` | $rps | $p50 | $p99 | $cpu | $non2xx${errs:+ $errs} |")
+      eval "${which}_rps+=($rps) ${which}_p50+=($p50) ${which}_p99+=($p99) ${which}_cpu+=($cpu)"
+    done
+  done
+  ma=$(printf '%s\n' "${a_rps[@]}" | median); mb=$(printf '%s\n' "${b_rps[@]}" | median)
+  ratio=$(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
+  summary+=("| $name | $conns | \`$side_a\` | $ma ($(printf '%s\n' "${a_rps[@]}" | sort -g | paste -sd/ -)) | $(printf '%s\n' "${a_p50[@]}" | median) / $(printf '%s\n' "${a_p99[@]}" | median) | $(printf '%s\n' "${a_cpu[@]}" | median) | \`$side_b\` | $mb | $(printf '%s\n' "${b_p50[@]}" | median) / $(printf '%s\n' "${b_p99[@]}" | median) | $(printf '%s\n' "${b_cpu[@]}" | median) | **${ratio}×** |")
+done
+
+rss_load_salon=$(rss_mib "$salon_pid"); rss_load_base=$(rss_mib "$baseline_pid")
+
+echo "## HTTP bench"
+echo
+echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' (uncommitted changes)')"
+echo "- Database: $db, ${SEEDED_WITH:-?}; $reps repetitions × $duration s per side, alternating A/B, after $warmup s warm-up of each"
+echo "- Baseline's topic list equal to Salon's (ids, authors, tags, counts, unread): $same_answer"
+echo "- nproc $(nproc); load average at end: $(cut -d' ' -f1-3 /proc/loadavg); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+echo
+echo "Medians over the repetitions (all repetitions' requests/s in brackets). Latency in ms; CPU = the server process's user+system CPU time per request."
+echo
+echo "| case | conns | A | A req/s | A p50 / p99 ms | A CPU ms/req | B | B req/s | B p50 / p99 ms | B CPU ms/req | A/B |"
+echo "|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|"
+printf '%s\n' "${summary[@]}"
+echo
+su_s=$(printf '%s\n' "${su_salon[@]}" | median); su_b=$(printf '%s\n' "${su_base[@]}" | median)
+echo "| start-up and memory | Salon | baseline |"
+echo "|---|---:|---:|"
+echo "| process start → /health/ready, ms (median of $starts: each) | $su_s ($(IFS=/; echo "${su_salon[*]}")) | $su_b ($(IFS=/; echo "${su_base[*]}")) |"
+echo "| RSS idle 2 s after ready, MiB (median) | $(printf '%s\n' "${rss_salon[@]}" | median) | $(printf '%s\n' "${rss_base[@]}" | median) |"
+echo "| RSS after the load, MiB | $rss_load_salon | $rss_load_base |"
+echo
+echo "<details><summary>Every repetition</summary>"
+echo
+echo "| case | rep | side | req/s | p50 ms | p99 ms | CPU ms/req | non-2xx |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|"
+printf '%s\n' "${details[@]}"
+echo
+echo "</details>"
+log "raw wrk output: $raw"
