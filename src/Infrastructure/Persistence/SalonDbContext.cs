@@ -40,7 +40,7 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     private readonly IDomainEventDispatcher? _dispatcher;
     private readonly IOutboxSignal? _outboxSignal;
     private readonly SqliteWriteGate? _writeGate;
-    private bool _outboxWrittenInTransaction;
+    private JobWork _jobWorkInTransaction;
 
     public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
         : this((DbContextOptions)options, dispatcher, outboxSignal)
@@ -81,6 +81,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     public DbSet<UnsubscribeToken> UnsubscribeTokens => Set<UnsubscribeToken>();
 
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
+    public DbSet<AnnouncementDelivery> AnnouncementDeliveries => Set<AnnouncementDelivery>();
 
     public DbSet<Board> Boards => Set<Board>();
 
@@ -161,12 +163,12 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         if (Database.CurrentTransaction is not null)
         {
             await DispatchDomainEventsAsync(cancellationToken);
-            _outboxWrittenInTransaction |= ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
+            _jobWorkInTransaction |= StagedJobWork();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         int written;
-        bool wroteOutbox;
+        JobWork jobWork;
         // What the events' handlers read (followers, preferences, members) is read before the write lock is taken;
         // what they stage is written with the change, in its transaction.
         await DispatchDomainEventsAsync(cancellationToken);
@@ -174,15 +176,12 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         await using (var transaction = await Database.BeginTransactionAsync(cancellationToken))
         {
             await DispatchDomainEventsAsync(cancellationToken);
-            wroteOutbox = ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
+            jobWork = StagedJobWork();
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (wroteOutbox)
-        {
-            _outboxSignal?.OutboxWritten();
-        }
+        SignalJobs(jobWork);
 
         return written;
     }
@@ -231,21 +230,45 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         throw new InvalidOperationException("Domain events kept raising further events; giving up to avoid a loop.");
     }
 
+    /// <summary>What a change left for a job to do once it commits: e-mail in the outbox, announcement notices to deliver.</summary>
+    [Flags]
+    private enum JobWork
+    {
+        None = 0,
+        Outbox = 1,
+        AnnouncementNotices = 2,
+    }
+
+    private JobWork StagedJobWork() =>
+        (ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added) ? JobWork.Outbox : JobWork.None)
+        | (ChangeTracker.Entries<AnnouncementDelivery>().Any(e => e.State == EntityState.Added) ? JobWork.AnnouncementNotices : JobWork.None);
+
+    private void SignalJobs(JobWork work)
+    {
+        if (work.HasFlag(JobWork.Outbox))
+        {
+            _outboxSignal?.OutboxWritten();
+        }
+
+        if (work.HasFlag(JobWork.AnnouncementNotices))
+        {
+            _outboxSignal?.AnnouncementNoticesDue();
+        }
+    }
+
     private sealed class Transaction(SalonDbContext context, IDbContextTransaction inner, IDisposable turn) : IDatabaseTransaction
     {
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
             await inner.CommitAsync(cancellationToken);
-            if (context._outboxWrittenInTransaction)
-            {
-                context._outboxWrittenInTransaction = false;
-                context._outboxSignal?.OutboxWritten();
-            }
+            var jobWork = context._jobWorkInTransaction;
+            context._jobWorkInTransaction = JobWork.None;
+            context.SignalJobs(jobWork);
         }
 
         public async ValueTask DisposeAsync()
         {
-            context._outboxWrittenInTransaction = false;
+            context._jobWorkInTransaction = JobWork.None;
             try
             {
                 await inner.DisposeAsync();
