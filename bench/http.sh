@@ -159,7 +159,22 @@ define_cases() {
   case_add list-4 4 "salon member /api/boards/$BOARD/topics?limit=20" "baseline member /api/boards/$BOARD/topics?limit=20"
   case_add tags-signed-in-vs-401 32 "salon member /api/tags" "salon anon /api/tags"
   case_add topic-vs-list 32 "salon member /api/topics/$HOT_TOPIC" "salon member /api/boards/$BOARD/topics?limit=20"
+  # Writes (16 writers, spread over the first 100 topics of the board; see bench/reply.lua).
+  case_add reply-16 16 "salon member /api/topics/-/replies" "baseline member /api/topics/-/replies" bench/reply.lua
+  # Search has no raw baseline: B is the topic list, a reference measured in the same run.
+  case_add search-common-1 1 "salon member /api/search?q=$Q_COMMON" "salon member /api/boards/$BOARD/topics?limit=20"
+  case_add search-common-32 32 "salon member /api/search?q=$Q_COMMON" "salon member /api/boards/$BOARD/topics?limit=20"
+  case_add search-rare-32 32 "salon member /api/search?q=$Q_RARE" "salon member /api/boards/$BOARD/topics?limit=20"
+  case_add search-1char-32 32 "salon member /api/search?q=$Q_ONE" "salon member /api/boards/$BOARD/topics?limit=20"
+  case_add search-1char-relevance-32 32 "salon member /api/search?q=$Q_ONE&sort=relevance" "salon member /api/boards/$BOARD/topics?limit=20"
 }
+
+# Search words (bench/Salon.Bench/QueryBench.cs's): common 「主治医」, rare 「グループホーム」, one character 「薬」.
+Q_COMMON=$(jq -rn --arg q '主治医' '$q|@uri') Q_RARE=$(jq -rn --arg q 'グループホーム' '$q|@uri') Q_ONE=$(jq -rn --arg q '薬' '$q|@uri')
+# The reply case's topics: the first 100 of the board that take replies.
+WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=100" \
+  | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true) and (.status != "closed")) | .id] | join(",")')
+export WRK_TOPICS
 
 # One wrk run; prints "rps p50 p99 cpu_ms_per_request non2xx requests".
 run_side() {

@@ -46,6 +46,35 @@ app.MapGet("/api/boards/{slug}/topics", async (HttpContext context, string slug,
     context.Response.ContentType = "application/json; charset=utf-8";
     await Baseline.WritePageAsync(connection, context.Response.Body, board, slug, viewer, size, context.RequestAborted);
 });
+// POST /api/topics/{id}/replies (issue 15's write case): the session check, then the reply's INSERT (its search-index
+// triggers fire as in Salon) and the topic's counters, in one transaction; writers take turns in-process.
+var writeTurn = new SemaphoreSlim(1, 1);
+app.MapPost("/api/topics/{id:guid}/replies", async (HttpContext context, Guid id) =>
+{
+    await using var connection = new SqliteConnection(connectionString);
+    await connection.OpenAsync(context.RequestAborted);
+    if (!await Baseline.SessionIsActiveAsync(connection, viewer, session, context.RequestAborted))
+    {
+        context.Response.StatusCode = 401;
+        return;
+    }
+
+    var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted);
+    var text = body.GetProperty("body").GetString() ?? string.Empty;
+    var replyId = Guid.CreateVersion7();
+    await writeTurn.WaitAsync(context.RequestAborted);
+    try
+    {
+        await Baseline.InsertReplyAsync(connection, id, replyId, viewer, text, context.RequestAborted);
+    }
+    finally
+    {
+        writeTurn.Release();
+    }
+
+    context.Response.StatusCode = 201;
+    await context.Response.WriteAsJsonAsync(new { id = replyId }, context.RequestAborted);
+});
 app.Run();
 
 internal static class Baseline
@@ -70,6 +99,37 @@ internal static class Baseline
         command.Parameters.AddWithValue("@now", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0;
+    }
+
+    public static async Task InsertReplyAsync(SqliteConnection connection, Guid topicId, Guid replyId, Guid authorId, string body, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO Replies (Id, TopicId, AuthorId, Body, IsAnonymous, ContentWarning, Visibility, AuthorDeparted,
+                CreatedAt, EditedAt, DeletedAt, RelateCount, ThanksCount, SupportCount)
+            VALUES (@id, @topic, @author, @body, 0, NULL, 0, 0, @now, NULL, NULL, 0, 0, 0)
+            """;
+        insert.Parameters.AddWithValue("@id", Key(replyId));
+        insert.Parameters.AddWithValue("@topic", Key(topicId));
+        insert.Parameters.AddWithValue("@author", Key(authorId));
+        insert.Parameters.AddWithValue("@body", body);
+        insert.Parameters.AddWithValue("@now", now);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var counters = connection.CreateCommand();
+        counters.Transaction = transaction;
+        counters.CommandText = """
+            UPDATE Topics SET ReplyCount = ReplyCount + 1,
+                OthersReplyCount = OthersReplyCount + (AuthorId <> @author), LastActivityAt = @now
+            WHERE Id = @topic
+            """;
+        counters.Parameters.AddWithValue("@topic", Key(topicId));
+        counters.Parameters.AddWithValue("@author", Key(authorId));
+        counters.Parameters.AddWithValue("@now", now);
+        await counters.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public static async Task<string?> BoardIdAsync(SqliteConnection connection, string slug, CancellationToken cancellationToken)

@@ -46,9 +46,11 @@ public static class InfrastructureServices
         else
         {
             var connectionString = database.SqliteConnectionString();
+            // One queue of writers per process (options are built per scope, so the gate is made once here).
+            var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
             services.AddDbContext<SalonDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<SessionCacheInvalidation>()));
+                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate), sp.GetRequiredService<SessionCacheInvalidation>()));
         }
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie

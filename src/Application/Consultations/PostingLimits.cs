@@ -26,29 +26,40 @@ public sealed class PostingLimitsOptions
 /// <summary>The limits and the post are one decision: in one transaction, the member's row lock is taken first, then
 /// the limits are checked against everything the member has posted (a concurrent post of theirs committed before the
 /// lock was granted, so it is seen), then the post is written, with its counters. Two posts of one member sent at
-/// once are decided one after the other, on one instance or several (docs/adr/0018).</summary>
+/// once are decided one after the other, on one instance or several (docs/adr/0018).
+/// <para>The post is staged, and its events' handlers run (their reads), before the transaction, so the write lock is
+/// held only for the lock, the limits, the writes and the recount (issue 15, docs/adr/0025). The time of posting is
+/// read before the lock too: a post of the member's that commits while this one waits is later than it, so it is
+/// still inside the interval and counted.</para></summary>
 internal static class PostingLimits
 {
-    /// <summary>Runs <paramref name="post"/> (which stages, saves and recounts, given the time of posting) when the
-    /// limits allow it; throws 429 otherwise.</summary>
-    public static Task<T> PostAsync<T>(
+    /// <summary>Stages the post with <paramref name="stage"/> (given the time of posting) and runs its events'
+    /// handlers; then, in one transaction under the member's row lock, checks the limits and runs
+    /// <paramref name="save"/> (which saves and recounts) when they allow it; throws 429 otherwise.</summary>
+    public static async Task<T> PostAsync<T>(
         IConsultationsDb db,
         IMemberDirectory directory,
         PostingLimitsOptions limits,
         PosterStanding poster,
         bool isTopic,
         TimeProvider time,
-        Func<DateTime, CancellationToken, Task<T>> post,
-        CancellationToken cancellationToken) =>
-        db.InTransactionAsync(
+        Func<DateTime, T> stage,
+        Func<T, DateTime, CancellationToken, Task> save,
+        CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var post = stage(now);
+        await db.HandleStagedEventsAsync(cancellationToken);
+        return await db.InTransactionAsync(
             async ct =>
             {
                 await directory.LockAsync(poster.Id, ct);
-                var now = time.UtcNow();
                 await EnsureAllowedAsync(db, limits, poster, isTopic, now, ct);
-                return await post(now, ct);
+                await save(post, now, ct);
+                return post;
             },
             cancellationToken);
+    }
 
     /// <summary>Throws 429 (with how long to wait) when the member posts too fast or, while new, too much.</summary>
     private static async Task EnsureAllowedAsync(IConsultationsDb db, PostingLimitsOptions limits, PosterStanding poster, bool isTopic, DateTime now, CancellationToken cancellationToken)

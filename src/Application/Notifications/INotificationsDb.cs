@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Salon.Application.Common.Persistence;
 using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications;
 
 /// <summary>The Notifications module's persistence port.</summary>
-public interface INotificationsDb
+public interface INotificationsDb : IDatabaseTransactions
 {
     DbSet<OutboxEmail> OutboxEmails { get; }
 
@@ -20,6 +21,8 @@ public interface INotificationsDb
     DbSet<UnsubscribeToken> UnsubscribeTokens { get; }
 
     DbSet<DigestRun> DigestRuns { get; }
+
+    DbSet<AnnouncementDelivery> AnnouncementDeliveries { get; }
 
     /// <summary>Batch jobs clear it between batches to keep memory bounded.</summary>
     ChangeTracker ChangeTracker { get; }

@@ -21,4 +21,16 @@ public sealed class HangfireOutboxSignal(IBackgroundJobClient jobs, ILogger<Hang
             logger.LogWarning(ex, "Could not enqueue the outbox job; the recurring run will deliver the mail");
         }
     }
+
+    public void AnnouncementNoticesDue()
+    {
+        try
+        {
+            jobs.Enqueue<DeliverAnnouncementNoticesJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not enqueue the announcement notices job; the recurring run will deliver them");
+        }
+    }
 }

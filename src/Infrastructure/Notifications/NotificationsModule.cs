@@ -27,6 +27,7 @@ public static class NotificationsModule
         }
 
         services.AddScoped<SendOutboxEmailJob>();
+        services.AddScoped<DeliverAnnouncementNoticesJob>();
         services.AddScoped<NotificationsCleanupJob>();
         services.AddScoped<SendDueDigestsJob>();
         services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();

@@ -4,7 +4,7 @@ using Salon.Infrastructure.Jobs;
 
 namespace Salon.Infrastructure.Notifications;
 
-/// <summary>The Notifications module's recurring jobs: the outbox safety-net run, the digests every 30 minutes
+/// <summary>The Notifications module's recurring jobs: the outbox safety-net run, the announcement notices' safety net (every minute), the digests every 30 minutes
 /// and the daily clean-up.</summary>
 public sealed class NotificationsRecurringJobs(IOptions<JobsOptions> options) : IRecurringJobRegistrar
 {
@@ -14,6 +14,11 @@ public sealed class NotificationsRecurringJobs(IOptions<JobsOptions> options) : 
             SendOutboxEmailJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.OutboxCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurringJobs.AddOrUpdate<DeliverAnnouncementNoticesJob>(
+            DeliverAnnouncementNoticesJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            "* * * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurringJobs.AddOrUpdate<SendDueDigestsJob>(
             SendDueDigestsJob.RecurringId,

@@ -9,6 +9,7 @@ using Salon.Application.Meetings;
 using Salon.Application.Members;
 using Salon.Application.Moderation;
 using Salon.Application.Notifications;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Salon.Domain.Announcements;
 using Salon.Domain.Common;
@@ -38,7 +39,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     private const int MaxEventRounds = 10;
     private readonly IDomainEventDispatcher? _dispatcher;
     private readonly IOutboxSignal? _outboxSignal;
-    private bool _outboxWrittenInTransaction;
+    private readonly SqliteWriteGate? _writeGate;
+    private JobWork _jobWorkInTransaction;
 
     public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
         : this((DbContextOptions)options, dispatcher, outboxSignal)
@@ -51,6 +53,7 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     {
         _dispatcher = dispatcher;
         _outboxSignal = outboxSignal;
+        _writeGate = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionInterceptor>().FirstOrDefault()?.WriteGate;
     }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -78,6 +81,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     public DbSet<UnsubscribeToken> UnsubscribeTokens => Set<UnsubscribeToken>();
 
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
+    public DbSet<AnnouncementDelivery> AnnouncementDeliveries => Set<AnnouncementDelivery>();
 
     public DbSet<Board> Boards => Set<Board>();
 
@@ -117,8 +122,23 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     /// <summary>An explicit transaction for a handler that reads and decides under a row lock. E-mail written
     /// inside it is signalled to the sender when it commits.</summary>
-    public async Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        new Transaction(this, await Database.BeginTransactionAsync(cancellationToken));
+    public async Task<IDatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        var turn = await EnterWriteGateAsync(cancellationToken);
+        try
+        {
+            return new Transaction(this, await Database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>On SQLite, waits for this process's turn to write (<see cref="SqliteWriteGate"/>); elsewhere, nothing.</summary>
+    private async Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken) =>
+        _writeGate is null ? SqliteWriteGate.NoTurnNeeded : await _writeGate.EnterAsync(cancellationToken);
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -133,6 +153,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         return result;
     }
 
+    public Task HandleStagedEventsAsync(CancellationToken cancellationToken) => DispatchDomainEventsAsync(cancellationToken);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -141,24 +163,25 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         if (Database.CurrentTransaction is not null)
         {
             await DispatchDomainEventsAsync(cancellationToken);
-            _outboxWrittenInTransaction |= ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
+            _jobWorkInTransaction |= StagedJobWork();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         int written;
-        bool wroteOutbox;
+        JobWork jobWork;
+        // What the events' handlers read (followers, preferences, members) is read before the write lock is taken;
+        // what they stage is written with the change, in its transaction.
+        await DispatchDomainEventsAsync(cancellationToken);
+        using (await EnterWriteGateAsync(cancellationToken))
         await using (var transaction = await Database.BeginTransactionAsync(cancellationToken))
         {
             await DispatchDomainEventsAsync(cancellationToken);
-            wroteOutbox = ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
+            jobWork = StagedJobWork();
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (wroteOutbox)
-        {
-            _outboxSignal?.OutboxWritten();
-        }
+        SignalJobs(jobWork);
 
         return written;
     }
@@ -207,22 +230,53 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         throw new InvalidOperationException("Domain events kept raising further events; giving up to avoid a loop.");
     }
 
-    private sealed class Transaction(SalonDbContext context, IDbContextTransaction inner) : IDatabaseTransaction
+    /// <summary>What a change left for a job to do once it commits: e-mail in the outbox, announcement notices to deliver.</summary>
+    [Flags]
+    private enum JobWork
+    {
+        None = 0,
+        Outbox = 1,
+        AnnouncementNotices = 2,
+    }
+
+    private JobWork StagedJobWork() =>
+        (ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added) ? JobWork.Outbox : JobWork.None)
+        | (ChangeTracker.Entries<AnnouncementDelivery>().Any(e => e.State == EntityState.Added) ? JobWork.AnnouncementNotices : JobWork.None);
+
+    private void SignalJobs(JobWork work)
+    {
+        if (work.HasFlag(JobWork.Outbox))
+        {
+            _outboxSignal?.OutboxWritten();
+        }
+
+        if (work.HasFlag(JobWork.AnnouncementNotices))
+        {
+            _outboxSignal?.AnnouncementNoticesDue();
+        }
+    }
+
+    private sealed class Transaction(SalonDbContext context, IDbContextTransaction inner, IDisposable turn) : IDatabaseTransaction
     {
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
             await inner.CommitAsync(cancellationToken);
-            if (context._outboxWrittenInTransaction)
-            {
-                context._outboxWrittenInTransaction = false;
-                context._outboxSignal?.OutboxWritten();
-            }
+            var jobWork = context._jobWorkInTransaction;
+            context._jobWorkInTransaction = JobWork.None;
+            context.SignalJobs(jobWork);
         }
 
         public async ValueTask DisposeAsync()
         {
-            context._outboxWrittenInTransaction = false;
-            await inner.DisposeAsync();
+            context._jobWorkInTransaction = JobWork.None;
+            try
+            {
+                await inner.DisposeAsync();
+            }
+            finally
+            {
+                turn.Dispose();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Salon.Application.Announcements.PublishDueAnnouncements;
+using Salon.Application.Notifications.DeliverAnnouncementNotices;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.IntegrationTests.Meetings;
 
@@ -119,6 +120,7 @@ public sealed class AnnouncementTests : IDisposable
         var b = await _factory.SignUpAsync(_client);
         var created = await PostAsync(official, new { title = "新しい掲示板ができました", body = "配偶者・パートナーの方の掲示板です。", @public = false });
         var id = created.GetProperty("id").GetGuid();
+        Assert.Equal(1, await _factory.SendAsync(new DeliverAnnouncementNoticesCommand()));
 
         foreach (var member in new[] { a, b })
         {
@@ -130,6 +132,7 @@ public sealed class AnnouncementTests : IDisposable
         Assert.DoesNotContain(await _client.NotificationsAsync(official), n => n.Str("kind") == "announcement_published");
         Assert.Equal(0, await _factory.SendAsync(new PublishDueAnnouncementsCommand()));
         await (await _client.SendAsAsync(official, HttpMethod.Patch, $"/api/announcements/{id}", new { pinned = true })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(0, await _factory.SendAsync(new DeliverAnnouncementNoticesCommand()));
         Assert.Single(await _client.NotificationsAsync(a), n => n.Str("kind") == "announcement_published");
     }
 
@@ -148,6 +151,7 @@ public sealed class AnnouncementTests : IDisposable
         await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/announcements/{id}")).ShouldBe(HttpStatusCode.NotFound);
         Assert.Equal(["交流会のご案内"], Titles(await (await _client.SendAsAsync(official, HttpMethod.Get, "/api/announcements")).JsonAsync()));
         Assert.Equal(0, await _factory.SendAsync(new PublishDueAnnouncementsCommand()));
+        Assert.Equal(0, await _factory.SendAsync(new DeliverAnnouncementNoticesCommand()));
         Assert.DoesNotContain(await _client.NotificationsAsync(member), n => n.Str("kind") == "announcement_published");
 
         // The schedule moves while unpublished.
@@ -162,6 +166,7 @@ public sealed class AnnouncementTests : IDisposable
             Task.Run(() => _factory.SendAsync(new PublishDueAnnouncementsCommand())));
         Assert.Equal(1, runs.Sum());
         Assert.Equal(0, await _factory.SendAsync(new PublishDueAnnouncementsCommand()));
+        Assert.Equal(1, await _factory.SendAsync(new DeliverAnnouncementNoticesCommand()));
 
         member = await _client.RefreshAsync(member);
         official = await _client.RefreshAsync(official);
@@ -198,6 +203,7 @@ public sealed class AnnouncementTests : IDisposable
         await (await _client.SendAsAsync(quiet, HttpMethod.Put, "/api/me/notification-settings", new { kinds, digest = settings.GetProperty("digest") })).ShouldBe(HttpStatusCode.OK);
 
         await PostAsync(official, new { title = "お知らせ", body = "本文", @public = true });
+        Assert.Equal(1, await _factory.SendAsync(new DeliverAnnouncementNoticesCommand()));
         Assert.DoesNotContain(await _client.NotificationsAsync(quiet), n => n.Str("kind") == "announcement_published");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using MimeKit;
+using Salon.Application.Notifications.DeliverAnnouncementNotices;
 using Salon.Application.Notifications.SendPendingEmails;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
@@ -80,6 +81,7 @@ public sealed class ImmediateNoticeTests : IAsyncDisposable
         await _client.ApplyAsync(eager, meeting); // waitlisted
         await (await _client.SendAsAsync(byDigest, HttpMethod.Delete, $"/api/meetings/{meeting}/applications/me")).ShouldBe(HttpStatusCode.NoContent);
         await (await _client.SendAsAsync(official, HttpMethod.Post, "/api/announcements", new { title = "年末の休業のお知らせ", body = "本文", @public = true })).ShouldBe(HttpStatusCode.Created);
+        await _factory.SendAsync(new DeliverAnnouncementNoticesCommand());
         await _factory.SendAsync(new SendPendingEmailsCommand(BatchSize: 1000));
 
         var mine = _smtp.Messages.Where(m => m.To.Mailboxes.Single().Address == eager.Email && (m.TextBody ?? string.Empty).Contains("お知らせがあります", StringComparison.Ordinal)).ToList();

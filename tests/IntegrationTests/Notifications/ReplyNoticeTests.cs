@@ -88,6 +88,7 @@ public sealed class ReplyNoticeTests(SalonApiFactory factory) : IClassFixture<Sa
         var official = await factory.CreateOfficialAsync(_client);
         var created = await _client.SendAsAsync(official, HttpMethod.Post, "/api/announcements", new { title = "取り消されるお知らせ", body = "本文" });
         var announcementId = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        await factory.SendAsync(new Salon.Application.Notifications.DeliverAnnouncementNotices.DeliverAnnouncementNoticesCommand());
         Assert.Contains(await NoticesAsync(other), n => n.GetProperty("kind").GetString() == "announcement_published" && n.GetProperty("available").GetBoolean());
         await (await _client.SendAsAsync(official, HttpMethod.Delete, $"/api/announcements/{announcementId}")).ShouldBe(System.Net.HttpStatusCode.NoContent);
         var withdrawn = Assert.Single(await NoticesAsync(other), n => n.GetProperty("kind").GetString() == "announcement_published");

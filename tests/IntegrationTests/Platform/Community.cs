@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Notifications.DeliverAnnouncementNotices;
 using Salon.Application.Notifications.SendPendingEmails;
 using Salon.Domain.Notifications;
 using Salon.IntegrationTests.Consultations;
@@ -75,6 +76,7 @@ public sealed partial class Community
         await (await client.SendAsAsync(people[^1], HttpMethod.Post, "/api/reports", new { postId = community.AnonymousTopic, reason = "spam" })).ShouldBe(HttpStatusCode.Created);
         await Ok(client.SendAsAsync(official, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "宣伝です", action = "hold" } }));
         await (await client.SendAsAsync(official, HttpMethod.Post, "/api/announcements", new { title = "サロンからのお知らせ", body = "交流会を開きます。", pinned = true, @public = true })).ShouldBe(HttpStatusCode.Created);
+        await factory.SendAsync(new DeliverAnnouncementNoticesCommand());
 
         // Two seats for four applicants: two accepted, then the waitlist in order of arrival.
         community.Meeting = await client.CreateMeetingAsync(official, MeetingScenario.Online(DateTime.UtcNow.AddDays(10), capacity: 2));

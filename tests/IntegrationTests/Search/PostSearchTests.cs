@@ -198,6 +198,57 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
     }
 
     [Fact]
+    public async Task Newest_order_is_exact_within_a_millisecond_and_across_milliseconds_whatever_order_posts_were_written_in()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        // Written out of time order: microseconds apart in one millisecond, in the next one, and a second later.
+        var ms = _t0.AddMinutes(3);
+        var times = new[]
+        {
+            ms.AddTicks(500), ms.AddTicks(10), ms.AddTicks(9990), ms.AddTicks(TimeSpan.TicksPerMillisecond),
+            ms.AddSeconds(1), ms.AddTicks(10), ms.AddTicks(4000), ms.AddTicks(TimeSpan.TicksPerMillisecond + 20), ms.AddTicks(-10),
+        };
+        var topic = await _seed.TopicAsync(author.Id, "時刻の相談", word, ms.AddTicks(-20));
+        var posts = new List<(Guid Id, DateTime At)> { (topic, ms.AddTicks(-20)) };
+        foreach (var at in times)
+        {
+            posts.Add((await _seed.ReplyAsync(topic, viewer.Id, word + "の返信", at), at));
+        }
+
+        var expected = posts.OrderByDescending(p => p.At).ThenByDescending(p => p.Id.ToString("D").ToUpperInvariant(), StringComparer.Ordinal).Select(p => p.Id).ToList();
+        Assert.Equal(expected, (await _seed.SearchAsync(word, author.Id)).Select(m => m.PostId));
+        foreach (var limit in new[] { 1, 2, 3, 4 })
+        {
+            Assert.Equal(expected, (await _seed.AllPagesAsync(word, author.Id, SearchOrder.Newest, limit)).Select(m => m.PostId));
+            Assert.Equal(expected.Take(limit), (await _seed.SearchAsync(word, author.Id, limit: limit)).Select(m => m.PostId));
+        }
+    }
+
+    [Fact]
+    public async Task Relevance_order_of_one_or_two_characters_is_newest_order_and_pages_with_a_keyset()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var pair = word[^2..];
+        var topic = await _seed.TopicAsync(author.Id, "二文字の相談", word, _t0.AddMinutes(1));
+        var replies = new List<Guid>();
+        foreach (var minutes in new[] { 4, 2, 3 })
+        {
+            replies.Add(await _seed.ReplyAsync(topic, viewer.Id, pair + "です", _t0.AddMinutes(minutes)));
+        }
+
+        Guid[] expected = [replies[0], replies[2], replies[1], topic];
+        var newest = (await _seed.SearchAsync(pair, author.Id)).Where(m => m.TopicId == topic).Select(m => m.PostId);
+        Assert.Equal(expected, newest);
+        var relevance = await _seed.SearchAsync(pair, author.Id, SearchOrder.Relevance);
+        Assert.Equal(expected, relevance.Where(m => m.TopicId == topic).Select(m => m.PostId));
+        Assert.All(relevance, m => Assert.Equal(0.0, m.Rank));
+    }
+
+    [Fact]
     public async Task Relevance_puts_a_match_in_title_and_body_first_and_pages_with_a_keyset()
     {
         var author = await factory.SignUpAsync(_client);

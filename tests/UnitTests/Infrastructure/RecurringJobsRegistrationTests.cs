@@ -34,12 +34,14 @@ public sealed class RecurringJobsRegistrationTests
 
         using var connection = storage.GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
-        Assert.Equal(8, jobs.Count);
+        Assert.Equal(9, jobs.Count);
         Assert.Equal("*/5 * * * *", jobs[MeetingRemindersJob.RecurringId].Cron);
         Assert.Equal(typeof(MeetingRemindersJob), jobs[MeetingRemindersJob.RecurringId].Job.Type);
         Assert.Equal("* * * * *", jobs[PublishAnnouncementsJob.RecurringId].Cron);
         Assert.Equal("* * * * *", jobs[SendOutboxEmailJob.RecurringId].Cron);
         Assert.Equal(typeof(SendOutboxEmailJob), jobs[SendOutboxEmailJob.RecurringId].Job.Type);
+        Assert.Equal("* * * * *", jobs[DeliverAnnouncementNoticesJob.RecurringId].Cron);
+        Assert.Equal(typeof(DeliverAnnouncementNoticesJob), jobs[DeliverAnnouncementNoticesJob.RecurringId].Job.Type);
         Assert.Equal("*/15 * * * *", jobs[ModerationSweepJob.RecurringId].Cron);
         Assert.Equal("*/30 * * * *", jobs[SendDueDigestsJob.RecurringId].Cron);
         Assert.Equal(typeof(SendDueDigestsJob), jobs[SendDueDigestsJob.RecurringId].Job.Type);

@@ -17,6 +17,11 @@ public interface IDatabaseTransactions
     /// one that commits when the work returns and rolls back if it throws: what the work writes (a post, its
     /// counters, the notices its events cause) is one change, kept whole or not at all (docs/adr/0018).</summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>Runs the handlers of the domain events raised by the changes staged so far, now, before a transaction
+    /// is begun: what they read (followers, preferences, blocks) is then not read while the write lock is held, and
+    /// what they stage is saved by the next SaveChanges with the change itself, in its transaction (issue 15).</summary>
+    Task HandleStagedEventsAsync(CancellationToken cancellationToken);
 }
 
 public static class DatabaseTransactions

@@ -76,7 +76,7 @@ public sealed class CreateTopicCommandHandler(
             standing,
             isTopic: true,
             time,
-            async (now, ct) =>
+            now =>
             {
                 var created = Topic.Create(
                     board.Id,
@@ -95,9 +95,9 @@ public sealed class CreateTopicCommandHandler(
 
                 db.Topics.Add(created);
                 db.TopicFollows.Add(new TopicFollow(created.Id, command.AuthorId, now));
-                await db.SaveChangesAsync(ct);
                 return created;
             },
+            (_, _, ct) => db.SaveChangesAsync(ct),
             cancellationToken);
         SalonMetrics.TopicCreated();
         if (screened.Crisis)

@@ -49,7 +49,7 @@ public sealed class PostReplyCommandHandler(
         var screened = await ConsultationRules.ScreenAsync(screening, command.Body, cancellationToken);
 
         // One transaction: the limits under the member's row lock, the reply, the follow, the notices its event
-        // causes and the topic's counts (docs/adr/0018).
+        // causes and the topic's counts (docs/adr/0018); the reply is staged and its notices worked out before it.
         var reply = await PostingLimits.PostAsync(
             db,
             directory,
@@ -57,14 +57,17 @@ public sealed class PostReplyCommandHandler(
             poster,
             isTopic: false,
             time,
-            async (now, ct) =>
+            now =>
             {
                 var posted = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now, held: screened.Hold);
                 db.Replies.Add(posted);
+                return posted;
+            },
+            async (_, now, ct) =>
+            {
                 await MemberTopicRows.StageFollowAsync(db, topic.Id, command.AuthorId, now, ct);
                 await db.SaveChangesAsync(ct);
                 await PostCounters.RecountTopicAsync(db, topic.Id, ct);
-                return posted;
             },
             cancellationToken);
         SalonMetrics.ReplyCreated();

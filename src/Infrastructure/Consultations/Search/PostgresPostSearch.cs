@@ -44,7 +44,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
-    private const string Matches = """
+    private const string Matches = TopicBranch + "\nUNION ALL\n" + ReplyBranch;
+
+    private const string TopicBranch = """
         SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", {topicRank} AS "Rank"
         FROM "Topics" AS t
         WHERE {topicMatch}
@@ -52,7 +54,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
           AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
           AND (t."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId"))
           AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" = t."Id")
-        UNION ALL
+        """;
+
+    private const string ReplyBranch = """
         SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", {replyRank}
         FROM "Replies" AS r
         JOIN "Topics" AS t ON t."Id" = r."TopicId"
@@ -65,6 +69,17 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
           AND (r."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = r."AuthorId"))
           AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" IN (t."Id", r."Id"))
         """;
+
+    /// <summary>Newest first, each table gives at most a page, newest first, after the keyset: PostgreSQL may then walk
+    /// the (CreatedAt, Id) index backwards and stop after a page of matches (a common word), or take the trigram
+    /// index's candidates and sort those (a rare one), instead of sorting every match of both tables.</summary>
+    private const string TopicPageNewest = "\n  {topicAfter}ORDER BY t.\"CreatedAt\" DESC, t.\"Id\" DESC\n  LIMIT @limit";
+
+    private const string ReplyPageNewest = "\n  {replyAfter}ORDER BY r.\"CreatedAt\" DESC, r.\"Id\" DESC\n  LIMIT @limit";
+
+    private const string TopicAfter = "AND (t.\"CreatedAt\", t.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
+
+    private const string ReplyAfter = "AND (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
 
     private const string Select = "SELECT \"PostId\", \"IsReply\", \"TopicId\", \"CreatedAt\", \"Rank\" FROM (\n";
 
@@ -98,6 +113,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         if (normalized == typed)
         {
             normalized = null;
+        }
+
+        // Every rank is 0 on the short path, so its relevance order is its newest order (and pages the same way).
+        if (!terms.UsesIndex)
+        {
+            order = SearchOrder.Newest;
         }
 
         var ranked = terms.UsesIndex && order == SearchOrder.Relevance;
@@ -168,9 +189,14 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : ShortReplyMatches;
         var topicRank = ranked ? Rank("t.\"Title\"", "t.\"Body\"") : "0.0::double precision";
         var replyRank = ranked ? Rank("NULL::text", "r.\"Body\"") : "0.0::double precision";
+        var matches = order == SearchOrder.Newest
+            ? string.Concat(
+                "(", TopicBranch, TopicPageNewest.Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal), ")\nUNION ALL\n(",
+                ReplyBranch, ReplyPageNewest.Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal), ")")
+            : Matches;
         return string.Concat(
             Select,
-            Matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
+            matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
                 .Replace("{replyMatch}", replyMatch, StringComparison.Ordinal)
                 .Replace("{topicRank}", topicRank, StringComparison.Ordinal)
                 .Replace("{replyRank}", replyRank, StringComparison.Ordinal),

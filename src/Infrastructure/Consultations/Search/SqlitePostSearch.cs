@@ -59,6 +59,37 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
         """;
 
+    /// <summary>Newest-first matches through the trigram index, read backwards in rowid order, which is time order
+    /// to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5 walks its index from the newest entry and the
+    /// reader stops after a page, so nothing sorts every match (<see cref="ReadNewestAsync"/>). The visibility
+    /// filters are checked per row on the way. <c>@beforeRowId</c> skips the milliseconds after the keyset.</summary>
+    internal const string IndexedNewest = """
+        SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, PostSearch.rowid AS RowId
+        FROM PostSearch
+        JOIN PostSearchKeys AS k ON k.RowId = PostSearch.rowid
+        LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
+        JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
+        WHERE PostSearch MATCH @match
+          AND PostSearch.rowid < @beforeRowId
+          AND t.DeletedAt IS NULL
+          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
+          AND (k.IsReply = 0 OR (
+                r.DeletedAt IS NULL
+                AND (r.Visibility = 0 OR r.AuthorId = @viewer)
+                AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
+                AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
+        """;
+
+    private const string IndexedNewestAfter = "\n  AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
+
+    private const string IndexedNewestOrder = "\nORDER BY PostSearch.rowid DESC";
+
+    /// <summary>How many bits of a search key number the posts within one millisecond.</summary>
+    private const int SequenceBits = 20;
+
     /// <summary>Matches of 1–2 character queries: a scan of topics and replies. <c>@pattern2</c> is the
     /// NFKC form's pattern, or NULL (matching nothing) when it is the same.</summary>
     internal const string SubstringMatches = """
@@ -113,7 +144,16 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             return [];
         }
 
-        var sql = BuildSql(terms.UsesIndex, order, after is not null);
+        // Every rank is 0 on the substring path, so its relevance order is its newest order (and uses the same indexes).
+        if (!terms.UsesIndex)
+        {
+            order = SearchOrder.Newest;
+        }
+
+        var readsBackwards = terms.UsesIndex && order == SearchOrder.Newest;
+        var sql = readsBackwards
+            ? string.Concat(IndexedNewest, after is null ? string.Empty : IndexedNewestAfter, IndexedNewestOrder)
+            : BuildSql(terms.UsesIndex, order, after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -122,7 +162,15 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@viewer", SqliteGuid(viewerId));
-            AddParameter(command, "@limit", limit);
+            if (readsBackwards)
+            {
+                AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : (Millisecond(after.CreatedAt) + 1) << SequenceBits);
+            }
+            else
+            {
+                AddParameter(command, "@limit", limit);
+            }
+
             if (terms.UsesIndex)
             {
                 AddParameter(command, "@match", terms.FtsQuery());
@@ -143,16 +191,16 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 }
             }
 
-            var matches = new List<PostMatch>(Math.Min(limit, 100));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (readsBackwards)
+            {
+                return await ReadNewestAsync(reader, limit, cancellationToken);
+            }
+
+            var matches = new List<PostMatch>(Math.Min(limit, 100));
             while (await reader.ReadAsync(cancellationToken))
             {
-                matches.Add(new PostMatch(
-                    Guid.Parse(reader.GetString(0)),
-                    reader.GetInt64(1) != 0,
-                    Guid.Parse(reader.GetString(2)),
-                    DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
-                    reader.GetDouble(4)));
+                matches.Add(Read(reader));
             }
 
             return matches;
@@ -161,6 +209,50 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Reads matches newest millisecond first and stops once a page is complete: after <paramref name="limit"/>
+    /// rows, it reads on only while the rows are in the same millisecond as the last one (rowid order does not order
+    /// posts within a millisecond), then sorts what it read exactly by (CreatedAt, PostId), newest first. Every row it
+    /// did not read is in an older millisecond, so older than each row of the page.</summary>
+    private static async Task<IReadOnlyList<PostMatch>> ReadNewestAsync(DbDataReader reader, int limit, CancellationToken cancellationToken)
+    {
+        var matches = new List<PostMatch>(Math.Min(limit + 1, 101));
+        var lastMillisecond = long.MaxValue;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var millisecond = reader.GetInt64(5) >> SequenceBits;
+            if (matches.Count >= limit && millisecond < lastMillisecond)
+            {
+                break;
+            }
+
+            matches.Add(Read(reader));
+            lastMillisecond = millisecond;
+        }
+
+        // As SQLite orders them: time, then the id's text (upper case, ordinal).
+        matches.Sort(static (a, b) =>
+        {
+            var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(SqliteGuid(b.PostId), SqliteGuid(a.PostId));
+        });
+        return matches.Count > limit ? matches[..limit] : matches;
+    }
+
+    private static PostMatch Read(DbDataReader reader) => new(
+        Guid.Parse(reader.GetString(0)),
+        reader.GetInt64(1) != 0,
+        Guid.Parse(reader.GetString(2)),
+        DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+        reader.GetDouble(4));
+
+    /// <summary>The millisecond of a time, as the search keys number it (migration <c>PostSearchTimeOrder</c>): floor of
+    /// milliseconds since 1970.</summary>
+    internal static long Millisecond(DateTime value)
+    {
+        var ticks = ((value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()) - DateTime.UnixEpoch).Ticks;
+        return ticks >= 0 ? ticks / TimeSpan.TicksPerMillisecond : -((-ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond);
     }
 
     /// <summary>The statement for one path, order and page; made only of the constants above.</summary>

@@ -94,3 +94,15 @@ internal sealed class DigestRunConfiguration : IEntityTypeConfiguration<DigestRu
         builder.HasIndex(r => r.AttemptedAt);
     }
 }
+
+internal sealed class AnnouncementDeliveryConfiguration : IEntityTypeConfiguration<AnnouncementDelivery>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementDelivery> builder)
+    {
+        builder.ToTable("AnnouncementDeliveries");
+        builder.HasKey(d => d.AnnouncementId);
+        builder.Property(d => d.AnnouncementId).ValueGeneratedNever();
+        builder.Property(d => d.Title).HasMaxLength(200).IsRequired();
+        builder.HasIndex(d => d.CompletedAt);
+    }
+}

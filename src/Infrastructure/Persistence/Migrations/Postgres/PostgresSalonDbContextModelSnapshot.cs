@@ -1063,6 +1063,35 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WatchedWords", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Notifications.AnnouncementDelivery", b =>
+                {
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AfterMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("AnnouncementDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Notifications.DigestPreference", b =>
                 {
                     b.Property<Guid>("MemberId")

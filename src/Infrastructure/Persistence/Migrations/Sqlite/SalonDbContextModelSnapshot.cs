@@ -1043,6 +1043,35 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WatchedWords", (string)null);
                 });
 
+            modelBuilder.Entity("Salon.Domain.Notifications.AnnouncementDelivery", b =>
+                {
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AfterMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnnouncementId");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("AnnouncementDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Salon.Domain.Notifications.DigestPreference", b =>
                 {
                     b.Property<Guid>("MemberId")
