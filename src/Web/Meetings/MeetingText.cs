@@ -1,4 +1,5 @@
 using System.Globalization;
+using Salon.Web.Members;
 
 namespace Salon.Web.Meetings;
 
@@ -7,16 +8,6 @@ namespace Salon.Web.Meetings;
 public static class MeetingText
 {
     private const string Weekdays = "日月火水木金土";
-
-    private static readonly Dictionary<string, string> PositionNames = new()
-    {
-        ["parent"] = "親",
-        ["sibling"] = "きょうだい",
-        ["child"] = "子ども",
-        ["spouse"] = "配偶者",
-        ["partner"] = "パートナー",
-        ["other"] = "その他の家族",
-    };
 
     /// <summary>「11月27日（金）14:00〜16:00」; the end with its date when it falls on another day.</summary>
     public static string When(Meeting meeting)
@@ -38,7 +29,7 @@ public static class MeetingText
 
     /// <summary>「親・きょうだい」, or 「どの立場の家族も」.</summary>
     public static string Positions(Meeting meeting) =>
-        meeting.Eligibility.Count == 0 ? "どの立場の家族も" : string.Join("・", meeting.Eligibility.Select(p => PositionNames.GetValueOrDefault(p, p)));
+        meeting.Eligibility.Count == 0 ? "どの立場の家族も" : string.Join("・", meeting.Eligibility.Select(p => FamilyPositionNames.ShortLabel(p)));
 
     /// <summary>「残り2席（定員5人）」 or 「満席（キャンセル待ち3人）」.</summary>
     public static string Seats(Meeting meeting) =>

@@ -72,4 +72,17 @@ public static class FamilyPositionNames
     ];
 
     public static string Label(string value) => All.FirstOrDefault(p => p.Value == value).Label ?? value;
+
+    /// <summary>The short words for lists, charts and the applicants' CSV (「子ども」, 「その他の家族」), in order.</summary>
+    public static IReadOnlyList<(string Value, string Label)> ShortLabels { get; } =
+    [
+        ("parent", "親"),
+        ("sibling", "きょうだい"),
+        ("child", "子ども"),
+        ("spouse", "配偶者"),
+        ("partner", "パートナー"),
+        ("other", "その他の家族"),
+    ];
+
+    public static string ShortLabel(string value) => ShortLabels.FirstOrDefault(p => p.Value == value).Label ?? value;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Salon.Web.Api;
+using Salon.Web.Shared;
 
 namespace Salon.Web.Settings;
 
@@ -14,8 +15,6 @@ public static class ExportDownload
     public const string Path = "/settings/export/download";
 
     private const string Page = "/settings/export";
-
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
 
     /// <summary>Indented, with Japanese as characters (not \u escapes), so the file can be read as it is.</summary>
     private static readonly JsonSerializerOptions Output = new()
@@ -53,7 +52,7 @@ public static class ExportDownload
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        var date = DateTimeOffset.UtcNow.ToOffset(Japan).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = DateTimeOffset.UtcNow.ToOffset(Dates.Japan).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return Results.File(JsonSerializer.SerializeToUtf8Bytes(result.Value, Output), "application/json; charset=utf-8", $"salon-export-{date}.json");
     }
 }

@@ -8,22 +8,20 @@ public static class JstTimes
 {
     public const string InputFormat = "yyyy-MM-dd'T'HH:mm";
 
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(9);
-
     /// <summary>A UTC time as the input's value, in Japan time (「2026-12-20T14:00」).</summary>
     public static string ToInput(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).ToString(InputFormat, CultureInfo.InvariantCulture);
+        Dates.ToJapan(utc).ToString(InputFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The input's value (Japan time) as UTC, or null when empty or not a time (the API then says what is missing).</summary>
     public static DateTime? FromInput(string? value) =>
         DateTime.TryParseExact(value?.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc)
+            ? DateTime.SpecifyKind(local - Dates.Japan, DateTimeKind.Utc)
             : null;
 
     /// <summary>「2026年12月20日（日）14:00」, for schedules an official must read exactly.</summary>
     public static string Full(DateTime utc)
     {
-        var jst = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
+        var jst = Dates.ToJapan(utc);
         return jst.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "（" + "日月火水木金土"[(int)jst.DayOfWeek] + "）" + jst.ToString("H:mm", CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Salon.Web.Shared;
+using Salon.Web.Members;
 
 namespace Salon.Web.Meetings.Manage;
 
@@ -14,18 +16,8 @@ public static class ApplicantsCsv
 
     private static readonly string[] Header = ["ニックネーム", "家族の立場", "状態", "キャンセル待ち順", "申し込み日時", "確定日時", "取り消し日時", "メモ"];
 
-    private static readonly Dictionary<string, string> PositionNames = new()
-    {
-        ["parent"] = "親",
-        ["sibling"] = "きょうだい",
-        ["child"] = "子ども",
-        ["spouse"] = "配偶者",
-        ["partner"] = "パートナー",
-        ["other"] = "その他の家族",
-    };
-
     /// <summary>「親・きょうだい」.</summary>
-    public static string Positions(IReadOnlyList<string> positions) => string.Join("・", positions.Select(p => PositionNames.GetValueOrDefault(p, p)));
+    public static string Positions(IReadOnlyList<string> positions) => string.Join("・", positions.Select(p => FamilyPositionNames.ShortLabel(p)));
 
     public static string Status(string status) => status switch
     {
@@ -60,7 +52,7 @@ public static class ApplicantsCsv
 
     private static string Time(DateTime? utc) =>
         utc is { } at
-            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            ? Dates.ToJapan(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : "";
 
     private static void Row(StringBuilder text, IEnumerable<string> cells)
