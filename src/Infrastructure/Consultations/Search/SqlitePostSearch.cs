@@ -36,6 +36,21 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// <summary>The trigram tokenizer matches nothing for fewer characters than this.</summary>
     public const int MinIndexedQueryLength = SearchTerms.MinIndexedQueryLength;
 
+    /// <summary>What the viewer may see of an indexed match, for both orders: not deleted, published or their own,
+    /// blocks on named posts only (docs/adr/0016), and not hidden by the viewer. Written once, so the two queries
+    /// cannot drift apart.</summary>
+    private const string VisibleToViewer = """
+          AND t.DeletedAt IS NULL
+          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
+          AND (k.IsReply = 0 OR (
+                r.DeletedAt IS NULL
+                AND (r.Visibility = 0 OR r.AuthorId = @viewer)
+                AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
+                AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
+        """;
+
     /// <summary>Matches through the trigram index. A hit is a topic or a reply; <c>t</c> is the topic
     /// itself or the reply's topic, which must be visible to the viewer either way.</summary>
     internal static readonly string IndexedMatchesUnranked = IndexedMatches.Replace("bm25(PostSearch, 2.0, 1.0)", "0.0", StringComparison.Ordinal);
@@ -48,16 +63,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
         WHERE PostSearch MATCH @match
-          AND t.DeletedAt IS NULL
-          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
-          AND (k.IsReply = 0 OR (
-                r.DeletedAt IS NULL
-                AND (r.Visibility = 0 OR r.AuthorId = @viewer)
-                AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
-                AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
-        """;
+        """ + "\n" + VisibleToViewer;
 
     /// <summary>Newest-first matches through the trigram index, read backwards in rowid order, which is time order
     /// to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5 walks its index from the newest entry and the
@@ -72,16 +78,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
         WHERE PostSearch MATCH @match
           AND PostSearch.rowid < @beforeRowId
-          AND t.DeletedAt IS NULL
-          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
-          AND (k.IsReply = 0 OR (
-                r.DeletedAt IS NULL
-                AND (r.Visibility = 0 OR r.AuthorId = @viewer)
-                AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
-                AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
-        """;
+        """ + "\n" + VisibleToViewer;
 
     private const string IndexedNewestAfter = "\n  AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
 
