@@ -118,7 +118,7 @@ internal static class SalonHost
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Salon API";
-            document.Info.Description = "Anonymous peer support for families of people with mental illness. See API.md.";
+            document.Info.Description = "Anonymous peer support for families of people with mental illness. Routes, fields and errors: the operations below; a guided tour in the README (\"A first tour with curl\").";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
@@ -174,8 +174,8 @@ internal static class SalonHost
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))
         {
-            app.MapOpenApi();
-            app.MapScalarApiReference();
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference().AllowAnonymous();
         }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -187,7 +187,9 @@ internal static class SalonHost
         }
 
         app.MapAdminDashboard();
-        app.MapStaticAssets();
+        // In a group, so that AllowAnonymous reaches the fallback ({**path:file}) that MapStaticAssets adds when it
+        // serves from the build output too, not only the endpoints of the manifest.
+        app.MapGroup("").AllowAnonymous().MapStaticAssets();
         app.MapSalonWebClient();
         return app;
     }

@@ -46,7 +46,7 @@ internal static class ConsultationRules
     }
 
     /// <summary>For an edit or delete: moderators reach any post that is not deleted (hidden, held, or by
-    /// someone they blocked), as API.md's "author, moderator" says; anyone else only what they can see.</summary>
+    /// someone they blocked), as the route's rule "author, moderator" says (README "Consultations: a second tour"); anyone else only what they can see.</summary>
     public static async Task<Topic> TopicForActorAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Actor actor, CancellationToken cancellationToken)
     {
         if (!actor.IsModerator)

@@ -8,14 +8,16 @@ namespace Salon.Web.Api;
 public static class FileDownloads
 {
     /// <summary>Maps a download endpoint that has the member's session (<see cref="Api.SessionMiddleware"/> loads it,
-    /// refreshing the tokens when due, as for pages).</summary>
+    /// refreshing the tokens when due, as for pages). Open to the host's authorisation (<c>AllowAnonymous</c>): the
+    /// handler checks the web client's own session and sends a visitor to the sign-in page, and the API it calls
+    /// checks the member's token.</summary>
     public static RouteHandlerBuilder MapFileDownload(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
-        endpoints.MapGet(pattern, handler).WithMetadata(SessionEndpoint.Instance).ExcludeFromDescription();
+        endpoints.MapGet(pattern, handler).WithMetadata(SessionEndpoint.Instance).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>Maps a download that a form asks for with a POST carrying its anti-forgery token (the data export:
     /// the handler checks the token), with the member's session as for <see cref="MapFileDownload"/>.</summary>
     public static RouteHandlerBuilder MapFileDownloadForm(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
-        endpoints.MapPost(pattern, handler).WithMetadata(SessionEndpoint.Instance).ExcludeFromDescription();
+        endpoints.MapPost(pattern, handler).WithMetadata(SessionEndpoint.Instance).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>The file from <paramref name="route"/>, as an attachment named by the API or
     /// <paramref name="fileName"/>. Not signed in: to the sign-in page, back to <paramref name="page"/> after.

@@ -61,7 +61,10 @@ public static class WebClient
         endpoints.MapMeetingCalendar();
         endpoints.MapApplicantsCsv();
         endpoints.MapExportDownload();
-        return endpoints.MapRazorComponents<App>();
+
+        // Pages are open to the host's authorisation: each page checks the web client's session itself (and sends a
+        // visitor to the sign-in page), and every call it makes to the API carries the member's token.
+        return endpoints.MapRazorComponents<App>().AllowAnonymous();
     }
 
     /// <summary>Is this request for a page of the web client (a Razor component endpoint), or for one of its

@@ -4,7 +4,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Insights;
 
-/// <summary>The Insights route (API.md, "Insights"; admins only).</summary>
+/// <summary>The Insights route (<c>GET /api/insights/summary</c>; admins only).</summary>
 public static class InsightsRoutes
 {
     public static readonly ApiRoute Summary = new("GET", "/api/insights/summary");

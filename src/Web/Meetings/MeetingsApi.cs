@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Meetings;
 
-/// <summary>The Meetings routes the web client calls (API.md, "Meetings").</summary>
+/// <summary>The Meetings routes the web client calls (<c>/api/meetings</c>).</summary>
 public static class MeetingsRoutes
 {
     public static readonly ApiRoute List = new("GET", "/api/meetings");

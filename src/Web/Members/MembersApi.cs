@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Members;
 
-/// <summary>The Members routes the web client calls (API.md, "Members and sign-in").</summary>
+/// <summary>The Members routes the web client calls (<c>/api/auth</c>, <c>/api/me</c>).</summary>
 public static class MembersRoutes
 {
     public static readonly ApiRoute Register = new("POST", "/api/auth/register");

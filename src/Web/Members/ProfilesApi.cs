@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Members;
 
-/// <summary>Other members' public profiles and the member's blocks (API.md, "Members and sign-in").</summary>
+/// <summary>Other members' public profiles and the member's blocks (<c>/api/members/{id}</c>, <c>/api/me/blocks</c>).</summary>
 public static class ProfilesRoutes
 {
     public static readonly ApiRoute Profile = new("GET", "/api/members/{id}");

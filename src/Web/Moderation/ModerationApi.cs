@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Moderation;
 
-/// <summary>The moderators' and admins' routes (API.md, "Safety and moderation", and README "Moderation"),
+/// <summary>The moderators' and admins' routes (<c>/api/moderation</c> and <c>/api/admin</c>; README "Moderation"),
 /// for the staff pages. Every one of them answers 403 to a member without the role.</summary>
 public static class ModerationStaffRoutes
 {

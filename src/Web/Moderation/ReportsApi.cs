@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Moderation;
 
-/// <summary>Reports (API.md, "Safety and moderation"). The staff console's routes go here too.</summary>
+/// <summary>Reports (<c>POST /api/reports</c>). The staff console's routes go here too.</summary>
 public static class ModerationRoutes
 {
     public static readonly ApiRoute Report = new("POST", "/api/reports");

@@ -3,7 +3,7 @@ using Salon.Web.Consultations;
 
 namespace Salon.Web.Search;
 
-/// <summary>The search route (API.md, "Consultations": GET /api/search?q=).</summary>
+/// <summary>The search route (<c>GET /api/search?q=</c>).</summary>
 public static class SearchRoutes
 {
     public static readonly ApiRoute Search = new("GET", "/api/search");

@@ -4,7 +4,7 @@ using Salon.Web.Members;
 
 namespace Salon.Web.Settings;
 
-/// <summary>The routes behind the settings pages (API.md, "Members and sign-in" and "Notifications and digests").</summary>
+/// <summary>The routes behind the settings pages (<c>/api/me</c>, <c>/api/me/blocks</c>, <c>/api/me/notification-settings</c>).</summary>
 public static class SettingsRoutes
 {
     public static readonly ApiRoute UpdateMe = new("PATCH", "/api/me");

@@ -15,7 +15,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Salon.WebApi.Meetings;
 
-/// <summary>交流会 (API.md, "Meetings"). Each route sends one message; its folder under
+/// <summary>交流会 (<c>/api/meetings</c>; README "Meetings (交流会) and announcements (お知らせ)"). Each route sends one message; its folder under
 /// src/Application/Meetings is named after it.</summary>
 internal sealed class MeetingsWebModule : ISalonModule
 {
@@ -26,10 +26,12 @@ internal sealed class MeetingsWebModule : ISalonModule
         var meetings = endpoints.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapGet("", async (bool? past, string? format, bool? eligible, string? cursor, int? limit, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListMeetingsQuery(me.RequiredId, me.IsOfficial, past ?? false, cursor, limit, format, eligible ?? false), ct)))
+            .WithName("ListMeetings").WithSummary("交流会の一覧 / List meetings")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         meetings.MapGet("/{id:guid}", async (Guid id, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetMeetingQuery(me.RequiredId, me.IsOfficial, id), ct)))
+            .WithName("GetMeeting").WithSummary("交流会の詳細 / Read a meeting")
             .ProducesProblems(Status401Unauthorized, Status404NotFound);
 
         meetings.MapPost("", async (MeetingInput body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
@@ -37,11 +39,13 @@ internal sealed class MeetingsWebModule : ISalonModule
                 var meeting = await mediator.Send(new CreateMeetingCommand(me.RequiredId, body), ct);
                 return TypedResults.Created($"/api/meetings/{meeting.Id}", meeting);
             })
+            .WithName("CreateMeeting").WithSummary("交流会を作る（公式） / Create a meeting (officials)")
             .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
 
         meetings.MapPatch("/{id:guid}", async (Guid id, MeetingInput body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new EditMeetingCommand(me.RequiredId, id, body), ct)))
+            .WithName("EditMeeting").WithSummary("交流会を編集する（主催） / Edit a meeting (organisers)")
             .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity);
 
@@ -50,6 +54,7 @@ internal sealed class MeetingsWebModule : ISalonModule
                 await mediator.Send(new CancelMeetingCommand(me.RequiredId, id, body?.Reason), ct);
                 return TypedResults.Ok(await mediator.Send(new GetMeetingQuery(me.RequiredId, true, id), ct));
             })
+            .WithName("CancelMeeting").WithSummary("交流会を中止する（主催） / Cancel a meeting (organisers)")
             .RequireAuthorization(Policies.Official).RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict);
 
@@ -58,6 +63,7 @@ internal sealed class MeetingsWebModule : ISalonModule
                 var result = await mediator.Send(new ApplyToMeetingCommand(me.RequiredId, id, body?.Note), ct);
                 return TypedResults.Created($"/api/meetings/{id}", result);
             })
+            .WithName("ApplyToMeeting").WithSummary("交流会に申し込む / Apply to a meeting")
             .RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity);
 
@@ -66,11 +72,13 @@ internal sealed class MeetingsWebModule : ISalonModule
                 await mediator.Send(new WithdrawApplicationCommand(me.RequiredId, id), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("WithdrawApplication").WithSummary("申し込みを取り消す / Withdraw my application")
             .RequireRateLimiting(RateLimits.Writes)
             .ProducesProblems(Status401Unauthorized, Status404NotFound);
 
         meetings.MapGet("/{id:guid}/applications", async (Guid id, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListApplicationsQuery(id, cursor, limit), ct)))
+            .WithName("ListApplications").WithSummary("申込者の一覧（主催） / List applications (organisers)")
             .RequireAuthorization(Policies.Official)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound);
 
@@ -79,6 +87,7 @@ internal sealed class MeetingsWebModule : ISalonModule
                 var file = await mediator.Send(new GetMeetingCalendarQuery(me.RequiredId, me.IsOfficial, id), ct);
                 return TypedResults.Text(file.Content, "text/calendar; charset=utf-8");
             })
+            .WithName("GetMeetingCalendar").WithSummary("交流会をカレンダーに追加する（.ics） / Meeting as a calendar file (.ics)")
             .Produces<string>(Status200OK, "text/calendar")
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
     }

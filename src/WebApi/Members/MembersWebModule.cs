@@ -33,7 +33,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Salon.WebApi.Members;
 
-/// <summary>Members and sign-in (API.md, "Members and sign-in"). Each route sends one message; the
+/// <summary>Members and sign-in (<c>/api/auth</c>, <c>/api/me</c>, <c>/api/members</c>, <c>/api/admin/members</c>; README "A first tour with curl"). Each route sends one message; the
 /// message's folder under src/Application/Members is named after it.</summary>
 internal sealed class MembersWebModule : ISalonModule
 {
@@ -51,14 +51,17 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new LogoutCommand(me.RequiredId, me.SessionId ?? Guid.Empty), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("Logout").WithSummary("ログアウトする / Sign out")
             .WithTags("Auth").RequireAuthorization().ProducesProblems(Status401Unauthorized);
 
         endpoints.MapGet("/api/members/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetMemberProfileQuery(id), ct)))
+            .WithName("GetMemberProfile").WithSummary("メンバーのプロフィール / A member's public profile")
             .WithTags("Members").RequireAuthorization().ProducesProblems(Status401Unauthorized, Status404NotFound);
 
         endpoints.MapGet("/api/admin/members", async (string? nickname, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SearchMembersQuery(nickname, cursor, limit), ct)))
+            .WithName("SearchMembers").WithSummary("メンバーを探す（管理者） / Find members (admins)")
             .WithTags("Admin").RequireAuthorization(Policies.Admin)
             .WithDescription("Members whose nickname contains `nickname` (NFKC, case-insensitive), oldest first, with roles and suspension; "
                 + "without `nickname`, the members who hold a role. Never an e-mail address.")
@@ -66,6 +69,7 @@ internal sealed class MembersWebModule : ISalonModule
 
         endpoints.MapPut("/api/admin/members/{id:guid}/roles", async (Guid id, SetRolesRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(new RolesResponse(await mediator.Send(new SetMemberRolesCommand(id, body.Roles ?? []), ct))))
+            .WithName("SetMemberRoles").WithSummary("役割を設定する（管理者） / Set a member's roles (admins)")
             .WithTags("Admin").RequireAuthorization(Policies.Admin)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
     }
@@ -74,6 +78,7 @@ internal sealed class MembersWebModule : ISalonModule
     {
         auth.MapPost("/register", async (RegisterCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created("/api/me", await mediator.Send(command, ct)))
+            .WithName("Register").WithSummary("ニックネームで登録する / Register with a nickname")
             .ProducesProblems(Status400BadRequest, Status409Conflict)
             .RequireRateLimiting(RateLimits.Registration);
 
@@ -82,6 +87,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
+            .WithName("ConfirmEmail").WithSummary("メールアドレスを確認する / Confirm the e-mail address")
             .ProducesProblems(Status400BadRequest, Status409Conflict)
             .RequireRateLimiting(RateLimits.SignIn);
 
@@ -90,16 +96,19 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.Accepted((string?)null);
             })
+            .WithName("ResendConfirmation").WithSummary("確認メールを再送する / Resend the confirmation e-mail")
             .ProducesProblems(Status400BadRequest)
             .RequireRateLimiting(RateLimits.PasswordReset);
 
         auth.MapPost("/login", async (LoginCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
+            .WithName("Login").WithSummary("ログインする / Sign in")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden)
             .RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/refresh", async (RefreshTokensCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
+            .WithName("RefreshTokens").WithSummary("トークンを更新する / Refresh the tokens")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized)
             .RequireRateLimiting(RateLimits.SignIn);
 
@@ -108,6 +117,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.Accepted((string?)null);
             })
+            .WithName("ForgotPassword").WithSummary("パスワード再設定メールを送る / Send a password-reset e-mail")
             .ProducesProblems(Status400BadRequest)
             .RequireRateLimiting(RateLimits.PasswordReset);
 
@@ -116,6 +126,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
+            .WithName("ResetPassword").WithSummary("パスワードを再設定する / Reset the password")
             .ProducesProblems(Status400BadRequest)
             .RequireRateLimiting(RateLimits.PasswordReset);
 
@@ -124,6 +135,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
+            .WithName("ConfirmEmailChange").WithSummary("新しいメールアドレスを確認する / Confirm the new e-mail address")
             .ProducesProblems(Status400BadRequest, Status409Conflict);
     }
 
@@ -131,6 +143,7 @@ internal sealed class MembersWebModule : ISalonModule
     {
         me.MapGet("", async (HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetMeQuery(current.RequiredId), ct)))
+            .WithName("GetMe").WithSummary("自分のアカウント / My account")
             .ProducesProblems(Status401Unauthorized);
 
         me.MapPatch("", async (UpdateMeRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
@@ -138,6 +151,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new UpdateMeCommand(current.RequiredId, body.Nickname, body.FamilyPositions, body.Bio), ct);
                 return TypedResults.Ok(await mediator.Send(new GetMeQuery(current.RequiredId), ct));
             })
+            .WithName("UpdateMe").WithSummary("プロフィールを変更する / Update my profile")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status409Conflict);
 
         me.MapPut("/password", async (ChangePasswordRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
@@ -145,6 +159,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new ChangePasswordCommand(current.RequiredId, current.SessionId, body.CurrentPassword, body.NewPassword), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("ChangePassword").WithSummary("パスワードを変更する / Change my password")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         me.MapPut("/email", async (ChangeEmailRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
@@ -152,10 +167,12 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new ChangeEmailCommand(current.RequiredId, body.NewEmail, body.CurrentPassword), ct);
                 return TypedResults.Accepted((string?)null);
             })
+            .WithName("ChangeEmail").WithSummary("メールアドレスを変更する / Change my e-mail address")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         me.MapGet("/export", async (HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ExportMyDataQuery(current.RequiredId), ct)))
+            .WithName("ExportMyData").WithSummary("自分のデータを書き出す / Export my data")
             .ProducesProblems(Status401Unauthorized);
 
         me.MapDelete("", async ([FromBody] DeleteAccountRequest body, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
@@ -163,10 +180,12 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new DeleteAccountCommand(current.RequiredId, body.Password, body.ContentHandling), ct);
                 return TypedResults.Accepted((string?)null);
             })
+            .WithName("DeleteAccount").WithSummary("退会する / Delete my account")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         me.MapGet("/blocks", async (string? cursor, int? limit, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListBlocksQuery(current.RequiredId, cursor, limit), ct)))
+            .WithName("ListBlocks").WithSummary("ブロック中のメンバー / List the members I block")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
 
         me.MapPut("/blocks/{memberId:guid}", async (Guid memberId, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
@@ -174,6 +193,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new BlockMemberCommand(current.RequiredId, memberId), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("BlockMember").WithSummary("メンバーをブロックする / Block a member")
             .ProducesProblems(Status401Unauthorized, Status404NotFound, Status422UnprocessableEntity);
 
         me.MapDelete("/blocks/{memberId:guid}", async (Guid memberId, HttpCurrentMember current, IMediator mediator, CancellationToken ct) =>
@@ -181,6 +201,7 @@ internal sealed class MembersWebModule : ISalonModule
                 await mediator.Send(new UnblockMemberCommand(current.RequiredId, memberId), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("UnblockMember").WithSummary("ブロックを解除する / Unblock a member")
             .ProducesProblems(Status401Unauthorized);
     }
 }

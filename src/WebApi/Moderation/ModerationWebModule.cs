@@ -17,7 +17,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Salon.WebApi.Moderation;
 
-/// <summary>Safety and moderation (API.md, "Safety and moderation"). Each route sends one message; the
+/// <summary>Safety and moderation (<c>/api/safety</c>, <c>/api/reports</c>, <c>/api/moderation</c>; README "Safety"). Each route sends one message; the
 /// message's folder under src/Application/Moderation is named after it.</summary>
 internal sealed class ModerationWebModule : ISalonModule
 {
@@ -28,9 +28,11 @@ internal sealed class ModerationWebModule : ISalonModule
         var safety = endpoints.MapGroup("/api/safety").WithTags("Safety");
         safety.MapGet("/resources", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetSafetyResourcesQuery(), ct)))
+            .WithName("GetSafetyResources").WithSummary("相談窓口の一覧 / Crisis and support lines")
             .AllowAnonymous();
         safety.MapPost("/screen", async (ScreenTextQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ScreenText").WithSummary("投稿前の安全確認 / Screen a draft for crisis words")
             .RequireAuthorization().ProducesProblems(Status400BadRequest, Status401Unauthorized)
             .RequireRateLimiting(RateLimits.Screening);
 
@@ -39,6 +41,7 @@ internal sealed class ModerationWebModule : ISalonModule
                 var result = await mediator.Send(new FileReportCommand(me.RequiredId, me.IsModerator, body.PostId, body.Reason, body.Note), ct);
                 return TypedResults.Created((string?)null, result);
             })
+            .WithName("FileReport").WithSummary("投稿を通報する / Report a post")
             .WithTags("Safety").RequireAuthorization()
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status404NotFound, Status409Conflict)
             .RequireRateLimiting(RateLimits.Writes);
@@ -46,10 +49,12 @@ internal sealed class ModerationWebModule : ISalonModule
         var moderation = endpoints.MapGroup("/api/moderation").WithTags("Moderation").RequireAuthorization(Policies.Moderator);
         moderation.MapGet("/queue", async (string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetModerationQueueQuery(cursor, limit), ct)))
+            .WithName("GetModerationQueue").WithSummary("確認待ちの一覧（モデレーター） / Moderation queue (moderators)")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
 
         moderation.MapGet("/queue/count", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new CountModerationQueueQuery(), ct)))
+            .WithName("CountModerationQueue").WithSummary("確認待ちの件数（モデレーター） / Moderation queue count (moderators)")
             .WithDescription("How many items are open, and how many of those are priority (for a badge).")
             .ProducesProblems(Status401Unauthorized, Status403Forbidden);
 
@@ -58,6 +63,7 @@ internal sealed class ModerationWebModule : ISalonModule
                 await mediator.Send(new ResolveModerationItemCommand(me.RequiredId, id, body.Action, body.Note), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("ResolveModerationItem").WithSummary("確認待ちを処理する（モデレーター） / Resolve a moderation item (moderators)")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity);
 
         moderation.MapPost("/members/{id:guid}/suspend", async (Guid id, SuspendRequest body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
@@ -65,6 +71,7 @@ internal sealed class ModerationWebModule : ISalonModule
                 await mediator.Send(new SuspendMemberCommand(me.RequiredId, me.IsInRole(MemberRoles.Admin), id, body.Until, body.Reason), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("SuspendMember").WithSummary("メンバーを利用停止にする（モデレーター） / Suspend a member (moderators)")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
 
         moderation.MapPost("/members/{id:guid}/unsuspend", async (Guid id, UnsuspendRequest? body, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
@@ -72,20 +79,24 @@ internal sealed class ModerationWebModule : ISalonModule
                 await mediator.Send(new UnsuspendMemberCommand(me.RequiredId, id, body?.Reason), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("UnsuspendMember").WithSummary("利用停止を解除する（モデレーター） / Lift a suspension (moderators)")
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
 
         moderation.MapGet("/audit", async (string? cursor, int? limit, Guid? actor, string? action, DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetAuditLogQuery(cursor, limit, actor, action, from, to), ct)))
+            .WithName("GetAuditLog").WithSummary("対応の記録（モデレーター） / Audit trail (moderators)")
             .WithDescription("Newest first. Filters: actor (the member id of the moderator or admin), action (exact, e.g. resolve:hide, suspend), "
                 + "from and to (calendar days in Japan, both included).")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
 
         moderation.MapGet("/watched-words", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetWatchedWordsQuery(), ct)))
+            .WithName("GetWatchedWords").WithSummary("注意語の一覧（モデレーター） / Watched words (moderators)")
             .RequireAuthorization(Policies.Admin).ProducesProblems(Status401Unauthorized, Status403Forbidden);
 
         moderation.MapPut("/watched-words", async (IReadOnlyList<WatchedWordDto> words, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReplaceWatchedWordsCommand(me.RequiredId, words), ct)))
+            .WithName("ReplaceWatchedWords").WithSummary("注意語を設定する（モデレーター） / Replace the watched words (moderators)")
             .RequireAuthorization(Policies.Admin).ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
     }
 }

@@ -6,7 +6,7 @@ using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Moderation;
 
-/// <summary>The routes the staff pages of the web client needed beyond API.md: the queue count (the menu's
+/// <summary>The routes the staff pages of the web client needed beyond the original contract: the queue count (the menu's
 /// badge), audit-log filters, and an admin's search of members by nickname (for granting roles).</summary>
 public sealed class StaffConsoleApiTests(SalonApiFactory factory) : IClassFixture<SalonApiFactory>
 {

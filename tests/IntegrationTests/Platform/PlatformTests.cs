@@ -84,7 +84,7 @@ public sealed class PlatformTests(SalonApiFactory factory) : IClassFixture<Salon
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
     }
 
-    /// <summary>Every route of API.md, with its verb (the contract clients are written against).</summary>
+    /// <summary>Every public route, with its verb (the contract clients are written against; README "A first tour with curl").</summary>
     public static TheoryData<string, string> ContractRoutes() => new()
     {
         { "post", "/api/auth/register" }, { "post", "/api/auth/confirm-email" }, { "post", "/api/auth/login" },

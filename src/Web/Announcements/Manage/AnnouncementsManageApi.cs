@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Announcements.Manage;
 
-/// <summary>The Announcements routes only officials call (API.md, "Announcements"): write, edit, delete. Officials
+/// <summary>The Announcements routes only officials call (<c>POST/PATCH/DELETE /api/announcements</c>): write, edit, delete. Officials
 /// read the list and each announcement through the members' routes, which also give them the scheduled ones.</summary>
 public static class AnnouncementsManageRoutes
 {

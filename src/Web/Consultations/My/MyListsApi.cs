@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Consultations.My;
 
-/// <summary>The member's own lists (API.md, "Consultations"): my topics, my replies, my bookmarks.</summary>
+/// <summary>The member's own lists (<c>/api/me/topics</c>, <c>/api/me/replies</c>, <c>/api/me/bookmarks</c>): my topics, my replies, my bookmarks.</summary>
 public static class MyListsRoutes
 {
     public static readonly ApiRoute MyTopics = new("GET", "/api/me/topics");

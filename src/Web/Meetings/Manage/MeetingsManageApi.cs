@@ -2,7 +2,7 @@ using Salon.Web.Api;
 
 namespace Salon.Web.Meetings.Manage;
 
-/// <summary>The Meetings routes only officials call (API.md, "Meetings"): create, edit, cancel, the applicants.</summary>
+/// <summary>The Meetings routes only officials call (<c>/api/meetings</c>): create, edit, cancel, the applicants.</summary>
 public static class MeetingsManageRoutes
 {
     public static readonly ApiRoute Create = new("POST", "/api/meetings");
