@@ -51,6 +51,10 @@ public class SalonApiFactory : WebApplicationFactory<Program>
     /// <summary>Extra service registrations for one test.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; set; }
 
+    /// <summary>On SQLite, start from a copy of the run's migrated database (<see cref="DatabaseTemplate"/>) when this
+    /// factory's database does not exist yet, instead of migrating an empty one. Off for the template itself.</summary>
+    public bool FromTemplate { get; init; } = true;
+
     /// <summary>Keep the folder when disposing (another host will open it).</summary>
     public bool KeepDirectory { get; set; }
 
@@ -76,6 +80,10 @@ public class SalonApiFactory : WebApplicationFactory<Program>
         if (PostgresConnectionString is { } postgres)
         {
             CreateDatabase(postgres);
+        }
+        else if (FromTemplate && !_settings.ContainsKey("Database:ConnectionString") && !File.Exists(Path.Combine(Directory, "salon.db")))
+        {
+            File.Copy(DatabaseTemplate.SqliteFile(), Path.Combine(Directory, "salon.db"));
         }
 
         var settings = new Dictionary<string, string?>
