@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications;

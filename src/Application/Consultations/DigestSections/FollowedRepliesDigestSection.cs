@@ -3,7 +3,6 @@ using Salon.Application.Members.Contracts;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
-using Salon.Domain.Notifications;
 
 namespace Salon.Application.Consultations.DigestSections;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Events;
 using Salon.Application.Consultations.Writes;
 using Salon.Domain.Common;
-using Salon.Domain.Members;
 using Salon.Domain.Members.Events;
 
 namespace Salon.Application.Consultations.RemoveMemberData;

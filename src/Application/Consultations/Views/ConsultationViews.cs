@@ -1,7 +1,6 @@
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations;
-using Salon.Domain.Members;
 
 namespace Salon.Application.Consultations.Views;
 
@@ -14,12 +13,12 @@ internal static class ConsultationViews
     {
         if (departed || card.IsDeleted)
         {
-            return new AuthorDto { Nickname = Nickname.Departed, Departed = true };
+            return new AuthorDto { Nickname = AuthorNames.Departed, Departed = true };
         }
 
         if (anonymous && card.Id != viewerId)
         {
-            return new AuthorDto { Nickname = Nickname.Anonymous, Anonymous = true };
+            return new AuthorDto { Nickname = AuthorNames.Anonymous, Anonymous = true };
         }
 
         return new AuthorDto

@@ -1,4 +1,6 @@
-namespace Salon.Domain.Notifications;
+using Salon.Domain.Notifications;
+
+namespace Salon.Application.Notifications.Contracts;
 
 /// <summary>The kinds of notification a member can tune, with the defaults a new member gets:
 /// replies to my topics by e-mail at once, everything else in the digest.</summary>

@@ -1,4 +1,4 @@
-namespace Salon.Domain.Members;
+namespace Salon.Domain.Members.Events;
 
 /// <summary>What a leaving member chose for what they wrote.</summary>
 public enum ContentHandling
