@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Salon.Application;
 using Salon.Application.Common;
@@ -14,6 +13,7 @@ using Salon.Infrastructure.Identity;
 using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 using Salon.Infrastructure.Persistence.Backup;
+using Salon.Infrastructure.Persistence.Backup.Jobs;
 
 namespace Salon.Infrastructure;
 
@@ -110,22 +110,5 @@ public static class InfrastructureServices
             .AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"])
             .AddCheck<OutboxBacklogHealthCheck>("outbox-backlog", tags: ["ready"]);
         return services;
-    }
-}
-
-/// <summary>Ready only when Hangfire's storage answers.</summary>
-public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            _ = storage.GetMonitoringApi().Servers();
-            return Task.FromResult(HealthCheckResult.Healthy());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("Job storage is not reachable.", ex));
-        }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using NetArchTest.Rules;
+using Salon.ArchitectureTests.Rules;
 using Salon.Infrastructure.Persistence;
 using static Salon.ArchitectureTests.SalonArchitecture;
 
@@ -7,25 +7,16 @@ namespace Salon.ArchitectureTests;
 
 public class EndpointTests
 {
-    /// <summary>Module persistence ports: Application interfaces named I…Db, and any Application interface
-    /// exposing a DbSet (so a port named otherwise is still caught).</summary>
-    private static IReadOnlyList<Type> PersistencePorts =>
-        ApplicationAssembly.GetTypes()
-            .Where(t => t.IsInterface
-                && ((t.Name.StartsWith('I') && t.Name.EndsWith("Db", StringComparison.Ordinal))
-                    || t.GetProperties().Any(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))))
-            .ToArray();
+    internal static readonly string[] DbContexts = [CecilName(typeof(SalonDbContext)), CecilName(typeof(DbContext))];
 
     [Fact]
     public void WebApi_never_touches_the_DbContext_or_a_persistence_port()
     {
-        var ports = PersistencePorts;
-        Verdict.SelectionIsNotEmpty(ports, "persistence ports (interfaces named I…Db in Salon.Application)");
-        Verdict.SelectionIsNotEmpty(Types.InAssembly(WebApiAssembly).GetTypes(), "types in Salon.WebApi");
+        Verdict.SelectionIsNotEmpty(PlacementRules.PersistencePorts(Codebase.Salon), "persistence ports (interfaces named I…Db in Salon.Application)");
+        Verdict.SelectionIsNotEmpty(WebApiAssembly.GetTypes(), "types in Salon.WebApi");
 
-        string[] forbidden = [CecilName(typeof(SalonDbContext)), CecilName(typeof(DbContext)), .. ports.Select(CecilName)];
-        var result = Types.InAssembly(WebApiAssembly).Should().NotHaveDependencyOnAny(forbidden).GetResult();
-
-        Verdict.Holds(result, $"Endpoints go through the mediator; no WebApi type may use {string.Join(", ", forbidden)}:");
+        Verdict.Holds(
+            "Endpoints go through the mediator; no WebApi type may use the DbContext or a persistence port:",
+            PlacementRules.EndpointsUseNoPersistence(Codebase.Salon, DbContexts));
     }
 }

@@ -1,5 +1,5 @@
-using Salon.Domain.Common;
 using NetArchTest.Rules;
+using Salon.ArchitectureTests.Rules;
 using static Salon.ArchitectureTests.SalonArchitecture;
 
 namespace Salon.ArchitectureTests;
@@ -9,7 +9,8 @@ namespace Salon.ArchitectureTests;
 /// different layers is the same module. A module's types may use their own module in any layer, the
 /// shared kernel, and of other modules only the published language: Salon.Application.{Other}.Contracts
 /// and Salon.Domain.{Other}.Events. Shared-kernel types (among them SalonDbContext, which implements every
-/// module's port) are not constrained by this rule.</summary>
+/// module's port) are not constrained by this rule. Checked in the compiled code (<see cref="ModuleRules"/>) and in
+/// the source (<see cref="SourceRules.ModuleIsolation"/>), which also sees inlined constants and enum values.</summary>
 public class ModuleIsolationTests
 {
     /// <summary>Deliberate, visible exceptions: a module that may use one specific internal type of another.
@@ -28,85 +29,39 @@ public class ModuleIsolationTests
         Verdict.Holds(
             "These modules were discovered by reflection but the NetArchTest namespace pattern selects none of their types:",
             modules.Where(m => !Types.InAssemblies(Assemblies).That().ResideInNamespaceMatching(ModuleNamespacePattern(m)).GetTypes().Any()));
+
+        // The source rule finds the same modules from the files' namespaces, so neither check can miss a module.
+        Verdict.Holds(
+            "These modules were found in the compiled code but in no source file under src/{Layer}/:",
+            modules.Except(Codebase.Salon.Source.Files.Select(f => ModuleOf(f.Namespace)).OfType<string>()));
     }
 
     [Fact]
     public void Modules_use_other_modules_only_through_their_contracts_and_domain_events()
     {
-        var modules = Modules;
-        Verdict.SelectionIsNotEmpty(modules, "modules");
-        var types = Types.InAssemblies(Assemblies);
-        var violations = new List<string>();
-
-        foreach (var module in modules)
-        {
-            var pattern = ModuleNamespacePattern(module);
-            Verdict.SelectionIsNotEmpty(types.That().ResideInNamespaceMatching(pattern).GetTypes(), $"types of the {module} module");
-
-            var forbidden = InternalTypesOfOtherModules(module);
-            if (forbidden.Count == 0)
-            {
-                continue;
-            }
-
-            var result = types.That().ResideInNamespaceMatching(pattern).ShouldNot().HaveDependencyOnAny([.. forbidden]).GetResult();
-            if (!result.IsSuccessful)
-            {
-                violations.AddRange(DescribeViolations(types, pattern, forbidden));
-            }
-        }
-
+        Verdict.SelectionIsNotEmpty(Modules, "modules");
         Verdict.Holds(
             "A module may use another module only through Salon.Application.{Other}.Contracts and Salon.Domain.{Other}.Events "
             + "(or move the shared concept to the shared kernel). Offending type -> internal type of another module:",
-            violations);
+            ModuleRules.Isolation(Codebase.Salon, KnownExceptions));
+    }
+
+    [Fact]
+    public void Module_sources_name_other_modules_only_through_their_contracts_and_domain_events()
+    {
+        Verdict.SelectionIsNotEmpty(Codebase.Salon.Source.Files, "source files under src/{Layer}/");
+        Verdict.Holds(
+            "A module's source may name another module only through Salon.Application.{Other}.Contracts and Salon.Domain.{Other}.Events, "
+            + "also for constants and enum values (move the shared concept to the owner's Contracts or to the shared kernel). "
+            + "File: what it names:",
+            SourceRules.ModuleIsolation(Codebase.Salon.Source));
     }
 
     [Fact]
     public void Known_module_boundary_exceptions_are_still_needed()
     {
-        var types = Types.InAssemblies(Assemblies);
         Verdict.Holds(
             "These entries in ModuleIsolationTests.KnownExceptions are no longer used: delete them so the rule is strict again.",
-            KnownExceptions
-                .Where(e => types.That().ResideInNamespaceMatching(ModuleNamespacePattern(e.Module)).And().HaveDependencyOn(e.Dependency).GetTypes().Any() is false)
-                .Select(e => $"{e.Module} -> {e.Dependency}"));
-    }
-
-    /// <summary>Names (as NetArchTest matches them) of every type of every other module outside that
-    /// module's published namespaces, minus the known exceptions for this module.</summary>
-    private static List<string> InternalTypesOfOtherModules(string module)
-    {
-        var excepted = KnownExceptions.Where(e => e.Module == module).Select(e => e.Dependency).ToHashSet(StringComparer.Ordinal);
-        var names = new List<string>();
-        foreach (var type in AllTypes)
-        {
-            var owner = ModuleOf(type.Namespace);
-            if (owner is null || owner == module || IsPublishedBy(type.Namespace, owner) || excepted.Contains(CecilName(type)))
-            {
-                continue;
-            }
-
-            names.Add(CecilName(type));
-            if (type.IsNested)
-            {
-                // A reference to a nested type is tokenised as its namespace plus its own name.
-                names.Add($"{type.Namespace}.{type.Name}");
-            }
-        }
-
-        return names.Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    private static IEnumerable<string> DescribeViolations(Types types, string modulePattern, List<string> forbidden)
-    {
-        foreach (var dependency in forbidden)
-        {
-            var offenders = types.That().ResideInNamespaceMatching(modulePattern).And().HaveDependencyOn(dependency).GetTypes();
-            foreach (var offender in offenders)
-            {
-                yield return $"{offender.FullName} -> {dependency}";
-            }
-        }
+            ModuleRules.UnusedExceptions(Codebase.Salon, KnownExceptions));
     }
 }

@@ -1,32 +1,29 @@
-using static Salon.ArchitectureTests.SalonArchitecture;
+using Salon.ArchitectureTests.Rules;
 
 namespace Salon.ArchitectureTests;
 
 public class NamespaceTests
 {
     /// <summary>Layer and module rules select types by namespace; a type outside Salon.{Layer} would
-    /// escape them. Compiler- and source-generator output (Mediator, OpenAPI, anonymous types) and the
-    /// top-level-statements Program are the only exceptions.</summary>
+    /// escape them.</summary>
     [Fact]
     public void Every_type_lives_in_its_layers_namespace()
     {
-        var violations = new List<string>();
-        foreach (var (layer, assembly) in Layers)
-        {
-            var root = $"Salon.{layer}";
-            var types = assembly.GetTypes().Where(t => !IsGenerated(t) && !IsGeneratorNamespace(t.Namespace) && t != typeof(Program)).ToList();
-            Verdict.SelectionIsNotEmpty(types, $"hand-written types in {assembly.GetName().Name}");
-            violations.AddRange(types
-                .Where(t => t.Namespace != root && t.Namespace?.StartsWith(root + ".", StringComparison.Ordinal) != true)
-                .Select(t => $"{t.FullName} (assembly {assembly.GetName().Name}) is outside {root}"));
-        }
-
-        Verdict.Holds("Every type must live under its layer's root namespace:", violations);
+        Verdict.SelectionIsNotEmpty(Codebase.Salon.AllTypes, "types in the layers' assemblies");
+        Verdict.Holds("Every type must live under its layer's root namespace:", PlacementRules.TypesOutsideTheirLayer(Codebase.Salon));
     }
 
-    /// <summary>Namespaces source generators emit into (Mediator.*, Microsoft.*, System.*); hand-written
-    /// code never declares types there.</summary>
-    private static bool IsGeneratorNamespace(string? ns) =>
-        ns is not null && (ns == "Mediator" || ns.StartsWith("Mediator.", StringComparison.Ordinal)
-            || ns.StartsWith("Microsoft.", StringComparison.Ordinal) || ns.StartsWith("System.", StringComparison.Ordinal));
+    [Fact]
+    public void Every_file_declares_the_namespace_of_its_folder()
+    {
+        Verdict.SelectionIsNotEmpty(Codebase.Salon.Source.Files, "source files under src/{Layer}/");
+        Verdict.Holds("A file's namespace is Salon. plus its folder under src/ (move the file or fix the namespace):", SourceRules.NamespacesMatchFolders(Codebase.Salon.Source));
+    }
+
+    [Fact]
+    public void Every_file_holds_one_top_level_type_or_one_use_case()
+    {
+        Verdict.SelectionIsNotEmpty(Codebase.Salon.Source.Files, "source files under src/{Layer}/");
+        Verdict.Holds("One type per file, named like the file (a use-case file may hold its message, validator and handler):", SourceRules.OneTypePerFile(Codebase.Salon.Source));
+    }
 }

@@ -77,8 +77,7 @@ internal static class SalonArchitecture
     public static IEnumerable<Type> AllTypes => Assemblies.SelectMany(a => a.GetTypes());
 
     /// <summary>Every module found in any layer: the distinct module segments of all namespaces.</summary>
-    public static IReadOnlyList<string> Modules =>
-        AllTypes.Select(t => ModuleOf(t.Namespace)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Modules => Codebase.Salon.Modules;
 
     /// <summary>Matches the namespaces of one module in every layer, including its persistence configurations.</summary>
     public static string ModuleNamespacePattern(string module)

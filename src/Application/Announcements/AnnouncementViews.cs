@@ -5,27 +5,6 @@ using Salon.Domain.Common;
 
 namespace Salon.Application.Announcements;
 
-/// <summary>The official author. <c>isOfficial</c> is always true: announcements speak for the federation. Readers
-/// who are not signed in see only the office's signature (no account id, no family positions).</summary>
-public sealed record AnnouncementAuthorDto(Guid? Id, string Nickname, IReadOnlyList<string> FamilyPositions, bool IsOfficial);
-
-/// <summary>An announcement. <c>status</c> is <c>published</c>, or <c>scheduled</c> (officials only see those).</summary>
-public sealed record AnnouncementDto(
-    Guid Id,
-    string Title,
-    string Body,
-    bool Pinned,
-    bool Public,
-    DateTime PublishAt,
-    DateTime CreatedAt,
-    DateTime? EditedAt,
-    bool Edited,
-    string Status,
-    AnnouncementAuthorDto Author);
-
-/// <summary>An announcement with its author's card; both null when the author's account no longer exists.</summary>
-internal sealed record AnnouncementRow(Announcement Announcement, string? Nickname, FamilyPositions? FamilyPositions);
-
 internal static class AnnouncementViews
 {
     /// <summary>Visible to a reader: not deleted, its time has come, and public unless the reader is signed in.</summary>

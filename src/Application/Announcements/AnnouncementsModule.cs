@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Salon.Application.Announcements.DigestSection;
+using Salon.Application.Announcements.DigestSections;
 using Salon.Application.Notifications.Contracts;
 
 namespace Salon.Application.Announcements;

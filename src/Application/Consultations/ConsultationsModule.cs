@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Consultations.ContractImplementations;
 using Salon.Application.Consultations.Contracts;
 using Salon.Application.Consultations.DigestSections;
 using Salon.Application.Notifications.Contracts;

@@ -1,15 +1,5 @@
 namespace Salon.Application.Consultations;
 
-public enum SearchOrder
-{
-    Newest,
-    Relevance,
-}
-
-/// <summary>One matching post. <see cref="Rank"/> is the provider's relevance (lower is better) and is
-/// only meaningful within one query.</summary>
-public sealed record PostMatch(Guid PostId, bool IsReply, Guid TopicId, DateTime CreatedAt, double Rank);
-
 /// <summary>Japanese full-text search over topics and replies, provider-specific (SQLite FTS5 trigram
 /// with a substring fallback for 1–2 characters; PostgreSQL pg_trgm). It applies the visibility rules in
 /// the same SQL, so pages are full and keyset pagination has no gaps.</summary>

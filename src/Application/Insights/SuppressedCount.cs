@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Salon.Application.Insights;
@@ -22,24 +21,4 @@ public readonly record struct SuppressedCount
     public static SuppressedCount Of(int count) => new(count is > 0 and < Threshold ? null : count);
 
     public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SuppressedText;
-}
-
-public sealed class SuppressedCountJsonConverter : JsonConverter<SuppressedCount>
-{
-    public override SuppressedCount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Number
-            ? SuppressedCount.Of(reader.GetInt32())
-            : SuppressedCount.Of(1);
-
-    public override void Write(Utf8JsonWriter writer, SuppressedCount value, JsonSerializerOptions options)
-    {
-        if (value.Value is { } count)
-        {
-            writer.WriteNumberValue(count);
-        }
-        else
-        {
-            writer.WriteStringValue(SuppressedCount.SuppressedText);
-        }
-    }
 }

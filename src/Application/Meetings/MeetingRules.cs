@@ -1,27 +1,8 @@
-using System.Text.Json.Serialization;
 using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
 
 namespace Salon.Application.Meetings;
-
-/// <summary>What organisers send when creating or editing a meeting (PATCH: null = unchanged; "" clears
-/// joinUrl, venue, area and feeNote; an empty eligibility list = every family position). An unknown field is
-/// refused (400), never silently ignored.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record MeetingInput(
-    string? Title,
-    string? Description,
-    DateTime? StartsAt,
-    DateTime? EndsAt,
-    string? Format,
-    string? JoinUrl,
-    string? Venue,
-    string? Area,
-    int? Capacity,
-    IReadOnlyList<string>? Eligibility,
-    DateTime? ApplicationDeadline,
-    string? FeeNote);
 
 /// <summary>Checks a meeting as it would be after a create or an edit, field by field (400 with the field).</summary>
 internal static class MeetingRules

@@ -1,48 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
 
 namespace Salon.Application.Meetings;
-
-/// <summary>The caller's own application, as they see it.</summary>
-public sealed record MyApplicationDto(string Status, DateTime AppliedAt, int? WaitlistPosition);
-
-/// <summary>A meeting as members see it. Times are UTC (<c>startsAt</c>) and, for display, in Japan time
-/// (<c>startsAtJst</c>, +09:00). <c>joinUrl</c> and <c>venue</c> are null unless the caller is an accepted
-/// applicant or an official; <c>area</c> is always shown. An empty <c>eligibility</c> means everyone.</summary>
-public sealed record MeetingDto(
-    Guid Id,
-    string Title,
-    string Description,
-    DateTime StartsAt,
-    DateTime EndsAt,
-    DateTimeOffset StartsAtJst,
-    DateTimeOffset EndsAtJst,
-    string Format,
-    string? Area,
-    string? Venue,
-    string? JoinUrl,
-    int Capacity,
-    int SeatsLeft,
-    int WaitlistCount,
-    IReadOnlyList<string> Eligibility,
-    bool Eligible,
-    DateTime ApplicationDeadline,
-    DateTimeOffset ApplicationDeadlineJst,
-    bool AcceptingApplications,
-    string? FeeNote,
-    string Status,
-    DateTime? CancelledAt,
-    string? CancellationReason,
-    MyApplicationDto? MyApplication);
-
-/// <summary>Who is asking, for what they may see.</summary>
-public sealed record MeetingViewer(Guid MemberId, FamilyPositions FamilyPositions, bool IsOfficial);
-
-/// <summary>A meeting with its seat counts, the viewer's active application (null when none) and, when that is
-/// waitlisted, its 1-based place in the queue.</summary>
-internal sealed record MeetingRow(Meeting Meeting, int Accepted, int Waitlisted, MeetingApplication? Mine, int? WaitlistPosition);
 
 internal static class MeetingViews
 {

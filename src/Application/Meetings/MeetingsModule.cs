@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Salon.Application.Notifications.Contracts;
 using Salon.Application.Meetings.Contracts;
-using Salon.Application.Meetings.DigestSection;
+using Salon.Application.Meetings.DigestSections;
 using Salon.Application.Meetings.Statistics;
+using Salon.Application.Notifications.Contracts;
 
 namespace Salon.Application.Meetings;
 

@@ -1,7 +1,5 @@
 namespace Salon.Application.Members;
 
-public sealed record AccessToken(string Token, int ExpiresInSeconds);
-
 /// <summary>Issues bearer access tokens bound to a session. Authentication checks the session on
 /// every request, so revoking it ends the token at once.</summary>
 public interface IAccessTokenIssuer

@@ -1,34 +1,5 @@
 namespace Salon.Application.Members;
 
-public enum PasswordSignInStatus
-{
-    Succeeded,
-
-    /// <summary>An unknown address, a wrong password or a locked account: the caller is not told which.</summary>
-    Failed,
-
-    /// <summary>Failed, and this failure locked the account: its owner is to be told (once per lockout).</summary>
-    LockoutStarted,
-}
-
-/// <summary><see cref="MemberId"/> is set on success and when a lockout started.</summary>
-public sealed record PasswordSignInResult(PasswordSignInStatus Status, Guid? MemberId, bool EmailConfirmed)
-{
-    public static PasswordSignInResult Failed { get; } = new(PasswordSignInStatus.Failed, null, false);
-}
-
-/// <summary>A confirmed e-mail address; <c>NormalizedEmail</c> is upper-cased, as the outbox's undeliverable list is.</summary>
-public sealed record ConfirmedAddress
-{
-    public Guid MemberId { get; init; }
-
-    public string Email { get; init; } = string.Empty;
-
-    public string NormalizedEmail { get; init; } = string.Empty;
-}
-
-public sealed record AccountSnapshot(Guid MemberId, string Email, bool EmailConfirmed);
-
 /// <summary>Credentials: e-mail, password, confirmation and reset tokens, lockout. Implemented with
 /// ASP.NET Core Identity in Infrastructure. Changes are staged in the unit of work and committed by
 /// the use case's SaveChanges, together with everything else it changes. Tokens are URL-safe.</summary>

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Salon.Domain.Moderation;
 
 namespace Salon.Application.Moderation;
-
-public sealed record WatchedWordEntry(string Word, string FoldedWord, WatchedWordAction Action);
 
 /// <summary>The watched words, cached in memory. A change through this instance applies at once;
 /// other instances pick it up within <see cref="SafetyOptions.WatchedWordsCacheDuration"/>.</summary>

@@ -1,15 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications;
-
-public sealed record KindSettingDto(string Kind, bool InApp, string Email);
-
-public sealed record DigestSettingDto(string Frequency, int Hour);
-
-/// <summary>GET/PUT /api/me/notification-settings: per kind, in-app on/off and e-mail immediate/digest/off;
-/// the digest off/daily/weekly at an hour in Japan time.</summary>
-public sealed record NotificationSettingsDto(IReadOnlyList<KindSettingDto> Kinds, DigestSettingDto Digest);
 
 internal static class NotificationSettings
 {

@@ -1,16 +1,6 @@
 using Salon.Domain.Common;
-using Salon.Domain.Members;
 
 namespace Salon.Domain.Consultations;
-
-public enum BoardKind
-{
-    /// <summary>For families in one position (親の立場, きょうだいの立場 …).</summary>
-    Position = 0,
-
-    /// <summary>Around a theme (発症間もない家族, 親亡き後 …).</summary>
-    Theme = 1,
-}
 
 /// <summary>A place where consultations (相談) are posted.</summary>
 public sealed class Board

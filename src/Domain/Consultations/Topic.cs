@@ -186,11 +186,3 @@ public sealed class Topic : Entity
         }
     }
 }
-
-/// <summary>A tag on a topic.</summary>
-public sealed class TopicTag(Guid topicId, Guid tagId)
-{
-    public Guid TopicId { get; private set; } = topicId;
-
-    public Guid TagId { get; private set; } = tagId;
-}

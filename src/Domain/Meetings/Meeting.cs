@@ -3,23 +3,6 @@ using Salon.Domain.Meetings.Events;
 
 namespace Salon.Domain.Meetings;
 
-/// <summary>What organisers set on a meeting. <see cref="Area"/> is public (e.g. 東京都杉並区); the exact
-/// <see cref="Venue"/> and the <see cref="JoinUrl"/> are for accepted applicants and officials only.
-/// <see cref="Eligibility"/> None means every family position.</summary>
-public sealed record MeetingDetails(
-    string Title,
-    string Description,
-    DateTime StartsAt,
-    DateTime EndsAt,
-    MeetingFormat Format,
-    string? JoinUrl,
-    string? Venue,
-    string? Area,
-    int Capacity,
-    FamilyPositions Eligibility,
-    DateTime ApplicationDeadline,
-    string? FeeNote);
-
 /// <summary>A 交流会: a small online or offline family meeting with a handful of seats. The meeting owns its
 /// applications, so seat decisions (accept, waitlist, promote) are made in one place. Callers serialise
 /// changes to one meeting by locking its row first (see <c>IMeetingsDb.LockAsync</c>).</summary>

@@ -166,7 +166,7 @@ public sealed class Member : Entity
     {
         EnsureNotDeleted();
         Status = MemberStatus.Deleted;
-        Nickname = Members.Nickname.Departed;
+        Nickname = AuthorNames.Departed;
         NormalizedNickname = null;
         Bio = string.Empty;
         FamilyPositions = FamilyPositions.None;

@@ -12,18 +12,12 @@ public static class Nickname
     public const int MinLength = 2;
     public const int MaxLength = 20;
 
-    /// <summary>Shown for anonymous posts.</summary>
-    public const string Anonymous = "匿名さん";
-
-    /// <summary>Shown for content kept after its author left.</summary>
-    public const string Departed = "退会したメンバー";
-
     // Compared against the normalised nickname, so full-width and case variants are covered too.
     private static readonly string[] ReservedFragments =
     [
         "公式", "運営", "管理人", "管理者", "事務局", "スタッフ", "モデレーター", "みんなねっと",
         "admin", "administrator", "moderator", "official", "staff", "salon運営", "system", "root",
-        Normalize(Anonymous), Normalize(Departed),
+        Normalize(AuthorNames.Anonymous), Normalize(AuthorNames.Departed),
     ];
 
     /// <summary>The comparison key: NFKC, lower case, surrounding white space removed.</summary>

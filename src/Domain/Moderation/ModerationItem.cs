@@ -2,42 +2,6 @@ using Salon.Domain.Common;
 
 namespace Salon.Domain.Moderation;
 
-public enum ModerationItemKind
-{
-    /// <summary>The text looks like a crisis (suicide, self-harm, violence).</summary>
-    Crisis = 0,
-
-    /// <summary>Members reported the post.</summary>
-    Report = 1,
-
-    /// <summary>The post is held for review before anyone else sees it.</summary>
-    Held = 2,
-
-    /// <summary>A watched word flagged the post.</summary>
-    WatchedWord = 3,
-
-    /// <summary>A consultation has had no reply for 24 hours: nobody should be left alone.</summary>
-    NeedsReply = 4,
-
-    /// <summary>A member reported being worried about another member.</summary>
-    WorriedAboutMember = 5,
-}
-
-public enum ModerationItemStatus
-{
-    Open = 0,
-    Resolved = 1,
-}
-
-public enum ModerationAction
-{
-    Dismiss = 0,
-    Hide = 1,
-    Delete = 2,
-    Restore = 3,
-    Warn = 4,
-}
-
 /// <summary>Something a moderator should look at. Priority items (crisis, worry about a member) come first.</summary>
 public sealed class ModerationItem : Entity
 {

@@ -1,17 +1,5 @@
 namespace Salon.Domain.Moderation;
 
-public enum WatchedWordAction
-{
-    /// <summary>The post is refused with a clear message.</summary>
-    Block = 0,
-
-    /// <summary>The post is held for review before others see it.</summary>
-    Hold = 1,
-
-    /// <summary>The post is published and queued for a look.</summary>
-    Flag = 2,
-}
-
 /// <summary>A word admins watch for, matched like the crisis lexicon (folded text contains the folded word).</summary>
 public sealed class WatchedWord
 {

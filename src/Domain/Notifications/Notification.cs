@@ -53,7 +53,7 @@ public sealed class Notification
     };
 
     /// <summary>A meeting notice; <paramref name="kind"/> is e.g. <c>meeting_promoted</c> (the setting that governs
-    /// it is <see cref="NotificationKinds.Meetings"/>).</summary>
+    /// it is the <c>meetings</c> kind).</summary>
     public static Notification AboutMeeting(Guid memberId, string kind, string messageJa, string messageEn, Guid meetingId, DateTime now)
     {
         var notification = Create(memberId, kind, messageJa, messageEn, null, null, now);

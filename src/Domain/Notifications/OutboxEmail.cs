@@ -1,17 +1,5 @@
 namespace Salon.Domain.Notifications;
 
-public enum OutboxEmailStatus
-{
-    Pending = 0,
-    Sent = 1,
-
-    /// <summary>Gave up: permanent failure, or too many transient ones.</summary>
-    Failed = 2,
-
-    /// <summary>Not sent because the address is known to be undeliverable.</summary>
-    Suppressed = 3,
-}
-
 /// <summary>An e-mail waiting to leave the process. Written in the same transaction as the change
 /// that causes it, and delivered by a background job, so a crash never loses or duplicates the
 /// intent. Delivery is at least once; the claim (<see cref="LockedUntil"/>) keeps two concurrent
@@ -122,29 +110,4 @@ public sealed class OutboxEmail
         Status = OutboxEmailStatus.Suppressed;
         LockedUntil = null;
     }
-}
-
-/// <summary>An address that bounced permanently. Mail to it is suppressed until the member changes it.</summary>
-public sealed class UndeliverableAddress
-{
-    private UndeliverableAddress()
-    {
-        NormalizedAddress = string.Empty;
-        Reason = string.Empty;
-    }
-
-    public string NormalizedAddress { get; private set; }
-
-    public DateTime MarkedAt { get; private set; }
-
-    public string Reason { get; private set; }
-
-    public static string Normalize(string address) => address.Trim().ToUpperInvariant();
-
-    public static UndeliverableAddress Mark(string address, string reason, DateTime now) => new()
-    {
-        NormalizedAddress = Normalize(address),
-        Reason = reason,
-        MarkedAt = now,
-    };
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations;
+using Salon.Application.Consultations.Rules;
+using Salon.Infrastructure.Consultations.Jobs;
 using Salon.Infrastructure.Consultations.Search;
 using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations;
 using Salon.Domain.Consultations;
-using Salon.Domain.Members;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Consultations;

@@ -32,5 +32,3 @@ public sealed class ActiveSessions(SalonDbContext db, TimeProvider time)
         return new ActiveMember(member.Roles, member.LastSeenAt, member.ExpiresAt);
     }
 }
-
-public sealed record ActiveMember(MemberRoles Roles, DateTime? LastSeenAt, DateTime SessionExpiresAt);

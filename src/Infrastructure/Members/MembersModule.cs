@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Members;
 using Salon.Infrastructure.Identity;
 using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Members.Jobs;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Members;

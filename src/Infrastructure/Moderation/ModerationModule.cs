@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Moderation;
 using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Moderation.Jobs;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Moderation;

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Salon.Infrastructure.Notifications.Jobs;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Notifications;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Notifications;
-using Salon.Infrastructure.Notifications.Email;
 using Salon.Infrastructure.Jobs;
+using Salon.Infrastructure.Notifications.Email;
+using Salon.Infrastructure.Notifications.Jobs;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Notifications;

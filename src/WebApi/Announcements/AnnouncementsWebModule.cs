@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Salon.Application.Announcements.CreateAnnouncement;
 using Salon.Application.Announcements.DeleteAnnouncement;
@@ -55,8 +54,3 @@ internal sealed class AnnouncementsWebModule : ISalonModule
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
     }
 }
-
-/// <summary><c>{ title, body, pinned, public, publishAt? }</c>; on PATCH, absent fields stay as they are. Unknown fields
-/// are refused (400) on PATCH and, sharing the shape, on POST.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record AnnouncementRequest(string? Title, string? Body, bool? Pinned, bool? Public, DateTime? PublishAt);

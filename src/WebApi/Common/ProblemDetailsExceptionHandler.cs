@@ -99,9 +99,3 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     private static string CamelCase(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }
-
-internal static class ProblemTypes
-{
-    /// <summary>A stable URI per problem code; clients switch on <c>code</c> or on this.</summary>
-    public static string For(string code) => $"urn:salon:problem:{code}";
-}

@@ -1,6 +1,4 @@
-using System.Text.Json.Serialization;
 using Mediator;
-using Salon.Application.Consultations;
 using Salon.Application.Consultations.BookmarkTopic;
 using Salon.Application.Consultations.CreateTopic;
 using Salon.Application.Consultations.DeleteReply;
@@ -20,12 +18,12 @@ using Salon.Application.Consultations.ListTags;
 using Salon.Application.Consultations.MarkTopicRead;
 using Salon.Application.Consultations.PostReply;
 using Salon.Application.Consultations.React;
+using Salon.Application.Consultations.Rules;
 using Salon.Application.Consultations.SearchPosts;
 using Salon.Application.Consultations.UnbookmarkTopic;
 using Salon.Application.Consultations.UnfollowTopic;
 using Salon.Application.Consultations.UnhidePost;
 using Salon.Application.Consultations.Unreact;
-using Salon.Domain.Common;
 using Salon.Infrastructure.Consultations;
 using Salon.WebApi.Common;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -220,22 +218,3 @@ internal sealed class ConsultationsWebModule : ISalonModule
 
     private static Actor Actor(HttpCurrentMember me) => new(me.RequiredId, me.IsModerator);
 }
-
-internal sealed record CreateTopicRequest(
-    string BoardSlug,
-    string Title,
-    string Body,
-    IReadOnlyList<string>? Tags,
-    bool Anonymous,
-    bool? RepliesWelcome,
-    string? ContentWarning);
-
-/// <summary>PATCH /api/topics/{id}: the fields present change. <c>isClosed</c> is the same name the topic's responses
-/// use. An unknown field is refused (400), never silently ignored.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record EditTopicRequest(string? Title, string? Body, IReadOnlyList<string>? Tags, string? ContentWarning, bool? RepliesWelcome, bool? IsClosed);
-
-internal sealed record PostReplyRequest(string Body, bool Anonymous, string? ContentWarning);
-
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record EditReplyRequest(string? Body, string? ContentWarning);

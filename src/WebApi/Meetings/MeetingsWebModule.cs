@@ -92,7 +92,3 @@ internal sealed class MeetingsWebModule : ISalonModule
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound);
     }
 }
-
-internal sealed record ApplyRequest(string? Note);
-
-internal sealed record CancelMeetingRequest(string? Reason);

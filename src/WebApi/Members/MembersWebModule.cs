@@ -1,10 +1,5 @@
-using System.Text.Json.Serialization;
-using Salon.Domain.Common;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Salon.Application.Common.Paging;
-using Salon.Application.Members;
 using Salon.Application.Members.BlockMember;
 using Salon.Application.Members.ChangeEmail;
 using Salon.Application.Members.ChangePassword;
@@ -22,7 +17,6 @@ using Salon.Application.Members.RefreshTokens;
 using Salon.Application.Members.Register;
 using Salon.Application.Members.ResendConfirmation;
 using Salon.Application.Members.ResetPassword;
-using Salon.Application.Members.Sessions;
 using Salon.Application.Members.SearchMembers;
 using Salon.Application.Members.SetMemberRoles;
 using Salon.Application.Members.UnblockMember;
@@ -205,16 +199,3 @@ internal sealed class MembersWebModule : ISalonModule
             .ProducesProblems(Status401Unauthorized);
     }
 }
-
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record UpdateMeRequest(string? Nickname, IReadOnlyList<string>? FamilyPositions, string? Bio);
-
-internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
-
-internal sealed record ChangeEmailRequest(string NewEmail, string CurrentPassword);
-
-internal sealed record DeleteAccountRequest(string Password, string ContentHandling);
-
-internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
-
-internal sealed record RolesResponse(IReadOnlyList<string> Roles);

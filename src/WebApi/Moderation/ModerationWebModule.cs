@@ -100,11 +100,3 @@ internal sealed class ModerationWebModule : ISalonModule
             .RequireAuthorization(Policies.Admin).ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
     }
 }
-
-internal sealed record FileReportRequest(Guid PostId, string Reason, string? Note);
-
-internal sealed record ResolveRequest(string Action, string? Note);
-
-internal sealed record SuspendRequest(DateTime? Until, string Reason);
-
-internal sealed record UnsuspendRequest(string? Reason);

@@ -1,11 +1,10 @@
 using Mediator;
-using Salon.Application.Notifications;
 using Salon.Application.Notifications.DescribeUnsubscribe;
 using Salon.Application.Notifications.GetNotificationSettings;
-using Salon.Application.Notifications.Unsubscribe;
 using Salon.Application.Notifications.ListNotifications;
-using Salon.Application.Notifications.UpdateNotificationSettings;
 using Salon.Application.Notifications.MarkNotificationsRead;
+using Salon.Application.Notifications.Unsubscribe;
+using Salon.Application.Notifications.UpdateNotificationSettings;
 using Salon.Infrastructure.Notifications;
 using Salon.WebApi.Common;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -60,7 +59,3 @@ internal sealed class NotificationsWebModule : ISalonModule
             .ProducesProblems(Status400BadRequest, Status401Unauthorized);
     }
 }
-
-internal sealed record MarkReadRequest(IReadOnlyList<Guid>? Ids);
-
-internal sealed record NotificationSettingsRequest(IReadOnlyList<KindSettingDto>? Kinds, DigestSettingDto? Digest);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence.Backup;
+using Salon.Infrastructure.Persistence.Backup.Jobs;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.IntegrationTests.Meetings;

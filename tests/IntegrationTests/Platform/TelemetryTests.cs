@@ -10,7 +10,7 @@ using OpenTelemetry.Trace;
 using Salon.Application.Common;
 using Salon.Domain.Moderation;
 using Salon.Domain.Notifications;
-using Salon.Infrastructure.Moderation;
+using Salon.Infrastructure.Moderation.Jobs;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.WebApi.Common;

@@ -40,7 +40,7 @@ public sealed class MemberTests
         member.Delete(ContentHandling.Anonymize, Now.AddDays(1));
 
         Assert.Equal(MemberStatus.Deleted, member.Status);
-        Assert.Equal(Nickname.Departed, member.Nickname);
+        Assert.Equal(AuthorNames.Departed, member.Nickname);
         Assert.Null(member.NormalizedNickname);
         Assert.Equal(string.Empty, member.Bio);
         Assert.Equal(MemberRoles.None, member.Roles);

@@ -2,13 +2,13 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
-using Salon.Infrastructure.Announcements;
-using Salon.Infrastructure.Consultations;
+using Salon.Infrastructure.Announcements.Jobs;
+using Salon.Infrastructure.Consultations.Jobs;
 using Salon.Infrastructure.Jobs;
-using Salon.Infrastructure.Meetings;
-using Salon.Infrastructure.Members;
-using Salon.Infrastructure.Moderation;
-using Salon.Infrastructure.Notifications;
+using Salon.Infrastructure.Meetings.Jobs;
+using Salon.Infrastructure.Members.Jobs;
+using Salon.Infrastructure.Moderation.Jobs;
+using Salon.Infrastructure.Notifications.Jobs;
 
 namespace Salon.UnitTests.Infrastructure;
 

@@ -1,13 +1,5 @@
 namespace Salon.Application.Common.Persistence;
 
-/// <summary>A transaction a handler holds open across reads and writes, for decisions that must not race
-/// (the last seat of a meeting). Whatever SaveChanges writes inside it commits with it; e-mail it queued is
-/// handed to the sender after the commit.</summary>
-public interface IDatabaseTransaction : IAsyncDisposable
-{
-    Task CommitAsync(CancellationToken cancellationToken);
-}
-
 /// <summary>Implemented by module ports that need explicit transactions.</summary>
 public interface IDatabaseTransactions
 {
@@ -22,17 +14,4 @@ public interface IDatabaseTransactions
     /// is begun: what they read (followers, preferences, blocks) is then not read while the write lock is held, and
     /// what they stage is saved by the next SaveChanges with the change itself, in its transaction (issue 15).</summary>
     Task HandleStagedEventsAsync(CancellationToken cancellationToken);
-}
-
-public static class DatabaseTransactions
-{
-    /// <inheritdoc cref="IDatabaseTransactions.InTransactionAsync{T}"/>
-    public static Task InTransactionAsync(this IDatabaseTransactions db, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(
-            async ct =>
-            {
-                await work(ct);
-                return true;
-            },
-            cancellationToken);
 }

@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Salon.Application.Common.Statistics;
 
-/// <summary>A count for one calendar month (Asia/Tokyo).</summary>
-public sealed record MonthCount(int Year, int Month, int Count);
-
 /// <summary>Aggregates that every module's statistics contract computes the same way, in the database.
 /// Written in provider-neutral LINQ; the one provider-specific piece, <see cref="DayNumber"/>, is
 /// translated by the persistence layer (SQLite: <c>julianday</c>).</summary>

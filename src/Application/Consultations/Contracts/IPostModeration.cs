@@ -1,22 +1,5 @@
-using Salon.Domain.Common;
 
 namespace Salon.Application.Consultations.Contracts;
-
-/// <summary>A post as a moderator sees it: with its author even when anonymous.</summary>
-public sealed record ModeratedPost(
-    Guid PostId,
-    PostKind Kind,
-    Guid TopicId,
-    string TopicTitle,
-    string Text,
-    Guid AuthorId,
-    bool IsAnonymous,
-    string Status,
-    bool IsDeleted,
-    DateTime CreatedAt,
-    DateTime? ModeratedAt = null);
-
-public sealed record UnansweredTopic(Guid TopicId, Guid AuthorId, DateTime CreatedAt);
 
 /// <summary>What the Moderation module may do to posts. Changes are staged in the caller's unit of work;
 /// call <see cref="RefreshCountsAsync"/> after saving, inside the same transaction (<c>InTransactionAsync</c>), so

@@ -2,6 +2,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
 
 namespace Salon.Application.Consultations.DeleteReply;

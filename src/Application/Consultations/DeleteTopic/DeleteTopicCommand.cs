@@ -2,8 +2,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Rules;
 using Salon.Application.Members.Contracts;
-using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.DeleteTopic;
 

@@ -1,7 +1,8 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;

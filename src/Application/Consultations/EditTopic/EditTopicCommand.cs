@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Time;
 using Salon.Application.Common.Validation;
+using Salon.Application.Consultations.Rules;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Consultations;

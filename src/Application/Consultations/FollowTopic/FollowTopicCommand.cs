@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Consultations;
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Salon.Application.Common.Paging;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Views;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Consultations;
 
@@ -10,31 +11,6 @@ namespace Salon.Application.Consultations.GetTopic;
 /// my reactions, and whether I follow or bookmarked it. Two SQL statements whatever the page size.
 /// Moderators also see topics that are hidden or held (never deleted ones), to review them; authors stay masked.</summary>
 public sealed record GetTopicQuery(Guid ViewerId, Guid TopicId, string? Cursor, int? Limit, bool ViewerIsModerator = false) : IQuery<TopicDetailDto>;
-
-public sealed record BoardRefDto(string Slug, string Name, string NameEn);
-
-public sealed record TopicDetailDto(
-    Guid Id,
-    BoardRefDto Board,
-    string Title,
-    string Body,
-    AuthorDto Author,
-    bool IsMine,
-    IReadOnlyList<string> Tags,
-    bool RepliesWelcome,
-    string? ContentWarning,
-    bool IsClosed,
-    string Status,
-    DateTime CreatedAt,
-    DateTime? EditedAt,
-    DateTime LastActivityAt,
-    int ReplyCount,
-    ReactionCountsDto ReactionCounts,
-    IReadOnlyList<string> MyReactions,
-    bool IsFollowing,
-    bool IsBookmarked,
-    DateTime? LastReadAt,
-    Page<ReplyDto> Replies);
 
 public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory directory) : IQueryHandler<GetTopicQuery, TopicDetailDto>
 {

@@ -1,9 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Paging;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Views;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
-using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.ListBoardTopics;
 

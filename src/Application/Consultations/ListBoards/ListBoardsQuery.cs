@@ -8,18 +8,6 @@ namespace Salon.Application.Consultations.ListBoards;
 /// <summary>GET /api/boards, in their display order.</summary>
 public sealed record ListBoardsQuery : IQuery<IReadOnlyList<BoardDto>>;
 
-/// <summary><c>Audience</c> lists the family positions a board is for; empty means everyone.</summary>
-public sealed record BoardDto(
-    string Slug,
-    string Name,
-    string NameEn,
-    string Description,
-    string DescriptionEn,
-    string Kind,
-    string[] Audience,
-    bool RepliesWelcomeByDefault,
-    int TopicCount);
-
 public sealed class ListBoardsQueryHandler(IConsultationsDb db) : IQueryHandler<ListBoardsQuery, IReadOnlyList<BoardDto>>
 {
     public async ValueTask<IReadOnlyList<BoardDto>> Handle(ListBoardsQuery query, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Paging;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Views;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 
@@ -9,9 +11,6 @@ namespace Salon.Application.Consultations.ListHiddenPosts;
 /// <summary>GET /api/me/hidden-posts: the posts the member hid from their own view, most recently hidden first,
 /// so they can bring one back. Only posts they could otherwise still see; never an author. One SQL statement.</summary>
 public sealed record ListHiddenPostsQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<Page<HiddenPostDto>>;
-
-/// <summary><c>Kind</c> is <c>topic</c> or <c>reply</c>; <c>Excerpt</c> is the start of the hidden post.</summary>
-public sealed record HiddenPostDto(Guid PostId, string Kind, Guid TopicId, string TopicTitle, string Excerpt, DateTime HiddenAt);
 
 public sealed class ListHiddenPostsQueryHandler(IConsultationsDb db, IMemberDirectory directory) : IQueryHandler<ListHiddenPostsQuery, Page<HiddenPostDto>>
 {

@@ -1,23 +1,13 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Paging;
-using Salon.Domain.Consultations;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Views;
 
 namespace Salon.Application.Consultations.ListMyReplies;
 
 /// <summary>GET /api/me/replies: the member's own replies, newest first, with the topic they answer.</summary>
 public sealed record ListMyRepliesQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<Page<MyReplyDto>>;
-
-public sealed record MyReplyDto(
-    Guid Id,
-    Guid TopicId,
-    string TopicTitle,
-    string Excerpt,
-    bool Anonymous,
-    string Status,
-    DateTime CreatedAt,
-    DateTime? EditedAt,
-    ReactionCountsDto ReactionCounts);
 
 public sealed class ListMyRepliesQueryHandler(IConsultationsDb db, Members.Contracts.IMemberDirectory directory) : IQueryHandler<ListMyRepliesQuery, Page<MyReplyDto>>
 {

@@ -1,5 +1,7 @@
 using Mediator;
 using Salon.Application.Common.Paging;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Views;
 using Salon.Application.Members.Contracts;
 
 namespace Salon.Application.Consultations.ListMyTopics;

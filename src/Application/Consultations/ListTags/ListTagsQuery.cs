@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Consultations.Views;
 
 namespace Salon.Application.Consultations.ListTags;
 

@@ -1,9 +1,10 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
-using Salon.Application.Common.Time;
+using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Views;
+using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;

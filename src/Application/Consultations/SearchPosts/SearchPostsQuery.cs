@@ -6,6 +6,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Paging;
+using Salon.Application.Consultations.Views;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 
@@ -14,16 +15,6 @@ namespace Salon.Application.Consultations.SearchPosts;
 /// <summary>GET /api/search?q=: topics and replies in Japanese (one character and up), newest first or
 /// best match first (<c>sort=relevance</c>); only what the caller may see, each with a short snippet.</summary>
 public sealed record SearchPostsQuery(Guid ViewerId, string Q, string? Sort, string? Cursor, int? Limit) : IQuery<Page<SearchResultDto>>;
-
-public sealed record SearchResultDto(
-    string Kind,
-    Guid Id,
-    Guid TopicId,
-    string TopicTitle,
-    string Snippet,
-    AuthorDto Author,
-    string? ContentWarning,
-    DateTime CreatedAt);
 
 public sealed class SearchPostsQueryValidator : AbstractValidator<SearchPostsQuery>
 {

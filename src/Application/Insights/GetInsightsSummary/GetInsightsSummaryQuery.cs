@@ -16,34 +16,6 @@ namespace Salon.Application.Insights.GetInsightsSummary;
 /// <c>to</c>'s month); by default the last 12 months including the current one.</summary>
 public sealed record GetInsightsSummaryQuery(DateOnly? From, DateOnly? To) : IQuery<InsightsSummary>;
 
-public sealed record InsightsSummary(
-    DateOnly From,
-    DateOnly To,
-    string TimeZone,
-    IReadOnlyList<MonthFigures> Months,
-    IReadOnlyDictionary<string, SuppressedCount> MembersByFamilyPosition,
-    SuppressedCount ActiveMembers,
-    ConsultationFigures Consultations,
-    ModerationFigures Moderation,
-    MeetingFigures Meetings);
-
-/// <summary>One calendar month in Japan ("2026-04"), every month of the range, zeros included.</summary>
-public sealed record MonthFigures(string Month, SuppressedCount Registrations, SuppressedCount Topics, SuppressedCount Replies);
-
-/// <summary>Shares and medians are null when computed from fewer than five consultations.</summary>
-public sealed record ConsultationFigures(
-    SuppressedCount Consultations,
-    SuppressedCount AnsweredWithin24Hours,
-    double? ShareAnsweredWithin24Hours,
-    double? MedianHoursToFirstReply);
-
-/// <summary>Meetings held (started, not cancelled) in the range: seats offered and taken by accepted applicants.
-/// The fill rate (taken / offered) is null when fewer than five seats were taken.</summary>
-public sealed record MeetingFigures(SuppressedCount Meetings, SuppressedCount Seats, SuppressedCount SeatsTaken, double? FillRate);
-
-/// <summary>The median is null when there were fewer than five decisions.</summary>
-public sealed record ModerationFigures(SuppressedCount Decisions, double? MedianHoursToDecision);
-
 public sealed class GetInsightsSummaryQueryValidator : AbstractValidator<GetInsightsSummaryQuery>
 {
     public const int MaxMonths = 36;

@@ -12,8 +12,6 @@ namespace Salon.Application.Meetings.ApplyToMeeting;
 /// 409 when already applied.</summary>
 public sealed record ApplyToMeetingCommand(Guid MemberId, Guid MeetingId, string? Note) : ICommand<ApplicationResultDto>;
 
-public sealed record ApplicationResultDto(Guid MeetingId, string Status, DateTime AppliedAt, int? WaitlistPosition);
-
 public sealed class ApplyToMeetingCommandValidator : AbstractValidator<ApplyToMeetingCommand>
 {
     public ApplyToMeetingCommandValidator()

@@ -11,14 +11,6 @@ namespace Salon.Application.Meetings.ListApplications;
 /// family positions, status, time and note, and the counts per status. Never an e-mail.</summary>
 public sealed record ListApplicationsQuery(Guid MeetingId, string? Cursor, int? Limit) : IQuery<ApplicationsPage>;
 
-public sealed record ApplicantDto(Guid Id, string Nickname, IReadOnlyList<string> FamilyPositions);
-
-public sealed record ApplicationDto(Guid Id, ApplicantDto Member, string Status, DateTime AppliedAt, DateTime? AcceptedAt, DateTime? WithdrawnAt, string? Note);
-
-public sealed record ApplicationCounts(int Accepted, int Waitlisted, int Withdrawn, int Capacity);
-
-public sealed record ApplicationsPage(IReadOnlyList<ApplicationDto> Items, string? NextCursor, ApplicationCounts Counts);
-
 public sealed class ListApplicationsQueryHandler(IMeetingsDb db, IMemberDirectory directory) : IQueryHandler<ListApplicationsQuery, ApplicationsPage>
 {
     public async ValueTask<ApplicationsPage> Handle(ListApplicationsQuery query, CancellationToken cancellationToken)

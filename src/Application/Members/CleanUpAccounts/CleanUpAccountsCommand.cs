@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
 using Salon.Application.Common.Time;
-using Salon.Domain.Members;
 
 namespace Salon.Application.Members.CleanUpAccounts;
 
@@ -12,8 +11,6 @@ namespace Salon.Application.Members.CleanUpAccounts;
 /// member, so it wrote nothing), and sessions that ended long enough ago (with their refresh tokens).
 /// Deletions themselves finish at once when a member leaves, so nothing is left to finish here. Idempotent.</summary>
 public sealed record CleanUpAccountsCommand : ICommand<CleanUpAccountsResult>;
-
-public sealed record CleanUpAccountsResult(int ExpiredSignUps, int EndedSessions, int ExpiredRefreshTokens);
 
 public sealed class CleanUpAccountsCommandValidator : AbstractValidator<CleanUpAccountsCommand>;
 

@@ -1,13 +1,5 @@
 namespace Salon.Application.Members.Contracts;
 
-public enum SuspendOutcome
-{
-    Suspended,
-    NotFound,
-    StaffNeedsAdmin,
-    LastAdmin,
-}
-
 /// <summary>What moderation may do to members. Changes are staged in the caller's unit of work.</summary>
 public interface IMemberModeration
 {

@@ -14,8 +14,6 @@ namespace Salon.Application.Members.CreateAdmin;
 /// or grants admin to an existing account with that e-mail. Staff may use names like 「サロン運営」.</summary>
 public sealed record CreateAdminCommand(string Email, string Nickname, string Password) : ICommand<CreateAdminResult>;
 
-public sealed record CreateAdminResult(Guid MemberId, bool Created);
-
 public sealed class CreateAdminCommandValidator : AbstractValidator<CreateAdminCommand>
 {
     public CreateAdminCommandValidator()

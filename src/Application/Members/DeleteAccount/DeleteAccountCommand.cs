@@ -5,6 +5,7 @@ using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.ChangePassword;
 using Salon.Domain.Common;
+using Salon.Domain.Members.Events;
 using Salon.Domain.Members;
 
 namespace Salon.Application.Members.DeleteAccount;

@@ -10,12 +10,6 @@ namespace Salon.Application.Members.ExportMyData;
 /// one section per module.</summary>
 public sealed record ExportMyDataQuery(Guid MemberId) : IQuery<MemberDataExport>;
 
-public sealed record MemberDataExport(DateTime ExportedAt, IReadOnlyDictionary<string, object> Sections);
-
-public sealed record ExportedSession(DateTime CreatedAt, DateTime LastRefreshedAt, DateTime ExpiresAt, DateTime? RevokedAt);
-
-public sealed record ExportedBlock(Guid MemberId, string Nickname, DateTime BlockedAt);
-
 public sealed class ExportMyDataQueryHandler(
     IMembersDb db,
     IMediator mediator,

@@ -7,8 +7,6 @@ namespace Salon.Application.Members.ListBlocks;
 /// <summary>GET /api/me/blocks, newest first.</summary>
 public sealed record ListBlocksQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<Page<BlockedMemberDto>>;
 
-public sealed record BlockedMemberDto(Guid MemberId, string Nickname, DateTime BlockedAt);
-
 public sealed class ListBlocksQueryHandler(IMembersDb db) : IQueryHandler<ListBlocksQuery, Page<BlockedMemberDto>>
 {
     public async ValueTask<Page<BlockedMemberDto>> Handle(ListBlocksQuery query, CancellationToken cancellationToken)

@@ -14,8 +14,6 @@ namespace Salon.Application.Members.SearchMembers;
 /// Never an e-mail address, and deleted accounts are left out.</summary>
 public sealed record SearchMembersQuery(string? Nickname, string? Cursor, int? Limit) : IQuery<Page<MemberAdminDto>>;
 
-public sealed record MemberAdminDto(Guid Id, string Nickname, IReadOnlyList<string> Roles, bool Suspended, DateTime? SuspendedUntil, DateTime JoinedAt);
-
 public sealed class SearchMembersQueryValidator : AbstractValidator<SearchMembersQuery>
 {
     public SearchMembersQueryValidator()

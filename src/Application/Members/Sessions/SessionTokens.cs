@@ -6,9 +6,6 @@ using Salon.Domain.Members;
 
 namespace Salon.Application.Members.Sessions;
 
-/// <summary>What a client receives when it signs in or refreshes.</summary>
-public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
-
 /// <summary>Starts sessions and rotates their refresh tokens. Refresh tokens are random and stored
 /// only as a SHA-256 hash.</summary>
 public sealed class SessionTokens(IMembersDb db, IAccessTokenIssuer issuer, TimeProvider time, IOptions<SalonOptions> options)

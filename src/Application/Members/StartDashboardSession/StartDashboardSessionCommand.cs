@@ -12,8 +12,6 @@ namespace Salon.Application.Members.StartDashboardSession;
 /// (revocation, suspension, deletion, role removal) end it on the next request.</summary>
 public sealed record StartDashboardSessionCommand(string Email, string Password) : ICommand<DashboardSession>;
 
-public sealed record DashboardSession(Guid MemberId, Guid SessionId, DateTime ExpiresAt);
-
 public sealed class StartDashboardSessionCommandValidator : AbstractValidator<StartDashboardSessionCommand>
 {
     public StartDashboardSessionCommandValidator()

@@ -8,8 +8,6 @@ namespace Salon.Application.Moderation.CountModerationQueue;
 /// priority (crisis flags, priority reports). Cheap enough for the badge of the staff menu on every page.</summary>
 public sealed record CountModerationQueueQuery : IQuery<QueueCountDto>;
 
-public sealed record QueueCountDto(int Open, int Priority);
-
 public sealed class CountModerationQueueQueryHandler(IModerationDb db) : IQueryHandler<CountModerationQueueQuery, QueueCountDto>
 {
     public async ValueTask<QueueCountDto> Handle(CountModerationQueueQuery query, CancellationToken cancellationToken)

@@ -8,7 +8,6 @@ using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Moderation;
-using Salon.Domain.Moderation.Events;
 
 namespace Salon.Application.Moderation.FileReport;
 
@@ -16,8 +15,6 @@ namespace Salon.Application.Moderation.FileReport;
 /// (or one moderator) hide the post pending review. "worried_about_member" raises a priority item and
 /// sends the member a caring notice, at most once a day, never saying who reported.</summary>
 public sealed record FileReportCommand(Guid ReporterId, bool ReporterIsModerator, Guid PostId, string Reason, string? Note) : ICommand<FileReportResult>;
-
-public sealed record FileReportResult(Guid Id);
 
 public sealed class FileReportCommandValidator : AbstractValidator<FileReportCommand>
 {

@@ -15,8 +15,6 @@ namespace Salon.Application.Moderation.GetAuditLog;
 public sealed record GetAuditLogQuery(string? Cursor, int? Limit, Guid? ActorId = null, string? Action = null, DateOnly? From = null, DateOnly? To = null)
     : IQuery<Page<AuditEntryDto>>;
 
-public sealed record AuditEntryDto(Guid Id, Guid ActorId, string ActorNickname, string Action, string TargetType, Guid? TargetId, Guid? ItemId, string? Note, DateTime At);
-
 public sealed class GetAuditLogQueryValidator : AbstractValidator<GetAuditLogQuery>
 {
     /// <summary>Days outside these are mistakes (and would overflow the conversion from Japan time).</summary>

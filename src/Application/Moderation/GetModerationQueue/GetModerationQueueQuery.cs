@@ -12,24 +12,6 @@ namespace Salon.Application.Moderation.GetModerationQueue;
 /// its context and its author, even when the post is anonymous (moderators only).</summary>
 public sealed record GetModerationQueueQuery(string? Cursor, int? Limit) : IQuery<Page<QueueItemDto>>;
 
-public sealed record QueueAuthorDto(Guid Id, string Nickname);
-
-public sealed record QueuePostDto(Guid Id, string Kind, Guid TopicId, string TopicTitle, string Text, bool Anonymous, string Status, bool Deleted, DateTime CreatedAt, QueueAuthorDto? Author);
-
-/// <summary>A report as moderators see it: the reason and the reporter's note (the reporter is not named).</summary>
-public sealed record QueueReportDto(string Reason, string? Note, DateTime CreatedAt);
-
-public sealed record QueueItemDto(
-    Guid Id,
-    string Kind,
-    bool Priority,
-    string? Detail,
-    int ReportCount,
-    DateTime CreatedAt,
-    QueuePostDto? Post,
-    QueueAuthorDto? Member,
-    IReadOnlyList<QueueReportDto> Reports);
-
 public sealed class GetModerationQueueQueryHandler(IModerationDb db, IPostModeration posts, IMemberDirectory directory)
     : IQueryHandler<GetModerationQueueQuery, Page<QueueItemDto>>
 {

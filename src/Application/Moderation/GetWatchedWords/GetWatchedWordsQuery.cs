@@ -7,9 +7,6 @@ namespace Salon.Application.Moderation.GetWatchedWords;
 /// <summary>GET /api/moderation/watched-words (admins).</summary>
 public sealed record GetWatchedWordsQuery : IQuery<IReadOnlyList<WatchedWordDto>>;
 
-/// <summary><c>Action</c> is block (refused with a clear message), hold (held for review) or flag (published, queued).</summary>
-public sealed record WatchedWordDto(string Word, string Action);
-
 public sealed class GetWatchedWordsQueryHandler(IModerationDb db) : IQueryHandler<GetWatchedWordsQuery, IReadOnlyList<WatchedWordDto>>
 {
     public async ValueTask<IReadOnlyList<WatchedWordDto>> Handle(GetWatchedWordsQuery query, CancellationToken cancellationToken)

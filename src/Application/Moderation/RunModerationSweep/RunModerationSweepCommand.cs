@@ -14,8 +14,6 @@ namespace Salon.Application.Moderation.RunModerationSweep;
 /// whose post is gone. State-driven: running it twice, or at once, changes nothing more.</summary>
 public sealed record RunModerationSweepCommand(int BatchSize = 500) : ICommand<ModerationSweepResult>;
 
-public sealed record ModerationSweepResult(int NeedsReplyOpened, int NeedsReplyClosed, int SuspensionsLifted, int ItemsClosedForGonePosts);
-
 public sealed class RunModerationSweepCommandValidator : AbstractValidator<RunModerationSweepCommand>
 {
     public RunModerationSweepCommandValidator() => RuleFor(c => c.BatchSize).InclusiveBetween(1, 10_000);

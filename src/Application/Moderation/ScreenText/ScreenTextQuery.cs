@@ -7,8 +7,6 @@ namespace Salon.Application.Moderation.ScreenText;
 /// <summary>POST /api/safety/screen: lets a client signpost help while a post is still a draft. Nothing is stored.</summary>
 public sealed record ScreenTextQuery(string Text) : IQuery<ScreenTextResult>;
 
-public sealed record ScreenTextResult(bool Crisis, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] SupportDto? Support);
-
 public sealed class ScreenTextQueryValidator : AbstractValidator<ScreenTextQuery>
 {
     public ScreenTextQueryValidator() => RuleFor(q => q.Text).NotNull().MaximumLength(20_000);

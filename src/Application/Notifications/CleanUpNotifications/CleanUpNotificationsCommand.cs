@@ -12,8 +12,6 @@ namespace Salon.Application.Notifications.CleanUpNotifications;
 /// than their retention. Pending mail is never touched. Idempotent.</summary>
 public sealed record CleanUpNotificationsCommand : ICommand<CleanUpNotificationsResult>;
 
-public sealed record CleanUpNotificationsResult(int ReadNotifications, int FinishedEmails);
-
 public sealed class CleanUpNotificationsCommandValidator : AbstractValidator<CleanUpNotificationsCommand>;
 
 public sealed class CleanUpNotificationsCommandHandler(INotificationsDb db, IOptions<RetentionOptions> retention, TimeProvider time)

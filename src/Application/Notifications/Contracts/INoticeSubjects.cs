@@ -1,8 +1,5 @@
 namespace Salon.Application.Notifications.Contracts;
 
-/// <summary>What an in-app notice points at.</summary>
-public sealed record NoticeSubject(Guid? TopicId, Guid? PostId, Guid? MeetingId, Guid? AnnouncementId);
-
 /// <summary>
 /// Lets the notification list show a notice whose content is gone (deleted, hidden from the reader, written under
 /// their name by someone the reader blocked, or hidden by the reader from their own view) as unavailable instead of

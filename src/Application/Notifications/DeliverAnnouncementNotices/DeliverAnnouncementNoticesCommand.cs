@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Notifications;
 

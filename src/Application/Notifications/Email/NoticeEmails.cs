@@ -5,9 +5,6 @@ using Salon.Application.Notifications.Contracts;
 
 namespace Salon.Application.Notifications.Email;
 
-/// <summary>A block of an e-mail: a heading and lines, each optionally linked.</summary>
-internal sealed record EmailSection(string Heading, IReadOnlyList<(string Text, string? Url)> Lines);
-
 /// <summary>Builds Salon's optional e-mails (notices and digests) as plain text and HTML with the same
 /// content. The subject is always neutral; the unsubscribe link is in the body as well as in
 /// List-Unsubscribe; the crisis lines, when given, close the mail.</summary>

@@ -12,10 +12,6 @@ namespace Salon.Application.Notifications.ListNotifications;
 /// neutral message, no links) instead of its old text. Notices from the safety team always keep their text.</summary>
 public sealed record ListNotificationsQuery(Guid MemberId, string? Cursor, int? Limit) : IQuery<NotificationPage>;
 
-public sealed record NotificationDto(Guid Id, string Kind, string Message, Guid? TopicId, Guid? PostId, Guid? MeetingId, Guid? AnnouncementId, DateTime CreatedAt, bool Read, bool Available);
-
-public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, string? NextCursor, int UnreadCount);
-
 public sealed class ListNotificationsQueryHandler(INotificationsDb db, IEnumerable<INoticeSubjects> subjects) : IQueryHandler<ListNotificationsQuery, NotificationPage>
 {
     private static readonly LocalizedText Unavailable = new("この通知の内容は表示できなくなりました。", "What this notice was about is no longer available.");

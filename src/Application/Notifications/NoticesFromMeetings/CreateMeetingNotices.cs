@@ -1,6 +1,7 @@
 using System.Globalization;
 using Salon.Application.Common.Events;
 using Salon.Application.Common.Time;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings.Events;
 using Salon.Domain.Notifications;

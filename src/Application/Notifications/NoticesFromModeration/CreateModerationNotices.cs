@@ -1,5 +1,6 @@
 using Salon.Application.Common.Events;
 using Salon.Application.Moderation.Contracts;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Moderation.Events;
 using Salon.Domain.Notifications;

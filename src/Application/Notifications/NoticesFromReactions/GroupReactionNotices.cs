@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Events;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Contracts;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations.Events;
 using Salon.Domain.Notifications;

@@ -1,5 +1,6 @@
 using Salon.Application.Common.Events;
 using Salon.Application.Consultations.Contracts;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations.Events;
 using Salon.Domain.Notifications;

@@ -17,9 +17,6 @@ namespace Salon.Application.Notifications.SendDueDigests;
 /// concurrently, or after a crash never sends a period twice. Memory is bounded by the batch size.</summary>
 public sealed record SendDueDigestsCommand(int BatchSize = 500) : ICommand<SendDueDigestsResult>;
 
-/// <summary><c>Sent</c>: digests queued; <c>Empty</c>: members who were due but had nothing new (recorded, no mail).</summary>
-public sealed record SendDueDigestsResult(int Sent, int Empty);
-
 public sealed class SendDueDigestsCommandValidator : AbstractValidator<SendDueDigestsCommand>
 {
     public SendDueDigestsCommandValidator() => RuleFor(c => c.BatchSize).InclusiveBetween(1, 5000);

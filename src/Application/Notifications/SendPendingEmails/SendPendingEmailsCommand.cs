@@ -10,8 +10,6 @@ namespace Salon.Application.Notifications.SendPendingEmails;
 /// with a conditional update before it is sent, and its outcome is recorded right after.</summary>
 public sealed record SendPendingEmailsCommand(int BatchSize = 50) : ICommand<SendPendingEmailsResult>;
 
-public sealed record SendPendingEmailsResult(int Sent, int Retrying, int Failed, int Suppressed);
-
 public sealed class SendPendingEmailsCommandValidator : AbstractValidator<SendPendingEmailsCommand>
 {
     public SendPendingEmailsCommandValidator() => RuleFor(c => c.BatchSize).InclusiveBetween(1, 1000);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Members.Contracts;
+using Salon.Application.Notifications.Contracts;
 using Salon.Application.Notifications.DescribeUnsubscribe;
 using Salon.Domain.Notifications;
 

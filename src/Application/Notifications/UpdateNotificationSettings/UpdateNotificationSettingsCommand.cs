@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Validation;
+using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Notifications;
 

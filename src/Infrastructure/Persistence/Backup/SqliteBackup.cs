@@ -4,20 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Salon.Infrastructure.Persistence.Backup;
 
-/// <summary>What a backup file holds, as checked.</summary>
-public sealed record BackupCheck(string Path, long Bytes, string LastMigration, int MigrationsBehind, long Members, long Topics, long Replies)
-{
-    public string Describe()
-    {
-        var behind = MigrationsBehind > 0 ? $" ({MigrationsBehind} behind this version; applied at the next start)" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Path}: {Bytes / 1024.0 / 1024.0:F1} MiB, integrity ok, migration {LastMigration}{behind}; {Members:N0} members, {Topics:N0} topics, {Replies:N0} replies");
-    }
-}
-
-/// <summary>A backup that must not be used, or an operation that must not start, with the reason.</summary>
-public sealed class BackupRefusedException(string message) : Exception(message);
-
 /// <summary>Online backup and restore of the SQLite database with SQLite's backup API: the copy is one read
 /// transaction, so it is consistent while Salon keeps writing (WAL lets writers go on), and it holds every
 /// transaction committed before it started. Every copy is checked (<c>PRAGMA integrity_check</c>, and migrations

@@ -241,6 +241,3 @@ internal sealed class PostgresTarget : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
-
-/// <summary>One table's progress: the source's shape when the move started, and what has been copied.</summary>
-internal sealed record TableProgress(long SourceRows, long SourceMaxRowId, long LastRowId, long CopiedRows);

@@ -118,9 +118,3 @@ internal static class RowReader
 
     private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
 }
-
-/// <summary>Identifiers in SQL (both databases use double quotes).</summary>
-internal static class Sql
-{
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-}

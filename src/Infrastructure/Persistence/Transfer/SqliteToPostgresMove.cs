@@ -5,23 +5,6 @@ using Npgsql;
 
 namespace Salon.Infrastructure.Persistence.Transfer;
 
-/// <summary>How to move.</summary>
-public sealed record MoveOptions
-{
-    /// <summary>Empty a target that already holds Salon data (or an unfinished move) and start over.</summary>
-    public bool Replace { get; init; }
-
-    /// <summary>Rows per batch: one COPY and one transaction on the target.</summary>
-    public int BatchSize { get; init; } = 5000;
-
-    /// <summary>Called after each committed batch with the number of batches committed so far in this run
-    /// (the tests interrupt a move here).</summary>
-    public Action<int>? AfterBatch { get; init; }
-}
-
-/// <summary>A move that must not start, with the reason for the operator.</summary>
-public sealed class MoveRefusedException(string message) : Exception(message);
-
 /// <summary>Copies a SQLite Salon database into a PostgreSQL database: schema through the PostgreSQL migrations,
 /// every table of the model in batches (resumable), then what PostgreSQL derives (search indexes, sequences,
 /// statistics), then a check that every table has the same rows on both sides (count and content checksum).

@@ -1,0 +1,7 @@
+namespace Salon.Application.Consultations;
+
+public enum SearchOrder
+{
+    Newest,
+    Relevance,
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Paging;
+using Salon.Application.Members.Contracts;
+using Salon.Domain.Consultations;
+
+namespace Salon.Application.Consultations.Views;
+
+/// <summary>One page of topic summaries, newest activity first, keyset-paginated on (LastActivityAt, Id),
+/// in one SQL statement (authors, tags and unread counts included).</summary>
+internal static class TopicSummaries
+{
+    public static async Task<Page<TopicSummaryDto>> PageAsync(
+        IConsultationsDb db,
+        IMemberDirectory directory,
+        IQueryable<Topic> topics,
+        string? boardSlug,
+        Guid viewerId,
+        string? cursor,
+        int? limit,
+        CancellationToken cancellationToken)
+    {
+        var size = PageLimits.Clamp(limit);
+        if (KeysetCursor.Decode(cursor) is { } after)
+        {
+            topics = topics.Where(t => t.LastActivityAt < after.At || (t.LastActivityAt == after.At && t.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await topics
+            .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+            .Take(size + 1)
+            .Join(directory.Cards, t => t.AuthorId, m => m.Id, (t, m) => new { Topic = t, Author = m })
+            .Select(x => new
+            {
+                x.Topic.Id,
+                BoardSlug = boardSlug ?? db.Boards.Where(b => b.Id == x.Topic.BoardId).Select(b => b.Slug).First(),
+                x.Topic.Title,
+                Excerpt = x.Topic.Body.Substring(0, ConsultationViews.ExcerptLength + 1),
+                x.Author,
+                x.Topic.AuthorId,
+                x.Topic.IsAnonymous,
+                x.Topic.AuthorDeparted,
+                // A correlated lookup per tag, not a join: SQLite cannot flatten a joined subquery and
+                // would read all of TopicTags (docs/performance.md).
+                Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
+                    .Select(tt => db.Tags.Where(tag => tag.Id == tt.TagId).Select(tag => tag.Slug).First())
+                    .ToList(),
+                x.Topic.RepliesWelcome,
+                x.Topic.ContentWarning,
+                x.Topic.IsClosed,
+                x.Topic.Visibility,
+                x.Topic.CreatedAt,
+                x.Topic.EditedAt,
+                x.Topic.LastActivityAt,
+                x.Topic.ReplyCount,
+                x.Topic.RelateCount,
+                x.Topic.ThanksCount,
+                x.Topic.SupportCount,
+                LastReadAt = db.TopicReads.Where(r => r.TopicId == x.Topic.Id && r.MemberId == viewerId).Select(r => (DateTime?)r.LastReadAt).FirstOrDefault(),
+                // Counted from the viewer's read mark on (an index range on Replies (TopicId, CreatedAt)), and
+                // only when there is one: the cost is the unread replies, not the length of the thread.
+                Unread = db.TopicReads.Where(read => read.TopicId == x.Topic.Id && read.MemberId == viewerId)
+                    .Select(read => db.Replies.Count(r => r.TopicId == x.Topic.Id && r.CreatedAt > read.LastReadAt
+                        && r.DeletedAt == null && r.Visibility == PostVisibility.Visible))
+                    .FirstOrDefault(),
+            })
+            .OrderByDescending(x => x.LastActivityAt).ThenByDescending(x => x.Id)
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(size).Select(r => new TopicSummaryDto(
+            r.Id,
+            r.BoardSlug,
+            r.Title,
+            ConsultationViews.Excerpt(r.Excerpt),
+            ConsultationViews.Author(r.Author, r.IsAnonymous, r.AuthorDeparted, viewerId),
+            r.AuthorId == viewerId,
+            r.Tags,
+            r.RepliesWelcome,
+            r.ContentWarning,
+            r.IsClosed,
+            ConsultationViews.Status(r.Visibility),
+            r.CreatedAt,
+            r.EditedAt,
+            r.LastActivityAt,
+            r.ReplyCount,
+            new ReactionCountsDto(r.RelateCount, r.ThanksCount, r.SupportCount),
+            r.LastReadAt is null ? null : r.Unread)).ToList();
+        var next = rows.Count > size ? new KeysetCursor(rows[size - 1].LastActivityAt, rows[size - 1].Id).Encode() : null;
+        return new Page<TopicSummaryDto>(items, next);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Salon.Application.Meetings.GetMeetingCalendar;
+
+public sealed record CalendarFile(string FileName, string Content);

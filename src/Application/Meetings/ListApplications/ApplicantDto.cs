@@ -1,0 +1,3 @@
+namespace Salon.Application.Meetings.ListApplications;
+
+public sealed record ApplicantDto(Guid Id, string Nickname, IReadOnlyList<string> FamilyPositions);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Meetings.ListApplications;
+
+public sealed record ApplicationsPage(IReadOnlyList<ApplicationDto> Items, string? NextCursor, ApplicationCounts Counts);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Members;
+
+public sealed record AccessToken(string Token, int ExpiresInSeconds);

@@ -1,0 +1,9 @@
+namespace Salon.Application.Members.Contracts;
+
+public enum SuspendOutcome
+{
+    Suspended,
+    NotFound,
+    StaffNeedsAdmin,
+    LastAdmin,
+}

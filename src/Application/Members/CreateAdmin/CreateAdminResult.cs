@@ -1,0 +1,3 @@
+namespace Salon.Application.Members.CreateAdmin;
+
+public sealed record CreateAdminResult(Guid MemberId, bool Created);

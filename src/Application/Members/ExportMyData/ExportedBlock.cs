@@ -1,0 +1,3 @@
+namespace Salon.Application.Members.ExportMyData;
+
+public sealed record ExportedBlock(Guid MemberId, string Nickname, DateTime BlockedAt);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Moderation.CountModerationQueue;
+
+public sealed record QueueCountDto(int Open, int Priority);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Moderation.FileReport;
+
+public sealed record FileReportResult(Guid Id);

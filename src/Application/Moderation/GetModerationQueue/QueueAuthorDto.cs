@@ -1,0 +1,3 @@
+namespace Salon.Application.Moderation.GetModerationQueue;
+
+public sealed record QueueAuthorDto(Guid Id, string Nickname);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Moderation.RunModerationSweep;
+
+public sealed record ModerationSweepResult(int NeedsReplyOpened, int NeedsReplyClosed, int SuspensionsLifted, int ItemsClosedForGonePosts);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Notifications.CleanUpNotifications;
+
+public sealed record CleanUpNotificationsResult(int ReadNotifications, int FinishedEmails);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Notifications.DescribeUnsubscribe;
+
+public sealed record UnsubscribeInfo(string Kind, string Message);

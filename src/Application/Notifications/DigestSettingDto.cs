@@ -1,0 +1,3 @@
+namespace Salon.Application.Notifications;
+
+public sealed record DigestSettingDto(string Frequency, int Hour);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Notifications;
+
+public sealed record KindSettingDto(string Kind, bool InApp, string Email);

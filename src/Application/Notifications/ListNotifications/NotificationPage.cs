@@ -1,0 +1,3 @@
+namespace Salon.Application.Notifications.ListNotifications;
+
+public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, string? NextCursor, int UnreadCount);

@@ -1,0 +1,3 @@
+namespace Salon.Application.Notifications.SendPendingEmails;
+
+public sealed record SendPendingEmailsResult(int Sent, int Retrying, int Failed, int Suppressed);

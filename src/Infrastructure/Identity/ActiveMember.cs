@@ -1,0 +1,5 @@
+using Salon.Domain.Common;
+
+namespace Salon.Infrastructure.Identity;
+
+public sealed record ActiveMember(MemberRoles Roles, DateTime? LastSeenAt, DateTime SessionExpiresAt);

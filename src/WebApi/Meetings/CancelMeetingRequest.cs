@@ -1,0 +1,3 @@
+namespace Salon.WebApi.Meetings;
+
+internal sealed record CancelMeetingRequest(string? Reason);

@@ -1,0 +1,3 @@
+namespace Salon.WebApi.Members;
+
+internal sealed record DeleteAccountRequest(string Password, string ContentHandling);

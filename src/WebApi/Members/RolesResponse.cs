@@ -1,0 +1,3 @@
+namespace Salon.WebApi.Members;
+
+internal sealed record RolesResponse(IReadOnlyList<string> Roles);

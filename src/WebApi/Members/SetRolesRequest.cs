@@ -1,0 +1,3 @@
+namespace Salon.WebApi.Members;
+
+internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles);

@@ -1,0 +1,3 @@
+namespace Salon.WebApi.Moderation;
+
+internal sealed record UnsuspendRequest(string? Reason);

@@ -1,0 +1,3 @@
+namespace Salon.WebApi.Notifications;
+
+internal sealed record MarkReadRequest(IReadOnlyList<Guid>? Ids);
