@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Validation;
 using Salon.Application.Members.ConfirmEmail;
 using Salon.Domain.Common;
+using Salon.Domain.Members;
 
 namespace Salon.Application.Members.ConfirmEmailChange;
 
@@ -39,9 +40,7 @@ public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentitySer
         }
         catch (DbUpdateException)
         {
-            throw SalonException.Conflict(
-                "email-unavailable",
-                new LocalizedText("このメールアドレスは使用できません。", "This e-mail address cannot be used."));
+            throw MemberErrors.EmailUnavailable.Error();
         }
 
         return Unit.Value;
