@@ -53,7 +53,7 @@ public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService i
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             // Another sign-up of the same address was confirmed at the same moment, or a member took the
             // nickname in the instant between this sign-up's check and its commit (ADR 0017).

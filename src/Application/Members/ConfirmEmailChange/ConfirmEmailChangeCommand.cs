@@ -38,7 +38,7 @@ public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentitySer
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             throw MemberErrors.EmailUnavailable.Error();
         }

@@ -99,7 +99,7 @@ public sealed class FileReportCommandHandler(
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
                 {
                     // The same member's double click, or another member's first report on this post at the same
                     // moment (one open item per post and kind). Nothing was saved; asking again succeeds.
