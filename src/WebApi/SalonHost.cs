@@ -199,12 +199,12 @@ internal static class SalonHost
     {
         var (code, text) = problem.Status switch
         {
-            StatusCodes.Status401Unauthorized => ("unauthenticated", new LocalizedText("ログインが必要です。", "You need to sign in.")),
-            StatusCodes.Status403Forbidden => ("forbidden", new LocalizedText("この操作を行う権限がありません。", "You are not allowed to do this.")),
-            StatusCodes.Status404NotFound => ("not-found", new LocalizedText("見つかりませんでした。", "Not found.")),
-            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", new LocalizedText("このメソッドは使えません。", "Method not allowed.")),
-            StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", new LocalizedText("JSON で送信してください。", "Send JSON.")),
-            _ => ("error", new LocalizedText("エラーが発生しました。", "An error occurred.")),
+            StatusCodes.Status401Unauthorized => (HttpErrors.Unauthenticated.Code, HttpErrors.Unauthenticated.Text),
+            StatusCodes.Status403Forbidden => (CommonErrors.Forbidden.Code, CommonErrors.Forbidden.Text),
+            StatusCodes.Status404NotFound => (CommonErrors.NotFound.Code, CommonErrors.NotFound.Text),
+            StatusCodes.Status405MethodNotAllowed => (HttpErrors.MethodNotAllowed.Code, HttpErrors.MethodNotAllowed.Text),
+            StatusCodes.Status415UnsupportedMediaType => (HttpErrors.UnsupportedMediaType.Code, HttpErrors.UnsupportedMediaType.Text),
+            _ => (HttpErrors.Other.Code, HttpErrors.Other.Text),
         };
         problem.Type = ProblemTypes.For(code);
         problem.Title = text.Current;

@@ -5,7 +5,7 @@ using Salon.Domain.Announcements;
 namespace Salon.Application.Announcements;
 
 /// <summary>The Announcements module's persistence port.</summary>
-public interface IAnnouncementsDb : IDatabaseTransactions
+public interface IAnnouncementsDb : IDatabaseTransactions, IDatabaseErrors
 {
     DbSet<Announcement> Announcements { get; }
 

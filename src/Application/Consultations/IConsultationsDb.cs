@@ -5,7 +5,7 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations;
 
 /// <summary>The Consultations module's persistence port.</summary>
-public interface IConsultationsDb : IDatabaseTransactions
+public interface IConsultationsDb : IDatabaseTransactions, IDatabaseErrors
 {
     DbSet<Board> Boards { get; }
 

@@ -5,7 +5,7 @@ using Salon.Domain.Meetings;
 namespace Salon.Application.Meetings;
 
 /// <summary>The Meetings module's persistence port.</summary>
-public interface IMeetingsDb : IDatabaseTransactions
+public interface IMeetingsDb : IDatabaseTransactions, IDatabaseErrors
 {
     DbSet<Meeting> Meetings { get; }
 

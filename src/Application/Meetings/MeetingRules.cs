@@ -12,41 +12,41 @@ internal static class MeetingRules
     public static MeetingDetails Merge(MeetingDetails? current, MeetingInput input, DateTime now)
     {
         var title = input.Title ?? current?.Title;
-        Require(!string.IsNullOrWhiteSpace(title) && title.Trim().Length <= Meeting.TitleMaxLength, "title",
-            $"タイトルは1〜{Meeting.TitleMaxLength}文字で入力してください。", $"The title must be 1 to {Meeting.TitleMaxLength} characters.");
+        Require(!string.IsNullOrWhiteSpace(title) && title.Trim().Length <= Meeting.TitleMaxLength, MeetingErrors.InvalidTitle, "title",
+            LengthMessages.Title(Meeting.TitleMaxLength).Ja, LengthMessages.Title(Meeting.TitleMaxLength).En);
         var description = input.Description ?? current?.Description ?? string.Empty;
-        Require(description.Trim().Length <= Meeting.DescriptionMaxLength, "description",
+        Require(description.Trim().Length <= Meeting.DescriptionMaxLength, MeetingErrors.InvalidDescription, "description",
             $"説明は{Meeting.DescriptionMaxLength}文字以内で入力してください。", $"The description must be at most {Meeting.DescriptionMaxLength} characters.");
 
         var startsAt = JapanTime.AsUtc(input.StartsAt) ?? current?.StartsAt;
-        Require(startsAt is not null, "startsAt", "開始日時を入力してください。", "Enter the start time.");
-        Require(input.StartsAt is null || startsAt > now, "startsAt", "開始日時は未来の日時にしてください。", "The start must be in the future.");
+        Require(startsAt is not null, MeetingErrors.InvalidStartsAt, "startsAt", "開始日時を入力してください。", "Enter the start time.");
+        Require(input.StartsAt is null || startsAt > now, MeetingErrors.InvalidStartsAt, "startsAt", "開始日時は未来の日時にしてください。", "The start must be in the future.");
         var endsAt = JapanTime.AsUtc(input.EndsAt) ?? current?.EndsAt;
-        Require(endsAt is not null && endsAt > startsAt && endsAt <= startsAt!.Value.AddHours(MaxDurationHours), "endsAt",
+        Require(endsAt is not null && endsAt > startsAt && endsAt <= startsAt!.Value.AddHours(MaxDurationHours), MeetingErrors.InvalidEndsAt, "endsAt",
             $"終了日時は開始より後、{MaxDurationHours}時間以内にしてください。", $"The end must be after the start and within {MaxDurationHours} hours.");
 
         var format = input.Format is null ? current?.Format : MeetingNames.ParseFormat(input.Format);
-        Require(format is not null, "format", "形式は online か offline を選んでください。", "The format must be online or offline.");
+        Require(format is not null, MeetingErrors.InvalidFormat, "format", "形式は online か offline を選んでください。", "The format must be online or offline.");
 
         var joinUrl = input.JoinUrl ?? current?.JoinUrl;
-        Require(string.IsNullOrWhiteSpace(joinUrl) || IsWebAddress(joinUrl), "joinUrl",
+        Require(string.IsNullOrWhiteSpace(joinUrl) || IsWebAddress(joinUrl), MeetingErrors.InvalidJoinUrl, "joinUrl",
             "参加URLは https:// で始まるURLを入力してください。", "The join URL must be an https:// address.");
         var venue = input.Venue ?? current?.Venue;
-        Require(venue is null || venue.Trim().Length <= Meeting.PlaceMaxLength, "venue",
+        Require(venue is null || venue.Trim().Length <= Meeting.PlaceMaxLength, MeetingErrors.InvalidVenue, "venue",
             $"会場は{Meeting.PlaceMaxLength}文字以内で入力してください。", $"The venue must be at most {Meeting.PlaceMaxLength} characters.");
         var area = input.Area ?? current?.Area;
-        Require(area is null || area.Trim().Length <= Meeting.PlaceMaxLength, "area",
+        Require(area is null || area.Trim().Length <= Meeting.PlaceMaxLength, MeetingErrors.InvalidArea, "area",
             $"地域は{Meeting.PlaceMaxLength}文字以内で入力してください。", $"The area must be at most {Meeting.PlaceMaxLength} characters.");
-        Require(format != MeetingFormat.Offline || !string.IsNullOrWhiteSpace(area), "area",
+        Require(format != MeetingFormat.Offline || !string.IsNullOrWhiteSpace(area), MeetingErrors.InvalidArea, "area",
             "対面の交流会には、公開する地域（例：東京都杉並区）を入力してください。", "An offline meeting needs a public area (e.g. a city ward).");
 
         var capacity = input.Capacity ?? current?.Capacity;
-        Require(capacity is >= 1 and <= Meeting.MaxCapacity, "capacity",
+        Require(capacity is >= 1 and <= Meeting.MaxCapacity, MeetingErrors.InvalidCapacity, "capacity",
             $"定員は1〜{Meeting.MaxCapacity}人にしてください。", $"The capacity must be 1 to {Meeting.MaxCapacity}.");
 
-        Require(input.Eligibility is null || input.Eligibility.Count <= FamilyPositionNames.All.Count, "eligibility",
+        Require(input.Eligibility is null || input.Eligibility.Count <= FamilyPositionNames.All.Count, MeetingErrors.InvalidEligibility, "eligibility",
             $"対象の立場は{FamilyPositionNames.All.Count}個までです。", $"Eligibility: at most {FamilyPositionNames.All.Count} items.");
-        Require(input.Eligibility is null || input.Eligibility.All(FamilyPositionNames.IsKnown), "eligibility",
+        Require(input.Eligibility is null || input.Eligibility.All(FamilyPositionNames.IsKnown), MeetingErrors.InvalidEligibility, "eligibility",
             $"対象の立場は {string.Join(", ", FamilyPositionNames.All)} から選んでください。",
             $"Eligibility must be among {string.Join(", ", FamilyPositionNames.All)}.");
         var eligibility = input.Eligibility is null ? current?.Eligibility ?? FamilyPositions.None : FamilyPositionNames.Parse(input.Eligibility);
@@ -54,10 +54,10 @@ internal static class MeetingRules
         // The deadline follows the start unless set; it may not be after it.
         var deadline = JapanTime.AsUtc(input.ApplicationDeadline)
             ?? (current is not null && current.ApplicationDeadline != current.StartsAt ? current.ApplicationDeadline : startsAt!.Value);
-        Require(deadline <= startsAt, "applicationDeadline", "申し込み締め切りは開始日時より前にしてください。", "The application deadline must not be after the start.");
+        Require(deadline <= startsAt, MeetingErrors.InvalidApplicationDeadline, "applicationDeadline", "申し込み締め切りは開始日時より前にしてください。", "The application deadline must not be after the start.");
 
         var feeNote = input.FeeNote ?? current?.FeeNote;
-        Require(feeNote is null || feeNote.Trim().Length <= Meeting.FeeNoteMaxLength, "feeNote",
+        Require(feeNote is null || feeNote.Trim().Length <= Meeting.FeeNoteMaxLength, MeetingErrors.InvalidFeeNote, "feeNote",
             $"参加費の説明は{Meeting.FeeNoteMaxLength}文字以内で入力してください。", $"The fee note must be at most {Meeting.FeeNoteMaxLength} characters.");
 
         return new MeetingDetails(title!, description, startsAt!.Value, endsAt!.Value, format!.Value, joinUrl, venue, area, capacity!.Value, eligibility, deadline, feeNote);
@@ -70,11 +70,11 @@ internal static class MeetingRules
         && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
         && uri.Scheme == Uri.UriSchemeHttps;
 
-    private static void Require(bool ok, string field, string ja, string en)
+    private static void Require(bool ok, ErrorCode error, string field, string ja, string en)
     {
         if (!ok)
         {
-            throw SalonException.Invalid("invalid-" + field, new LocalizedText(ja, en), field);
+            throw error.Error(new LocalizedText(ja, en), field);
         }
     }
 }

@@ -5,7 +5,7 @@ using Salon.Domain.Members;
 namespace Salon.Application.Members;
 
 /// <summary>The Members module's persistence port. Only this module uses it.</summary>
-public interface IMembersDb : IDatabaseTransactions
+public interface IMembersDb : IDatabaseTransactions, IDatabaseErrors
 {
     DbSet<Member> Members { get; }
 

@@ -7,9 +7,7 @@ namespace Salon.Application.Members;
 
 internal static class NicknameRules
 {
-    public static SalonException Taken() => SalonException.Conflict(
-        "nickname-taken",
-        new LocalizedText("このニックネームはすでに使われています。別のニックネームを選んでください。", "This nickname is already taken. Please choose another."));
+    public static SalonException Taken() => MemberErrors.NicknameTaken.Error();
 
     /// <summary>A nickname is taken by a member, or held by a sign-up that has not expired: whether or not
     /// that sign-up's address already had an account (ADR 0017).</summary>

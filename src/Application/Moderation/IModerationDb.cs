@@ -5,7 +5,7 @@ using Salon.Domain.Moderation;
 namespace Salon.Application.Moderation;
 
 /// <summary>The Moderation module's persistence port.</summary>
-public interface IModerationDb : IDatabaseTransactions
+public interface IModerationDb : IDatabaseTransactions, IDatabaseErrors
 {
     DbSet<ModerationItem> ModerationItems { get; }
 

@@ -6,7 +6,7 @@ using Salon.Domain.Notifications;
 namespace Salon.Application.Notifications;
 
 /// <summary>The Notifications module's persistence port.</summary>
-public interface INotificationsDb : IDatabaseTransactions
+public interface INotificationsDb : IDatabaseTransactions, IDatabaseErrors
 {
     DbSet<OutboxEmail> OutboxEmails { get; }
 

@@ -8,7 +8,7 @@ namespace Salon.Application.Notifications;
 /// must be neutral: what kind of thing happened, never post text, titles, board names or anyone's name
 /// (someone else in the household may read it). <paramref name="LinkPath"/> is where the e-mail points,
 /// relative to the public base URL (e.g. <c>/meetings/{id}</c>). <paramref name="Kind"/> is one of
-/// <see cref="NotificationKinds"/>: it decides which of the member's switches apply.</summary>
+/// <see cref="Contracts.NotificationKinds"/>: it decides which of the member's switches apply.</summary>
 public sealed record Notice(string Kind, LocalizedText InApp, LocalizedText Email, string LinkPath, Guid? TopicId = null, Guid? PostId = null)
 {
     /// <summary>The meeting the notice is about, shown as <c>meetingId</c>.</summary>
@@ -18,7 +18,7 @@ public sealed record Notice(string Kind, LocalizedText InApp, LocalizedText Emai
     public string EmailKind { get; init; } = "notice-" + Kind;
 
     /// <summary>The in-app notice's own kind when it is finer than the settings kind (e.g.
-    /// <c>moderation_hidden</c> under <see cref="NotificationKinds.Moderation"/>).</summary>
+    /// <c>moderation_hidden</c> under <see cref="Contracts.NotificationKinds.Moderation"/>).</summary>
     public string InAppKind { get; init; } = Kind;
 
     /// <summary>For notices the member must see whatever their in-app switch (decisions about their own posts).</summary>

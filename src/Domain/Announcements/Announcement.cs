@@ -67,9 +67,7 @@ public sealed class Announcement : Entity
         {
             if (publishAt is { } requested && requested != PublishAt)
             {
-                throw SalonException.Rule("already-published", new LocalizedText(
-                    "公開済みのお知らせの公開日時は変更できません。",
-                    "An announcement that is already published cannot be rescheduled."));
+                throw AnnouncementErrors.AlreadyPublished.Error();
             }
 
             EditedAt = now;

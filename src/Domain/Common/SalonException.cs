@@ -1,35 +1,21 @@
 namespace Salon.Domain.Common;
 
-/// <summary>An expected failure with a stable machine-readable code and a bilingual message.
-/// Expected failures are mapped to ProblemDetails and never logged as errors.</summary>
-public class SalonException : Exception
+/// <summary>An expected failure with a stable machine-readable code and a bilingual message, raised from an
+/// <see cref="ErrorCode"/> of a module's catalogue. Expected failures are mapped to ProblemDetails and never
+/// logged as errors.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1032:Implement standard exception constructors",
+    Justification = "Every SalonException carries a catalogued code; the standard constructors would make one without.")]
+public sealed class SalonException : Exception
 {
-    public SalonException(ErrorKind kind, string code, LocalizedText text, IReadOnlyDictionary<string, object?>? extensions = null)
-        : base(text.En)
+    public SalonException(ErrorCode error, LocalizedText? text = null, IReadOnlyDictionary<string, object?>? extensions = null)
+        : base((text ?? error.Text).En)
     {
-        Kind = kind;
-        Code = code;
-        Text = text;
+        Kind = error.Kind;
+        Code = error.Code;
+        Text = text ?? error.Text;
         Extensions = extensions ?? new Dictionary<string, object?>();
-    }
-
-    public SalonException()
-        : this(ErrorKind.Rule, "error", new LocalizedText("エラーが発生しました。", "An error occurred."))
-    {
-    }
-
-    public SalonException(string message)
-        : this(ErrorKind.Rule, "error", new LocalizedText(message, message))
-    {
-    }
-
-    public SalonException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Kind = ErrorKind.Rule;
-        Code = "error";
-        Text = new LocalizedText(message, message);
-        Extensions = new Dictionary<string, object?>();
     }
 
     public ErrorKind Kind { get; }
@@ -40,25 +26,9 @@ public class SalonException : Exception
 
     public IReadOnlyDictionary<string, object?> Extensions { get; }
 
-    public static SalonException NotFound(LocalizedText? what = null) => new(
-        ErrorKind.NotFound,
-        "not-found",
-        what ?? new LocalizedText("見つかりませんでした。", "Not found."));
+    /// <summary>404 (<see cref="CommonErrors.NotFound"/>), saying what was not found.</summary>
+    public static SalonException NotFound(LocalizedText? what = null) => CommonErrors.NotFound.Error(what ?? CommonErrors.NotFound.Text);
 
-    public static SalonException Forbidden(LocalizedText? why = null) => new(
-        ErrorKind.Forbidden,
-        "forbidden",
-        why ?? new LocalizedText("この操作を行う権限がありません。", "You are not allowed to do this."));
-
-    public static SalonException Unauthenticated(string code, LocalizedText why) => new(ErrorKind.Unauthenticated, code, why);
-
-    public static SalonException Conflict(string code, LocalizedText why) => new(ErrorKind.Conflict, code, why);
-
-    public static SalonException Rule(string code, LocalizedText why) => new(ErrorKind.Rule, code, why);
-
-    public static SalonException Invalid(string code, LocalizedText why, string? field = null) => new(
-        ErrorKind.Invalid,
-        code,
-        why,
-        field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+    /// <summary>403 (<see cref="CommonErrors.Forbidden"/>), saying why.</summary>
+    public static SalonException Forbidden(LocalizedText? why = null) => CommonErrors.Forbidden.Error(why ?? CommonErrors.Forbidden.Text);
 }

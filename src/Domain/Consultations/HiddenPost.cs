@@ -27,9 +27,7 @@ public sealed class HiddenPost
     {
         if (postAuthorId == memberId)
         {
-            throw SalonException.Rule(
-                "cannot-hide-own-post",
-                new LocalizedText("自分の投稿は非表示にできません。", "You cannot hide your own post."));
+            throw ConsultationErrors.CannotHideOwnPost.Error();
         }
 
         return new HiddenPost { MemberId = memberId, PostId = postId, PostKind = postKind, TopicId = topicId, HiddenAt = now };

@@ -18,10 +18,7 @@ public static class PostRules
         var trimmed = title.Trim();
         if (trimmed.Length is 0 or > TitleMaxLength)
         {
-            throw SalonException.Invalid(
-                "title-length",
-                new LocalizedText($"タイトルは1〜{TitleMaxLength}文字で入力してください。", $"The title must be 1 to {TitleMaxLength} characters."),
-                "title");
+            throw ConsultationErrors.TitleLength.ForField("title");
         }
 
         return trimmed;
@@ -32,10 +29,7 @@ public static class PostRules
         var trimmed = body.Trim();
         if (trimmed.Length is 0 or > BodyMaxLength)
         {
-            throw SalonException.Invalid(
-                "body-length",
-                new LocalizedText($"本文は1〜{BodyMaxLength}文字で入力してください。", $"The text must be 1 to {BodyMaxLength} characters."),
-                "body");
+            throw ConsultationErrors.BodyLength.ForField("body");
         }
 
         return trimmed;
@@ -51,10 +45,7 @@ public static class PostRules
 
         if (trimmed.Length > ContentWarningMaxLength)
         {
-            throw SalonException.Invalid(
-                "content-warning-length",
-                new LocalizedText($"注意書きは{ContentWarningMaxLength}文字以内で入力してください。", $"The content warning must be at most {ContentWarningMaxLength} characters."),
-                "contentWarning");
+            throw ConsultationErrors.ContentWarningLength.ForField("contentWarning");
         }
 
         return trimmed;

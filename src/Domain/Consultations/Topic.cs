@@ -165,16 +165,12 @@ public sealed class Topic : Entity
         EnsureNotDeleted();
         if (!RepliesWelcome)
         {
-            throw SalonException.Conflict(
-                "replies-not-welcome",
-                new LocalizedText("この相談は返信を受け付けていません（ひとりごと）。共感のリアクションは送れます。", "This post does not take replies. You can still react to it."));
+            throw ConsultationErrors.RepliesNotWelcome.Error();
         }
 
         if (IsClosed)
         {
-            throw SalonException.Conflict(
-                "topic-closed",
-                new LocalizedText("この相談は締め切られています。", "This consultation is closed."));
+            throw ConsultationErrors.TopicClosed.Error();
         }
     }
 

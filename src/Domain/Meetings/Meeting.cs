@@ -88,7 +88,7 @@ public sealed class Meeting : Entity
         EnsureNotCancelled();
         if (details.Capacity < AcceptedCount)
         {
-            throw SalonException.Rule("capacity-below-accepted", new LocalizedText(
+            throw MeetingErrors.CapacityBelowAccepted.Error(new LocalizedText(
                 $"定員を、すでに参加が決まっている人数（{AcceptedCount}人）より少なくすることはできません。",
                 $"The capacity cannot be lower than the {AcceptedCount} people already accepted."));
         }
@@ -128,30 +128,28 @@ public sealed class Meeting : Entity
     {
         if (IsCancelled)
         {
-            throw SalonException.Rule("meeting-cancelled", new LocalizedText("この交流会は中止になりました。", "This meeting has been cancelled."));
+            throw MeetingErrors.Cancelled.Error();
         }
 
         if (now >= StartsAt)
         {
-            throw SalonException.Rule("meeting-started", new LocalizedText("この交流会はすでに始まっています。", "This meeting has already started."));
+            throw MeetingErrors.Started.Error();
         }
 
         if (now > ApplicationDeadline)
         {
-            throw SalonException.Rule("application-closed", new LocalizedText("申し込みの締め切りを過ぎています。", "Applications for this meeting have closed."));
+            throw MeetingErrors.ApplicationClosed.Error();
         }
 
         if (!IsOpenTo(positions))
         {
-            throw SalonException.Rule("not-eligible", new LocalizedText(
-                "この交流会は、対象の立場の方だけが申し込めます。",
-                "This meeting is only for members in its family positions."));
+            throw MeetingErrors.NotEligible.Error();
         }
 
         var application = _applications.SingleOrDefault(a => a.MemberId == memberId);
         if (application is { IsActive: true })
         {
-            throw SalonException.Conflict("already-applied", new LocalizedText("この交流会にはすでに申し込んでいます。", "You have already applied to this meeting."));
+            throw MeetingErrors.AlreadyApplied.Error();
         }
 
         if (application is null)
@@ -284,7 +282,7 @@ public sealed class Meeting : Entity
     {
         if (IsCancelled)
         {
-            throw SalonException.Conflict("meeting-cancelled", new LocalizedText("この交流会は中止になっています。", "This meeting has been cancelled."));
+            throw MeetingErrors.Cancelled.Error();
         }
     }
 

@@ -114,10 +114,7 @@ public sealed class Member : Entity
         var trimmed = bio.Trim();
         if (trimmed.Length > BioMaxLength)
         {
-            throw SalonException.Invalid(
-                "bio-too-long",
-                new LocalizedText($"自己紹介は{BioMaxLength}文字以内で入力してください。", $"Bio must be at most {BioMaxLength} characters."),
-                "bio");
+            throw MemberErrors.BioTooLong.ForField("bio");
         }
 
         Bio = trimmed;
@@ -183,10 +180,7 @@ public sealed class Member : Entity
     {
         if (positions == FamilyPositions.None)
         {
-            throw SalonException.Invalid(
-                "family-positions-required",
-                new LocalizedText("家族の立場を1つ以上選んでください。", "Choose at least one family position."),
-                "familyPositions");
+            throw MemberErrors.FamilyPositionsRequired.ForField("familyPositions");
         }
     }
 

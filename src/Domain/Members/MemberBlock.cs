@@ -19,9 +19,7 @@ public sealed class MemberBlock
     {
         if (blockerId == blockedId)
         {
-            throw Common.SalonException.Rule(
-                "cannot-block-self",
-                new Common.LocalizedText("自分自身をブロックすることはできません。", "You cannot block yourself."));
+            throw MemberErrors.CannotBlockSelf.Error();
         }
 
         return new MemberBlock { BlockerId = blockerId, BlockedId = blockedId, CreatedAt = now };

@@ -50,18 +50,12 @@ public static class Nickname
         var trimmed = nickname.Trim();
         if (!HasValidLength(trimmed) || !HasOnlyPrintableCharacters(trimmed))
         {
-            throw SalonException.Invalid(
-                "nickname-invalid",
-                new LocalizedText("ニックネームは2〜20文字で入力してください。", "Nickname must be 2 to 20 characters."),
-                "nickname");
+            throw MemberErrors.NicknameInvalid.ForField("nickname");
         }
 
         if (!allowReserved && IsReserved(trimmed))
         {
-            throw SalonException.Invalid(
-                "nickname-reserved",
-                new LocalizedText("このニックネームは使えません（運営や公式と紛らわしい名前は使えません）。", "This nickname cannot be used (it could be mistaken for staff)."),
-                "nickname");
+            throw MemberErrors.NicknameReserved.ForField("nickname");
         }
 
         return trimmed;

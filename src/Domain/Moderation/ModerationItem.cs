@@ -70,9 +70,7 @@ public sealed class ModerationItem : Entity
     {
         if (Status == ModerationItemStatus.Resolved)
         {
-            throw SalonException.Conflict(
-                "item-resolved",
-                new LocalizedText("この項目はすでに対応済みです。", "This item has already been resolved."));
+            throw ModerationErrors.ItemResolved.Error();
         }
 
         Status = ModerationItemStatus.Resolved;

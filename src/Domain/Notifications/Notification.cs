@@ -83,6 +83,4 @@ public sealed class Notification
         CreatedAt = now;
         ReadAt = null;
     }
-
-    public void MarkRead(DateTime now) => ReadAt ??= now;
 }

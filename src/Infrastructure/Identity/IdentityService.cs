@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Salon.Application.Common.Time;
 using Salon.Application.Members;
 using Salon.Domain.Common;
+using Salon.Domain.Members;
 
 namespace Salon.Infrastructure.Identity;
 
@@ -144,9 +145,7 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         var result = await users.ChangeEmailAsync(user, newEmail, decoded);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)))
         {
-            throw SalonException.Conflict(
-                "email-unavailable",
-                new LocalizedText("このメールアドレスは使用できません。", "This e-mail address cannot be used."));
+            throw MemberErrors.EmailUnavailable.Error();
         }
 
         return result.Succeeded;

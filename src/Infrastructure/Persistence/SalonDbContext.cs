@@ -155,6 +155,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public Task HandleStagedEventsAsync(CancellationToken cancellationToken) => DispatchDomainEventsAsync(cancellationToken);
 
+    public bool IsUniqueKeyViolation(DbUpdateException exception) => UniqueKeyViolations.Is(exception);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

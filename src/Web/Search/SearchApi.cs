@@ -18,7 +18,11 @@ public static class SearchApi
     /// <summary>Search answers at most this many characters (the API's limit).</summary>
     public const int MaxQueryLength = 100;
 
+    /// <summary>One page of search results for the signed-in member.</summary>
+    /// <param name="api">The signed-in member's client.</param>
+    /// <param name="q">The words searched for (at most <see cref="MaxQueryLength"/> characters).</param>
     /// <param name="sort">null or <c>newest</c> (newest first), or <c>relevance</c> (best match first).</param>
+    /// <param name="cursor">The cursor of the page before, or null for the first page.</param>
     public static Task<ApiResult<Page<SearchResult>>> SearchAsync(this SalonApiClient api, string q, string? sort, string? cursor) =>
         api.GetAsync<Page<SearchResult>>(SearchRoutes.Search, query: [new("q", q), new("sort", sort), new("cursor", cursor)]);
 }

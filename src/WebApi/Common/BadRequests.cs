@@ -17,9 +17,9 @@ internal static partial class BadRequests
         var status = exception.StatusCode;
         var (code, text) = status switch
         {
-            StatusCodes.Status413PayloadTooLarge => ("payload-too-large", new LocalizedText("送信された内容が大きすぎます。", "The request is too large.")),
-            StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", new LocalizedText("JSON（UTF-8）で送信してください。", "Send JSON in UTF-8.")),
-            _ => ("bad-request", new LocalizedText("リクエストの形式が正しくありません。", "The request is malformed.")),
+            StatusCodes.Status413PayloadTooLarge => (HttpErrors.PayloadTooLarge.Code, HttpErrors.PayloadTooLarge.Text),
+            StatusCodes.Status415UnsupportedMediaType => (HttpErrors.UnsupportedMediaType.Code, HttpErrors.UnsupportedMediaType.Text),
+            _ => (HttpErrors.BadRequest.Code, HttpErrors.BadRequest.Text),
         };
 
         var field = status == StatusCodes.Status400BadRequest ? Field(exception) : null;
@@ -27,9 +27,9 @@ internal static partial class BadRequests
             ? new ValidationProblemDetails(new Dictionary<string, string[]> { [f.Name] = [f.Message.Current] }) { Detail = f.Message.Current }
             : new ProblemDetails();
         problem.Status = status;
-        problem.Type = ProblemTypes.For(field is null ? code : "validation-failed");
-        problem.Title = field is null ? text.Current : new LocalizedText("入力内容を確認してください。", "Please check your input.").Current;
-        problem.Extensions["code"] = field is null ? code : "validation-failed";
+        problem.Type = ProblemTypes.For(field is null ? code : CommonErrors.ValidationFailed.Code);
+        problem.Title = field is null ? text.Current : CommonErrors.ValidationFailed.Text.Current;
+        problem.Extensions["code"] = field is null ? code : CommonErrors.ValidationFailed.Code;
         return problem;
     }
 

@@ -67,15 +67,15 @@ internal static class KestrelRejections
 
     private static Dictionary<string, object> Problem(int status)
     {
-        var (code, text) = status switch
+        var (code, _, text) = status switch
         {
-            StatusCodes.Status408RequestTimeout => ("request-timeout", new LocalizedText("リクエストが時間内に届きませんでした。", "The request took too long to arrive.")),
-            StatusCodes.Status411LengthRequired => ("length-required", new LocalizedText("Content-Length が必要です。", "A Content-Length is required.")),
-            StatusCodes.Status413PayloadTooLarge => ("payload-too-large", new LocalizedText("送信された内容が大きすぎます。", "The request is too large.")),
-            StatusCodes.Status414UriTooLong => ("uri-too-long", new LocalizedText("URL が長すぎます。", "The URL is too long.")),
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => ("headers-too-large", new LocalizedText("リクエストヘッダーが大きすぎます。", "The request headers are too large.")),
-            >= 500 => ("server-error", new LocalizedText("サーバーでエラーが発生しました。時間をおいてもう一度お試しください。", "Something went wrong on our side. Please try again later.")),
-            _ => ("bad-request", new LocalizedText("リクエストの形式が正しくありません。", "The request is malformed.")),
+            StatusCodes.Status408RequestTimeout => HttpErrors.RequestTimeout,
+            StatusCodes.Status411LengthRequired => HttpErrors.LengthRequired,
+            StatusCodes.Status413PayloadTooLarge => HttpErrors.PayloadTooLarge,
+            StatusCodes.Status414UriTooLong => HttpErrors.UriTooLong,
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => HttpErrors.HeadersTooLarge,
+            >= 500 => HttpErrors.ServerError,
+            _ => HttpErrors.BadRequest,
         };
 
         return new Dictionary<string, object>

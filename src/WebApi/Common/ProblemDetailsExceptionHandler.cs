@@ -26,10 +26,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             logger.LogError(exception, "Unhandled exception in {Endpoint}", httpContext.GetEndpoint()?.DisplayName ?? "(no endpoint)");
             problem = new ProblemDetails
             {
-                Status = StatusCodes.Status500InternalServerError,
-                Type = ProblemTypes.For("server-error"),
-                Title = new LocalizedText("サーバーでエラーが発生しました。時間をおいてもう一度お試しください。", "Something went wrong on our side. Please try again later.").Current,
-                Extensions = { ["code"] = "server-error" },
+                Status = HttpErrors.ServerError.Status,
+                Type = ProblemTypes.For(HttpErrors.ServerError.Code),
+                Title = HttpErrors.ServerError.Text.Current,
+                Extensions = { ["code"] = HttpErrors.ServerError.Code },
             };
         }
         else
@@ -58,27 +58,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new ValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status400BadRequest,
-            Type = ProblemTypes.For("validation-failed"),
-            Title = new LocalizedText("入力内容を確認してください。", "Please check your input.").Current,
+            Status = ErrorStatuses.Of(CommonErrors.ValidationFailed.Kind),
+            Type = ProblemTypes.For(CommonErrors.ValidationFailed.Code),
+            Title = CommonErrors.ValidationFailed.Text.Current,
             Detail = errors.Values.SelectMany(m => m).FirstOrDefault(),
-            Extensions = { ["code"] = "validation-failed" },
+            Extensions = { ["code"] = CommonErrors.ValidationFailed.Code },
         };
     }
 
     private static ProblemDetails FromSalon(SalonException salon)
     {
-        var status = salon.Kind switch
-        {
-            ErrorKind.Invalid => StatusCodes.Status400BadRequest,
-            ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.Rule => StatusCodes.Status422UnprocessableEntity,
-            ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        var status = ErrorStatuses.Of(salon.Kind);
 
         ProblemDetails problem = salon.Kind == ErrorKind.Invalid && salon.Extensions.TryGetValue("field", out var field) && field is string name
             ? new ValidationProblemDetails(new Dictionary<string, string[]> { [CamelCase(name)] = [salon.Text.Current] })

@@ -37,10 +37,10 @@ internal static class RateLimits
                     HttpContext = context.HttpContext,
                     ProblemDetails =
                     {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Type = ProblemTypes.For("rate-limited"),
-                        Title = new LocalizedText("短い時間に操作が続いたため、少し時間をおいてからお試しください。", "Too many attempts in a short time. Please wait a little and try again.").Current,
-                        Extensions = { ["code"] = "rate-limited", ["retryAfter"] = retryAfter },
+                        Status = HttpErrors.RateLimited.Status,
+                        Type = ProblemTypes.For(HttpErrors.RateLimited.Code),
+                        Title = HttpErrors.RateLimited.Text.Current,
+                        Extensions = { ["code"] = HttpErrors.RateLimited.Code, ["retryAfter"] = retryAfter },
                     },
                 });
             };

@@ -53,10 +53,7 @@ internal static class RequestGuards
     private static bool IsUtf8(string charset) =>
         charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Trim('"').Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
-    private static SalonException Nul(string field) => SalonException.Invalid(
-        "nul-character",
-        new LocalizedText("NUL 文字（\\u0000）は使えません。", "The NUL character (\\u0000) is not allowed."),
-        field);
+    private static SalonException Nul(string field) => CommonErrors.NulCharacter.ForField(field);
 
     /// <summary>The field of the first JSON string holding an escaped NUL, or null. The body is buffered so the endpoint
     /// reads it again; the full parse runs only when the escape occurs at all.</summary>

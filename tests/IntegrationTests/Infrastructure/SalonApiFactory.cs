@@ -17,7 +17,7 @@ namespace Salon.IntegrationTests.Infrastructure;
 /// <c>SALON_TEST_POSTGRES</c> holds a server connection string (<c>Host=…;Port=…;Username=…</c>), a PostgreSQL
 /// database of its own on that server, created by the app's migrations and dropped on dispose.
 /// <c>.ci/run</c> runs the suite both ways; tests that only make sense on one provider carry
-/// <c>[Trait("Provider", "Sqlite")]</c> or use <see cref="PostgresFactAttribute"/>.</para></summary>
+/// <c>[Trait("Provider", "Sqlite")]</c> or use <c>PostgresFactAttribute</c> (not a cref: this file is linked into the browser tests too, which do not have it).</para></summary>
 public class SalonApiFactory : WebApplicationFactory<Program>
 {
     /// <summary>A PostgreSQL server connection string; when set, every factory uses PostgreSQL.</summary>

@@ -107,4 +107,65 @@ public sealed class MemberTests
         Assert.False(session.IsActiveAt(Now.AddDays(2)));
         Assert.Equal("logout", session.RevokedReason);
     }
+
+    [Fact]
+    public void A_new_nickname_is_checked_and_normalised_like_the_first()
+    {
+        var member = NewMember();
+
+        member.ChangeNickname("  ＨＡＮＡ  ", Now.AddHours(1));
+
+        Assert.Equal("ＨＡＮＡ", member.Nickname);
+        Assert.Equal("hana", member.NormalizedNickname);
+        Assert.Equal(Now.AddHours(1), member.UpdatedAt);
+        Assert.Equal("nickname-reserved", Assert.Throws<SalonException>(() => member.ChangeNickname("運営", Now)).Code);
+        Assert.Equal("nickname-invalid", Assert.Throws<SalonException>(() => member.ChangeNickname("は", Now)).Code);
+        Assert.Equal("ＨＡＮＡ", member.Nickname);
+    }
+
+    [Fact]
+    public void A_suspension_without_an_end_lasts_until_lifted()
+    {
+        var member = NewMember();
+
+        member.Suspend(until: null, "運営判断", Now);
+
+        Assert.True(member.IsSuspendedAt(Now.AddYears(10)));
+        Assert.Equal(MemberStatus.Suspended, member.Status);
+        member.Unsuspend(Now.AddDays(1));
+        Assert.Null(member.SuspensionReason);
+        Assert.False(member.IsSuspendedAt(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_deleted_member_changes_no_more()
+    {
+        var member = NewMember();
+        member.Delete(ContentHandling.Delete, Now);
+
+        Assert.All(
+            new Action[]
+            {
+                () => member.ChangeNickname("あたらしい", Now),
+                () => member.ChangeBio("まだいます", Now),
+                () => member.ChangeFamilyPositions(FamilyPositions.Parent, Now),
+                () => member.SetRoles(MemberRoles.Official, Now),
+                () => member.Suspend(null, "x", Now),
+                () => member.Unsuspend(Now),
+            },
+            change => Assert.Equal(ErrorKind.NotFound, Assert.Throws<SalonException>(change).Kind));
+        Assert.Equal(MemberRoles.None, member.Roles);
+    }
+
+    [Fact]
+    public void Family_positions_can_change_but_never_to_none()
+    {
+        var member = NewMember();
+
+        member.ChangeFamilyPositions(FamilyPositions.Parent | FamilyPositions.Spouse, Now);
+
+        Assert.Equal(FamilyPositions.Parent | FamilyPositions.Spouse, member.FamilyPositions);
+        Assert.Equal("family-positions-required", Assert.Throws<SalonException>(() => member.ChangeFamilyPositions(FamilyPositions.None, Now)).Code);
+        Assert.Equal(FamilyPositions.Parent | FamilyPositions.Spouse, member.FamilyPositions);
+    }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Validation;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Announcements;
@@ -16,8 +17,8 @@ public sealed class CreateAnnouncementCommandValidator : AbstractValidator<Creat
     public CreateAnnouncementCommandValidator()
     {
         RuleFor(c => c.AuthorId).NotEmpty();
-        RuleFor(c => c.Title).ValidTitle();
-        RuleFor(c => c.Body).ValidBody();
+        RuleFor(c => c.Title).ValidTitle(Announcement.TitleMaxLength);
+        RuleFor(c => c.Body).ValidBody(Announcement.BodyMaxLength);
     }
 }
 

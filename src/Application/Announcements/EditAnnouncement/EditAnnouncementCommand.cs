@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Validation;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
+using Salon.Domain.Announcements;
 
 namespace Salon.Application.Announcements.EditAnnouncement;
 
@@ -16,8 +18,8 @@ public sealed class EditAnnouncementCommandValidator : AbstractValidator<EditAnn
     public EditAnnouncementCommandValidator()
     {
         RuleFor(c => c.OfficialId).NotEmpty();
-        RuleFor(c => c.Title).ValidTitle().When(c => c.Title is not null);
-        RuleFor(c => c.Body).ValidBody().When(c => c.Body is not null);
+        RuleFor(c => c.Title).ValidTitle(Announcement.TitleMaxLength).When(c => c.Title is not null);
+        RuleFor(c => c.Body).ValidBody(Announcement.BodyMaxLength).When(c => c.Body is not null);
     }
 }
 

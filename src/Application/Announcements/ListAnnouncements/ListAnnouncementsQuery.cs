@@ -50,6 +50,6 @@ public sealed class ListAnnouncementsQueryHandler(IAnnouncementsDb db, IMemberDi
             return (cursor[0] == 'p', after);
         }
 
-        throw SalonException.Invalid("cursor-invalid", new LocalizedText("cursor の値が正しくありません。", "The cursor is not valid."), "cursor");
+        throw CommonErrors.CursorInvalid.ForField("cursor");
     }
 }

@@ -33,9 +33,6 @@ public readonly record struct KeysetCursor(DateTime At, Guid Id)
         {
         }
 
-        throw Domain.Common.SalonException.Invalid(
-            "cursor-invalid",
-            new Domain.Common.LocalizedText("cursor の値が正しくありません。", "The cursor is not valid."),
-            "cursor");
+        throw Domain.Common.CommonErrors.CursorInvalid.ForField("cursor");
     }
 }

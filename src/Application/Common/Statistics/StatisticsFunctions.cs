@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Time;
 
 namespace Salon.Application.Common.Statistics;
 
@@ -7,20 +8,17 @@ namespace Salon.Application.Common.Statistics;
 /// translated by the persistence layer (SQLite: <c>julianday</c>).</summary>
 public static class StatisticsFunctions
 {
-    /// <summary>Japan has no daylight saving time: Asia/Tokyo is UTC+9 all year, so a fixed offset
-    /// buckets months exactly and translates on every provider.</summary>
-    public const int TokyoOffsetHours = 9;
-
     /// <summary>A continuous day number with a fraction for the time of day. Only differences are
     /// meaningful (in days). Translated to SQL; never runs in memory.</summary>
     public static double DayNumber(DateTime value) =>
         throw new InvalidOperationException($"{nameof(DayNumber)} only runs inside a database query ({value:O}).");
 
-    /// <summary>Counts per Tokyo calendar month: one GROUP BY statement.</summary>
+    /// <summary>Counts per Tokyo calendar month: one GROUP BY statement. Japan has no daylight saving time, so
+    /// <see cref="JapanTime.OffsetHours"/> buckets months exactly and translates on every provider.</summary>
     public static async Task<IReadOnlyList<MonthCount>> PerTokyoMonthAsync(this IQueryable<DateTime> times, CancellationToken cancellationToken)
     {
         var rows = await times
-            .Select(t => t.AddHours(TokyoOffsetHours))
+            .Select(t => t.AddHours(JapanTime.OffsetHours))
             .GroupBy(t => new { t.Year, t.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -4,7 +4,10 @@ namespace Salon.Application.Common.Time;
 /// A fixed offset, so the arithmetic does not depend on the host's time-zone database.</summary>
 public static class JapanTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+    /// <summary>Whole hours, for database queries that add them (<c>AddHours</c> translates on every provider).</summary>
+    public const int OffsetHours = 9;
+
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(OffsetHours);
 
     /// <summary>The JST wall-clock time of a UTC instant (Kind Unspecified).</summary>
     public static DateTime ToJst(DateTime utc) => DateTime.SpecifyKind(utc + Offset, DateTimeKind.Unspecified);

@@ -16,6 +16,18 @@ public static class ValidationRules
         .EmailAddress()
         .WithMessage(_ => new LocalizedText("メールアドレスの形式が正しくありません。", "Enter a valid e-mail address.").Current);
 
+    /// <summary>A title: 1 to <paramref name="max"/> characters once trimmed (null fails; for a PATCH, add
+    /// <c>.When(c => c.Title is not null)</c>).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidTitle<T>(this IRuleBuilder<T, string?> rule, int max) => rule
+        .Must(t => t is not null && t.Trim().Length >= 1 && t.Trim().Length <= max)
+        .WithMessage(_ => LengthMessages.Title(max).Current);
+
+    /// <summary>A body text: 1 to <paramref name="max"/> characters once trimmed (null fails; for a PATCH, add
+    /// <c>.When(c => c.Body is not null)</c>).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidBody<T>(this IRuleBuilder<T, string?> rule, int max) => rule
+        .Must(b => b is not null && b.Trim().Length >= 1 && b.Trim().Length <= max)
+        .WithMessage(_ => LengthMessages.Body(max).Current);
+
     /// <summary>Length only: long passphrases beat composition rules (NIST SP 800-63B).</summary>
     public static IRuleBuilderOptions<T, string> ValidNewPassword<T>(this IRuleBuilder<T, string> rule) => rule
         .NotEmpty()

@@ -31,12 +31,8 @@ public sealed class CreateTopicCommandValidator : AbstractValidator<CreateTopicC
     {
         RuleFor(c => c.AuthorId).NotEmpty();
         RuleFor(c => c.BoardSlug).NotEmpty().MaximumLength(64);
-        RuleFor(c => c.Title).NotEmpty()
-            .Must(t => t is not null && t.Trim().Length <= PostRules.TitleMaxLength)
-            .WithMessage(_ => new LocalizedText($"タイトルは1〜{PostRules.TitleMaxLength}文字で入力してください。", $"The title must be 1 to {PostRules.TitleMaxLength} characters.").Current);
-        RuleFor(c => c.Body).NotEmpty()
-            .Must(b => b is not null && b.Trim().Length <= PostRules.BodyMaxLength)
-            .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.Title).ValidTitle(PostRules.TitleMaxLength);
+        RuleFor(c => c.Body).ValidBody(PostRules.BodyMaxLength);
         RuleFor(c => c.Tags).BoundedList(PostRules.MaxTags);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
@@ -54,11 +50,7 @@ public sealed class CreateTopicCommandHandler(
     {
         var board = await db.Boards.AsNoTracking().SingleOrDefaultAsync(b => b.Slug == command.BoardSlug, cancellationToken)
             ?? throw SalonException.NotFound(new LocalizedText("掲示板が見つかりませんでした。", "The board was not found."));
-        var standing = await directory.GetStandingAsync(command.AuthorId, cancellationToken);
-        if (standing is null || !standing.CanPost)
-        {
-            throw SalonException.Forbidden(new LocalizedText("現在、投稿できません。", "You cannot post at the moment."));
-        }
+        var standing = await directory.RequireMayPostAsync(command.AuthorId, refusal: null, cancellationToken);
 
         if (!board.IsOpenTo(standing.FamilyPositions))
         {

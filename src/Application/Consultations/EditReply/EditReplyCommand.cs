@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Validation;
 using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Rules;
 using Salon.Application.Consultations.Writes;
@@ -18,8 +19,7 @@ public sealed class EditReplyCommandValidator : AbstractValidator<EditReplyComma
     public EditReplyCommandValidator()
     {
         RuleFor(c => c.ReplyId).NotEmpty();
-        RuleFor(c => c.Body).Must(b => b is null || b.Trim().Length is > 0 and <= PostRules.BodyMaxLength)
-            .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.Body).ValidBody(PostRules.BodyMaxLength).When(c => c.Body is not null);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
 }

@@ -26,10 +26,8 @@ public sealed class EditTopicCommandValidator : AbstractValidator<EditTopicComma
     public EditTopicCommandValidator()
     {
         RuleFor(c => c.TopicId).NotEmpty();
-        RuleFor(c => c.Title).Must(t => t is null || t.Trim().Length is > 0 and <= PostRules.TitleMaxLength)
-            .WithMessage(_ => new Domain.Common.LocalizedText($"タイトルは1〜{PostRules.TitleMaxLength}文字で入力してください。", $"The title must be 1 to {PostRules.TitleMaxLength} characters.").Current);
-        RuleFor(c => c.Body).Must(b => b is null || b.Trim().Length is > 0 and <= PostRules.BodyMaxLength)
-            .WithMessage(_ => new Domain.Common.LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.Title).ValidTitle(PostRules.TitleMaxLength).When(c => c.Title is not null);
+        RuleFor(c => c.Body).ValidBody(PostRules.BodyMaxLength).When(c => c.Body is not null);
         RuleFor(c => c.Tags).BoundedList(PostRules.MaxTags);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }

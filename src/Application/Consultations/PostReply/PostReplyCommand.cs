@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Validation;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
 using Salon.Application.Consultations.Rules;
@@ -22,9 +23,7 @@ public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyComma
     {
         RuleFor(c => c.AuthorId).NotEmpty();
         RuleFor(c => c.TopicId).NotEmpty();
-        RuleFor(c => c.Body).NotEmpty()
-            .Must(b => b is not null && b.Trim().Length <= PostRules.BodyMaxLength)
-            .WithMessage(_ => new LocalizedText($"本文は1〜{PostRules.BodyMaxLength}文字で入力してください。", $"The text must be 1 to {PostRules.BodyMaxLength} characters.").Current);
+        RuleFor(c => c.Body).ValidBody(PostRules.BodyMaxLength);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
 }
@@ -39,7 +38,7 @@ public sealed class PostReplyCommandHandler(
 {
     public async ValueTask<PostCreatedDto> Handle(PostReplyCommand command, CancellationToken cancellationToken)
     {
-        var poster = await ConsultationRules.EnsureMayPostAsync(directory, command.AuthorId, cancellationToken);
+        var poster = await directory.RequireMayPostAsync(command.AuthorId, refusal: null, cancellationToken);
         var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
         // An anonymous topic never refuses (that would reveal its author, ADR 0016); a blocker sees a named reply by the blocked member nowhere.
         if (!topic.IsAnonymous && topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))

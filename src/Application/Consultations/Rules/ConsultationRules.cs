@@ -66,17 +66,6 @@ internal static class ConsultationRules
         }
     }
 
-    public static async Task<PosterStanding> EnsureMayPostAsync(IMemberDirectory directory, Guid memberId, CancellationToken cancellationToken)
-    {
-        var standing = await directory.GetStandingAsync(memberId, cancellationToken);
-        if (standing is null || !standing.CanPost)
-        {
-            throw SalonException.Forbidden(new LocalizedText("現在、投稿できません。", "You cannot post at the moment."));
-        }
-
-        return standing;
-    }
-
     /// <summary>Whether <paramref name="blockerId"/> has blocked <paramref name="memberId"/>.</summary>
     public static Task<bool> HasBlockedAsync(IMemberDirectory directory, Guid blockerId, Guid memberId, CancellationToken cancellationToken) =>
         directory.Blocks.AnyAsync(b => b.BlockerId == blockerId && b.BlockedId == memberId, cancellationToken);
@@ -87,12 +76,7 @@ internal static class ConsultationRules
         var result = await screening.ScreenAsync(text, cancellationToken);
         if (result.Blocked)
         {
-            throw SalonException.Invalid(
-                "post-blocked",
-                new LocalizedText(
-                    "この内容は投稿できません。個人を特定できる情報や、ほかの方を傷つける表現が含まれていないか確認してください。",
-                    "This cannot be posted. Please check it for personal details or words that could hurt others."),
-                "body");
+            throw ConsultationErrors.PostBlocked.ForField("body");
         }
 
         return result;
@@ -114,8 +98,7 @@ internal static class ConsultationRules
         var unknown = wanted.Where(w => !found.Any(f => f.Slug == w || f.Name == w)).ToList();
         if (unknown.Count > 0)
         {
-            throw SalonException.Invalid(
-                "tag-unknown",
+            throw ConsultationErrors.TagUnknown.Error(
                 new LocalizedText($"存在しないタグです: {string.Join("、", unknown)}", $"Unknown tags: {string.Join(", ", unknown)}"),
                 "tags");
         }

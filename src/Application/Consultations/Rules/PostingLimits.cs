@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
+using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.Rules;
 
@@ -68,8 +69,7 @@ internal static class PostingLimits
             if (count >= max)
             {
                 throw new SalonException(
-                    ErrorKind.RateLimited,
-                    "new-member-limit",
+                    ConsultationErrors.NewMemberLimit,
                     new LocalizedText(
                         $"登録から{limits.NewMemberPeriod.TotalHours:0}時間は、{(isTopic ? "相談" : "返信")}を{max}件まで投稿できます。時間をおいてからお試しください。",
                         $"In your first {limits.NewMemberPeriod.TotalHours:0} hours you can post up to {max} {(isTopic ? "consultations" : "replies")}. Please try again later."),
@@ -78,11 +78,7 @@ internal static class PostingLimits
         }
     }
 
-    private static SalonException TooFast(TimeSpan wait) => new(
-        ErrorKind.RateLimited,
-        "posting-too-fast",
-        new LocalizedText("続けて投稿するには、少し時間をおいてください。", "Please wait a moment before posting again."),
-        RetryAfter(wait));
+    private static SalonException TooFast(TimeSpan wait) => new(ConsultationErrors.PostingTooFast, extensions: RetryAfter(wait));
 
     private static Dictionary<string, object?> RetryAfter(TimeSpan wait) =>
         new() { ["retryAfter"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) };

@@ -142,6 +142,6 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
         {
         }
 
-        throw SalonException.Invalid("cursor-invalid", new LocalizedText("cursor の値が正しくありません。", "The cursor is not valid."), "cursor");
+        throw CommonErrors.CursorInvalid.ForField("cursor");
     }
 }

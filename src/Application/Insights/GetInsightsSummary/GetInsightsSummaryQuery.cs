@@ -52,12 +52,10 @@ public sealed class GetInsightsSummaryQueryHandler(
     IMeetingStatistics meetings,
     TimeProvider time) : IQueryHandler<GetInsightsSummaryQuery, InsightsSummary>
 {
-    private static readonly TimeSpan TokyoOffset = JapanTime.Offset;
-
     public async ValueTask<InsightsSummary> Handle(GetInsightsSummaryQuery query, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now + TokyoOffset);
+        var today = DateOnly.FromDateTime(JapanTime.ToJst(now));
         // Whole calendar months only: two ranges a day apart would otherwise reveal a suppressed count by
         // subtraction (one registration on one day).
         var to = query.To ?? today;
@@ -66,11 +64,11 @@ public sealed class GetInsightsSummaryQueryHandler(
         from = new DateOnly(from.Year, from.Month, 1);
         if (from > to)
         {
-            throw SalonException.Invalid("invalid-range", new LocalizedText("終了日は開始日以降にしてください。", "The end must not be before the start."), "from");
+            throw InsightsErrors.InvalidRange.ForField("from");
         }
 
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - TokyoOffset;
-        var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - TokyoOffset;
+        var fromUtc = JapanTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var toUtc = JapanTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
         // One DbContext per request: the statements run one after another.
         var registrations = await members.RegistrationsPerMonthAsync(fromUtc, toUtc, cancellationToken);

@@ -29,11 +29,10 @@ public sealed class ApplyToMeetingCommandHandler(IMeetingsDb db, IMemberDirector
 {
     public async ValueTask<ApplicationResultDto> Handle(ApplyToMeetingCommand command, CancellationToken cancellationToken)
     {
-        var standing = await directory.GetStandingAsync(command.MemberId, cancellationToken);
-        if (standing is null || !standing.CanPost)
-        {
-            throw SalonException.Forbidden(new LocalizedText("現在、申し込みできません。", "You cannot apply at the moment."));
-        }
+        var standing = await directory.RequireMayPostAsync(
+            command.MemberId,
+            new LocalizedText("現在、申し込みできません。", "You cannot apply at the moment."),
+            cancellationToken);
 
         await using var locked = await LockedMeeting.AcquireAsync(db, command.MeetingId, cancellationToken) ?? throw MeetingViews.NotFound();
         var now = time.UtcNow();

@@ -27,7 +27,7 @@ public sealed class ListMeetingsQueryHandler(IMeetingsDb db, IMemberDirectory di
         if (query.Format is not null)
         {
             var format = MeetingNames.ParseFormat(query.Format)
-                ?? throw SalonException.Invalid("invalid-format", new LocalizedText("形式は online か offline を選んでください。", "The format must be online or offline."), "format");
+                ?? throw MeetingErrors.InvalidFormat.ForField("format");
             meetings = meetings.Where(m => m.Format == format);
         }
 

@@ -6,6 +6,7 @@ using Salon.Application.Common.Validation;
 using Salon.Application.Members.ChangePassword;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
+using Salon.Domain.Members;
 
 namespace Salon.Application.Members.ChangeEmail;
 
@@ -40,10 +41,7 @@ public sealed class ChangeEmailCommandHandler(
         var newEmail = command.NewEmail.Trim();
         if (string.Equals(newEmail, account.Email, StringComparison.OrdinalIgnoreCase))
         {
-            throw SalonException.Invalid(
-                "email-unchanged",
-                new LocalizedText("現在と同じメールアドレスです。", "This is already your e-mail address."),
-                "newEmail");
+            throw MemberErrors.EmailUnchanged.ForField("newEmail");
         }
 
         var owner = (await identity.FindByEmailAsync(newEmail, cancellationToken))?.MemberId;

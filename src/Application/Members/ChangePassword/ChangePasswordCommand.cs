@@ -5,6 +5,7 @@ using Salon.Application.Common.Validation;
 using Salon.Application.Members.Sessions;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
+using Salon.Domain.Members;
 
 namespace Salon.Application.Members.ChangePassword;
 
@@ -38,8 +39,5 @@ public sealed class ChangePasswordCommandHandler(IMembersDb db, IIdentityService
         return Unit.Value;
     }
 
-    internal static SalonException WrongPassword(string field) => SalonException.Invalid(
-        "password-incorrect",
-        new LocalizedText("パスワードが正しくありません。", "The password is incorrect."),
-        field);
+    internal static SalonException WrongPassword(string field) => MemberErrors.PasswordIncorrect.ForField(field);
 }

@@ -5,6 +5,7 @@ using Salon.Application.Common;
 using Salon.Application.Common.Security;
 using Salon.Application.Common.Time;
 using Salon.Domain.Common;
+using Salon.Domain.Members;
 
 namespace Salon.Application.Members.ConfirmEmail;
 
@@ -52,23 +53,16 @@ public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService i
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             // Another sign-up of the same address was confirmed at the same moment, or a member took the
             // nickname in the instant between this sign-up's check and its commit (ADR 0017).
-            throw SalonException.Conflict(
-                "sign-up-conflict",
-                new LocalizedText(
-                    "このニックネームかメールアドレスは、たった今ほかの登録に使われました。もう一度登録してください。",
-                    "This nickname or e-mail address was just taken by another registration. Please register again."));
+            throw MemberErrors.SignUpConflict.Error();
         }
 
         SalonMetrics.MemberRegistered();
         return Unit.Value;
     }
 
-    internal static SalonException InvalidToken() => SalonException.Invalid(
-        "token-invalid",
-        new LocalizedText("リンクが無効か、有効期限が切れています。もう一度お試しください。", "The link is invalid or has expired. Please try again."),
-        "token");
+    internal static SalonException InvalidToken() => MemberErrors.TokenInvalid.ForField("token");
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Validation;
 using Salon.Application.Members.ConfirmEmail;
 using Salon.Domain.Common;
+using Salon.Domain.Members;
 
 namespace Salon.Application.Members.ConfirmEmailChange;
 
@@ -37,11 +38,9 @@ public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentitySer
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
-            throw SalonException.Conflict(
-                "email-unavailable",
-                new LocalizedText("このメールアドレスは使用できません。", "This e-mail address cannot be used."));
+            throw MemberErrors.EmailUnavailable.Error();
         }
 
         return Unit.Value;

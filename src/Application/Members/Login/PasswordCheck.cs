@@ -63,24 +63,16 @@ public sealed class PasswordCheck(
         return member;
     }
 
-    private static SalonException InvalidCredentials() => SalonException.Unauthenticated(
-        "invalid-credentials",
-        new LocalizedText("メールアドレスまたはパスワードが正しくありません。", "The e-mail address or password is incorrect."));
+    private static SalonException InvalidCredentials() => MemberErrors.InvalidCredentials.Error();
 
-    private static SalonException EmailNotConfirmed() => new(
-        ErrorKind.Forbidden,
-        "email-not-confirmed",
-        new LocalizedText(
-            "メールアドレスの確認が済んでいません。届いたメールのリンクを開いてください。メールが見つからない場合は再送できます。",
-            "Your e-mail address is not confirmed yet. Open the link in the e-mail we sent; you can ask for it again."));
+    private static SalonException EmailNotConfirmed() => MemberErrors.EmailNotConfirmed.Error();
 
     private static SalonException Suspended(DateTime? until) => new(
-        ErrorKind.Forbidden,
-        "account-suspended",
+        MemberErrors.AccountSuspended,
         until is null
-            ? new LocalizedText("このアカウントは利用停止中です。", "This account is suspended.")
+            ? null
             : new LocalizedText(
-                $"このアカウントは {until.Value.AddHours(9).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture)}（日本時間）まで利用停止中です。",
+                $"このアカウントは {JapanTime.ToJst(until.Value).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture)}（日本時間）まで利用停止中です。",
                 $"This account is suspended until {until.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."),
         new Dictionary<string, object?> { ["suspendedUntil"] = until?.ToString("O", CultureInfo.InvariantCulture) });
 

@@ -61,7 +61,5 @@ public sealed class RefreshTokensCommandHandler(IMembersDb db, SessionTokens ses
         return tokens;
     }
 
-    private static SalonException Invalid() => SalonException.Unauthenticated(
-        "refresh-token-invalid",
-        new LocalizedText("もう一度ログインしてください。", "Please sign in again."));
+    private static SalonException Invalid() => MemberErrors.RefreshTokenInvalid.Error();
 }

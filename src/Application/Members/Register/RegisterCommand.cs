@@ -90,7 +90,7 @@ public sealed class RegisterCommandHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             // Lost a race for the same nickname between the check and the commit.
             throw NicknameRules.Taken();

@@ -42,9 +42,7 @@ public sealed class SetMemberRolesCommandHandler(IMembersDb db, TimeProvider tim
                 cancellationToken);
             if (otherAdmins == 0)
             {
-                throw SalonException.Rule(
-                    "last-admin",
-                    new LocalizedText("最後の管理者から管理者ロールを外すことはできません。", "The last admin cannot lose the admin role."));
+                throw MemberErrors.LastAdmin.Error();
             }
         }
 

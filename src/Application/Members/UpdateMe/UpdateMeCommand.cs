@@ -54,7 +54,7 @@ public sealed class UpdateMeCommandHandler(IMembersDb db, TimeProvider time) : I
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             throw NicknameRules.Taken();
         }

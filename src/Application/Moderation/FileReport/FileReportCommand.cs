@@ -45,7 +45,7 @@ public sealed class FileReportCommandHandler(
 
         if (await db.Reports.AnyAsync(r => r.PostId == command.PostId && r.ReporterId == command.ReporterId, cancellationToken))
         {
-            throw SalonException.Conflict("already-reported", new LocalizedText("この投稿はすでに報告済みです。ありがとうございます。", "You have already reported this post. Thank you."));
+            throw ModerationErrors.AlreadyReported.Error();
         }
 
         var post = (await posts.FindAsync([command.PostId], cancellationToken))[command.PostId];
@@ -96,13 +96,11 @@ public sealed class FileReportCommandHandler(
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
                 {
                     // The same member's double click, or another member's first report on this post at the same
                     // moment (one open item per post and kind). Nothing was saved; asking again succeeds.
-                    throw SalonException.Conflict("report-conflict", new LocalizedText(
-                        "報告が重なりました。もう一度送ってください（すでに報告済みの場合は不要です）。",
-                        "Your report crossed with another. Please send it again (unless you already reported this post)."));
+                    throw ModerationErrors.ReportConflict.Error();
                 }
 
                 if (hides)

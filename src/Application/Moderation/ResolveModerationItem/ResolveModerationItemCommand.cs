@@ -39,7 +39,7 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
 
         if (postId is null && action is ModerationAction.Hide or ModerationAction.Delete or ModerationAction.Restore)
         {
-            throw SalonException.Rule("no-post", new LocalizedText("この項目には対象の投稿がありません。", "This item has no post to act on."));
+            throw ModerationErrors.NoPost.Error();
         }
 
         item.Resolve(action, command.ModeratorId, command.Note, now);

@@ -68,7 +68,7 @@ public sealed class RunModerationSweepCommandHandler(IModerationDb db, IPostMode
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             // A concurrent sweep opened the same items first (one open item per post and kind); its
             // commit did this run's work. The next run starts from that state.

@@ -28,7 +28,7 @@ public sealed class SuspendMemberCommandHandler(IModerationDb db, IMemberModerat
         var now = time.UtcNow();
         if (command.Until is { } until && until.ToUniversalTime() <= now)
         {
-            throw SalonException.Invalid("until-past", new LocalizedText("終了日時は未来の日時にしてください。", "The end must be in the future."), "until");
+            throw ModerationErrors.UntilPast.ForField("until");
         }
 
         switch (await members.SuspendAsync(command.MemberId, command.Until?.ToUniversalTime(), command.Reason.Trim(), command.ModeratorIsAdmin, now, cancellationToken))
@@ -38,7 +38,7 @@ public sealed class SuspendMemberCommandHandler(IModerationDb db, IMemberModerat
             case SuspendOutcome.StaffNeedsAdmin:
                 throw SalonException.Forbidden(new LocalizedText("運営メンバーの利用停止は管理者だけが行えます。", "Only an admin can suspend a member of staff."));
             case SuspendOutcome.LastAdmin:
-                throw SalonException.Rule("last-admin", new LocalizedText("最後の管理者は利用停止にできません。", "The last admin cannot be suspended."));
+                throw ModerationErrors.LastAdmin.Error();
         }
 
         db.AuditEntries.Add(AuditEntry.Record(command.ModeratorId, "suspend", "member", command.MemberId, null, command.Reason.Trim(), now));

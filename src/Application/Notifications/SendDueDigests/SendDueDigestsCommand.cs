@@ -138,7 +138,7 @@ public sealed class SendDueDigestsCommandHandler(
             planned.ForEach(Stage);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
         {
             // Another run recorded some of these members for this period first: save one by one, skipping theirs.
             db.ChangeTracker.Clear();
@@ -151,7 +151,7 @@ public sealed class SendDueDigestsCommandHandler(
                     await db.SaveChangesAsync(cancellationToken);
                     saved.Add(digest);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException again) when (db.IsUniqueKeyViolation(again))
                 {
                     db.ChangeTracker.Clear();
                 }
