@@ -1,10 +1,10 @@
 using FluentValidation;
 using Mediator;
-using Salon.Application.Common.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
 using Salon.Domain.Common;
