@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
-using Salon.Application.Common.Validation;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Announcements;
 

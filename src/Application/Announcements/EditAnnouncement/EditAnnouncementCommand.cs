@@ -1,8 +1,8 @@
 using FluentValidation;
 using Mediator;
-using Salon.Application.Common.Validation;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Announcements;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
-using Salon.Application.Common.Validation;
 using Microsoft.Extensions.Options;
+using Salon.Application.Common.Validation;
 using Salon.Application.Common;
 using Salon.Application.Consultations.Rules;
 using Salon.Application.Consultations.Views;
