@@ -36,11 +36,16 @@ public static class InfrastructureServices
         // The bearer-token check's per-instance cache, emptied by any save that ends sessions (ADR 0024).
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionCacheInvalidation>();
+        // Each context runs on its compiled model (Persistence/CompiledModels, scripts/optimize-model.sh), which EF Core
+        // finds by its [assembly: DbContextModel] attribute: building the model from OnModelCreating took ~1 s of every
+        // start (docs/adr/0028). Found, not named here, so that the project still builds when the model changed in a way
+        // the old generated code no longer compiles against (the script deletes it, builds, regenerates).
         if (provider == DatabaseProvider.Postgres)
         {
             // The PostgreSQL context type carries PostgreSQL's migrations; every port resolves SalonDbContext.
             services.AddDbContext<SalonDbContext, PostgresSalonDbContext>((sp, options) => options
                 .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddStatisticsTranslations(sqlite: false)
                 .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()));
         }
         else
@@ -50,6 +55,7 @@ public static class InfrastructureServices
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
             services.AddDbContext<SalonDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
+                .AddStatisticsTranslations(sqlite: true)
                 .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate), sp.GetRequiredService<SessionCacheInvalidation>()));
         }
 

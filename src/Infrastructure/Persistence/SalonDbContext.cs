@@ -192,7 +192,6 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SalonDbContext).Assembly);
-        builder.MapStatisticsFunctions(Database.ProviderName);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -282,11 +281,12 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         }
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    /// <summary>Internal, not private: the compiled model (Persistence/CompiledModels) creates it.</summary>
+    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
-    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+    internal sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
         v => v == null ? v : (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }

@@ -24,7 +24,7 @@ public sealed class ConfigurationReferenceTests
         Assert.True(missing.Count == 0, "Not in docs/configuration.md: " + string.Join(", ", missing));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Salon.sln")))
