@@ -1,8 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
-using Salon.Application.Common.Validation;
 using Salon.Application.Common;
+using Salon.Application.Common.Validation;
 using Salon.Application.Consultations.Rules;
 using Salon.Application.Consultations.Views;
 using Salon.Application.Consultations.Writes;
