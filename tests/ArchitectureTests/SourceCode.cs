@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Salon.ArchitectureTests;
 
-/// <summary>Every .cs file under {root}/{Layer}/ (bin, obj and Migrations left out), parsed by Roslyn (syntax only),
+/// <summary>Every .cs file under {root}/{Layer}/ (bin, obj and the generated Migrations and CompiledModels left out; the
+/// compiled models are checked by CompiledModelTests), parsed by Roslyn (syntax only),
 /// and the global usings of the project files. The source rules read it because the compiled IL does not show
 /// everything: constants and enum values are inlined into the caller.</summary>
 internal sealed class SourceCode
@@ -43,7 +44,7 @@ internal sealed class SourceCode
             {
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var segments = relative.Split('/');
-                if (segments.Any(s => s is "bin" or "obj" or "Migrations"))
+                if (segments.Any(s => s is "bin" or "obj" or "Migrations" or "CompiledModels"))
                 {
                     continue;
                 }

@@ -6,7 +6,7 @@ namespace Salon.Domain.Meetings;
 /// a meeting's fields checked as they would be after a create or an edit; their raising sites say what is wrong.</summary>
 public static class MeetingErrors
 {
-    /// <summary>422 (API.md: applying to a cancelled meeting); the same for editing or cancelling it again.</summary>
+    /// <summary>422 (the contract's answer to applying to a cancelled meeting); the same for editing or cancelling it again.</summary>
     public static readonly ErrorCode Cancelled = new(
         "meeting-cancelled", ErrorKind.Rule, new LocalizedText("この交流会は中止になりました。", "This meeting has been cancelled."));
 

@@ -125,7 +125,7 @@ public sealed class MeetingTests
         Assert.True(meeting.IsCancelled);
         Assert.Equal(sequence + 1, meeting.CalendarSequence);
         Assert.Equal([applicant], Assert.Single(meeting.DomainEvents.OfType<MeetingCancelled>()).ApplicantIds);
-        // One code, one status: 422 wherever a cancelled meeting is touched (API.md).
+        // One code, one status: 422 wherever a cancelled meeting is touched (the API contract).
         Refused(() => meeting.ApplyFor(Guid.NewGuid(), FamilyPositions.Parent, null, Now.AddDays(1)), "meeting-cancelled", ErrorKind.Rule);
         Refused(() => meeting.Edit(Details(capacity: 5), Now.AddDays(1)), "meeting-cancelled", ErrorKind.Rule);
         Refused(() => meeting.Cancel(null, Now.AddDays(1)), "meeting-cancelled", ErrorKind.Rule);
