@@ -11,7 +11,12 @@ using Salon.IntegrationTests.Infrastructure;
 namespace Salon.IntegrationTests.Platform;
 
 /// <summary>Scale-out on PostgreSQL: two API instances (two hosts, each with its own Hangfire server) on one
-/// database. Tokens, writes and recurring jobs are shared through the database, not the process.</summary>
+/// database. Tokens, writes and recurring jobs are shared through the database, not the process.
+/// <para>Alone (<see cref="AloneCollection"/>): Hangfire keeps one process-wide log provider, bound to the logger
+/// factory of the host that configured it last. A test running beside these that started and stopped a host of its
+/// own left the provider on a disposed factory, and both instances' workers failed on every fetch (CI, 2026-12-06).
+/// In production one process is one host.</para></summary>
+[Collection(AloneCollection.Name)]
 public sealed class TwoInstancesTests
 {
     [PostgresFact]
@@ -138,3 +143,4 @@ public sealed class TwoInstancesTests
         }
     }
 }
+
