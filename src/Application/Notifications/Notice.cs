@@ -1,5 +1,4 @@
 using Salon.Domain.Common;
-using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications;
 

@@ -1,6 +1,5 @@
 using Salon.Domain.Common;
 using System.Security.Claims;
-using Salon.Domain.Members;
 using Salon.Infrastructure.Identity;
 
 namespace Salon.WebApi.Common;

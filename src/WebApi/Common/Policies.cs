@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Salon.Domain.Common;
-using Salon.Domain.Members;
 
 namespace Salon.WebApi.Common;
 

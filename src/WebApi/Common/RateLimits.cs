@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Salon.Domain.Common;
 
 namespace Salon.WebApi.Common;
 

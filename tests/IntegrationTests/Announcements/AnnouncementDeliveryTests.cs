@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Notifications.DeliverAnnouncementNotices;
-using Salon.Domain.Notifications;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.IntegrationTests.Meetings;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Consultations.GetTopic;
 using Salon.Application.Consultations.ListBoardTopics;
 using Salon.Application.Meetings.ListMeetings;
-using Salon.Infrastructure.Persistence;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.IntegrationTests.Meetings;
 

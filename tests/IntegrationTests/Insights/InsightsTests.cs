@@ -11,7 +11,6 @@ using Salon.Application.Members.CreateAdmin;
 using Salon.Application.Members.SetMemberRoles;
 using Salon.Application.Moderation.FileReport;
 using Salon.Application.Moderation.ResolveModerationItem;
-using Salon.Infrastructure.Persistence;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.IntegrationTests.Meetings;
 

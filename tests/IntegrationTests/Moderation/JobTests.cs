@@ -7,7 +7,6 @@ using Salon.Application.Members.CleanUpAccounts;
 using Salon.Application.Moderation.RunModerationSweep;
 using Salon.Application.Notifications.CleanUpNotifications;
 using Salon.Application.Notifications.SendPendingEmails;
-using Salon.Domain.Common;
 using Salon.Domain.Moderation;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Salon.Application.Members.CreateAdmin;
-using Salon.Application.Moderation.RunModerationSweep;
-using Salon.Domain.Common;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Salon.IntegrationTests.Infrastructure;
 using Salon.WebApi.Common;

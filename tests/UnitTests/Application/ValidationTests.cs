@@ -1,6 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using Mediator;
 using Salon.Application.Common.Behaviors;
 using Salon.Application.Members.Register;
 

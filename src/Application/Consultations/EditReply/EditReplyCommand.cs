@@ -6,7 +6,6 @@ using Salon.Application.Consultations.Rules;
 using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
-using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.EditReply;

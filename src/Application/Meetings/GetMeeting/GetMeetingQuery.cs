@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
-using Salon.Domain.Meetings;
 
 namespace Salon.Application.Meetings.GetMeeting;
 

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Validation;
 using Salon.Application.Members.ConfirmEmail;
-using Salon.Domain.Common;
 using Salon.Domain.Members;
 
 namespace Salon.Application.Members.ConfirmEmailChange;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Notifications.Contracts;

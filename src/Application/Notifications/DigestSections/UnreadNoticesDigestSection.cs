@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
-using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications.DigestSections;
 

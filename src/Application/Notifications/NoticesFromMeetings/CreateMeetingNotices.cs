@@ -4,7 +4,6 @@ using Salon.Application.Common.Time;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings.Events;
-using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications.NoticesFromMeetings;
 

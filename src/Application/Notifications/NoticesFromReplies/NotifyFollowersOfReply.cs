@@ -3,7 +3,6 @@ using Salon.Application.Consultations.Contracts;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Consultations.Events;
-using Salon.Domain.Notifications;
 
 namespace Salon.Application.Notifications.NoticesFromReplies;
 
