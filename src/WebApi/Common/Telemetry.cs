@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -8,15 +9,28 @@ namespace Salon.WebApi.Common;
 /// <summary>OpenTelemetry traces (ASP.NET Core, EF Core, outgoing HTTP) and metrics (ASP.NET Core, HTTP
 /// client, runtime, Salon's own meter). Privacy: URL query values are redacted (the instrumentation's
 /// default, kept on: unsubscribe links carry tokens); SQL parameter values are never recorded; exceptions
-/// are not recorded on spans. Logs are not exported.</summary>
+/// are not recorded on spans. Logs are not exported. Without an endpoint (the default) none of it is set up.</summary>
 internal static class Telemetry
 {
     public static IServiceCollection AddSalonTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var export = TelemetryExport.From(configuration);
         services.AddSingleton(export);
-        var serviceName = configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.ServiceName)}"] ?? "salon";
+        if (!export.Enabled)
+        {
+            // Nothing would leave the process: no SDK, so no span for every request and SQL command and no OpenTelemetry
+            // assembly loaded. Salon's meters still count (IMeterFactory) for any listener, as in TelemetryTests.
+            return services;
+        }
 
+        AddExport(services, export, configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.ServiceName)}"] ?? "salon");
+        return services;
+    }
+
+    /// <summary>Apart, so that the OpenTelemetry assemblies load only when an endpoint is configured.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddExport(IServiceCollection services, TelemetryExport export, string serviceName)
+    {
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing =>
@@ -28,11 +42,8 @@ internal static class Telemetry
                         options.Filter = context => !context.Request.Path.StartsWithSegments("/health");
                     })
                     .AddHttpClientInstrumentation(options => options.RecordException = false)
-                    .AddEntityFrameworkCoreInstrumentation(); // SQL text with placeholders; parameter values are not recorded
-                if (export.Enabled)
-                {
-                    tracing.AddOtlpExporter(options => export.Configure(options, "v1/traces"));
-                }
+                    .AddEntityFrameworkCoreInstrumentation() // SQL text with placeholders; parameter values are not recorded
+                    .AddOtlpExporter(options => export.Configure(options, "v1/traces"));
             })
             .WithMetrics(metrics =>
             {
@@ -40,12 +51,8 @@ internal static class Telemetry
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter(SalonMetrics.MeterName);
-                if (export.Enabled)
-                {
-                    metrics.AddOtlpExporter(options => export.Configure(options, "v1/metrics"));
-                }
+                    .AddMeter(SalonMetrics.MeterName)
+                    .AddOtlpExporter(options => export.Configure(options, "v1/metrics"));
             });
-        return services;
     }
 }

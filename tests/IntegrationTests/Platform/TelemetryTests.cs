@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Salon.Application.Common;
 using Salon.Domain.Moderation;
@@ -119,12 +120,16 @@ public sealed class TelemetryTests : IDisposable
     public void Nothing_is_exported_unless_an_endpoint_is_configured()
     {
         Assert.False(_factory.Services.GetRequiredService<TelemetryExport>().Enabled);
+        Assert.Null(_factory.Services.GetService<TracerProvider>());
+        Assert.Null(_factory.Services.GetService<MeterProvider>());
 
         using var configured = new SalonApiFactory();
         configured.Settings["Telemetry:OtlpEndpoint"] = "http://collector.example:4317";
         var export = configured.Services.GetRequiredService<TelemetryExport>();
         Assert.True(export.Enabled);
         Assert.Equal(new Uri("http://collector.example:4317"), export.Endpoint);
+        Assert.NotNull(configured.Services.GetService<TracerProvider>());
+        Assert.NotNull(configured.Services.GetService<MeterProvider>());
     }
 
     [Fact]
