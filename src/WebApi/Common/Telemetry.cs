@@ -18,8 +18,8 @@ internal static class Telemetry
         services.AddSingleton(export);
         if (!export.Enabled)
         {
-            // Nothing would leave the process: no SDK, so no span for every request and SQL command and no OpenTelemetry
-            // assembly loaded. Salon's meters still count (IMeterFactory) for any listener, as in TelemetryTests.
+            // Nothing would leave the process: no SDK, so no span for every request and SQL command and no metric
+            // collection. Salon's meters still count (IMeterFactory) for any listener, as in TelemetryTests.
             return services;
         }
 
@@ -27,7 +27,8 @@ internal static class Telemetry
         return services;
     }
 
-    /// <summary>Apart, so that the OpenTelemetry assemblies load only when an endpoint is configured.</summary>
+    /// <summary>Apart, so that the SDK and its instrumentation assemblies are only needed when an endpoint is configured
+    /// (the export settings' own type still comes from the exporter assembly).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddExport(IServiceCollection services, TelemetryExport export, string serviceName)
     {
