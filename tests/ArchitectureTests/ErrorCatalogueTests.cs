@@ -52,7 +52,7 @@ public sealed partial class ErrorCatalogueTests
     [Fact]
     public void No_code_is_written_outside_a_catalogue()
     {
-        var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(Path.Combine(Codebase.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !Path.GetFileName(f).EndsWith("Errors.cs", StringComparison.Ordinal))
@@ -61,7 +61,7 @@ public sealed partial class ErrorCatalogueTests
         var violations = files
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
             .Where(l => WrittenCode().IsMatch(l.Text))
-            .Select(l => $"{Path.GetRelativePath(RepositoryRoot(), l.File)}:{l.Line}: {l.Text.Trim()}");
+            .Select(l => $"{Path.GetRelativePath(Codebase.RepositoryRoot, l.File)}:{l.Line}: {l.Text.Trim()}");
         Verdict.Holds("Error codes are written only in the catalogues (…Errors.cs).", violations);
     }
 
@@ -100,16 +100,6 @@ public sealed partial class ErrorCatalogueTests
     private static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false);
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Salon.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Salon.sln not found above the test binaries.");
-    }
 
     /// <summary>A catalogue entry built in place (<c>new ErrorCode(</c>, <c>new(&quot;code&quot;, ErrorKind.…</c>,
     /// <c>new HttpError(</c>) or a ProblemDetails code written as a string literal.</summary>

@@ -8,21 +8,10 @@ public class RepositoryTests
 
     private static readonly string[] TextFiles = ["*.cs", "*.razor", "*.md", "*.json", "*.props", "*.csproj", "*.sh", "*.css"];
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Salon.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Salon.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void No_file_refers_to_a_file_outside_the_repository()
     {
-        var root = RepositoryRoot();
+        var root = Codebase.RepositoryRoot;
         var files = TextFiles
             .SelectMany(pattern => Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories))
             .Append(Path.Combine(root, ".ci", "run"))
