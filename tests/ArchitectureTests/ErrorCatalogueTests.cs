@@ -100,7 +100,6 @@ public sealed partial class ErrorCatalogueTests
     private static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false);
 
-
     /// <summary>A catalogue entry built in place (<c>new ErrorCode(</c>, <c>new(&quot;code&quot;, ErrorKind.…</c>,
     /// <c>new HttpError(</c>) or a ProblemDetails code written as a string literal.</summary>
     [GeneratedRegex("""new\s+(ErrorCode|HttpError)\s*\(|new\s*\(\s*"[^"]*"\s*,\s*(ErrorKind\.|StatusCodes\.)|\["code"\]\s*=\s*"|ProblemTypes\.For\(\s*"[a-z]""")]
