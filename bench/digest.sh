@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Digest benchmark (docs/performance.md): builds Release, seeds a fresh SQLite database through the real
 # migrations with N members (confirmed addresses, last-seen times, follows, a month of topics and replies),
-# times one digest run through the real mediator pipeline, and writes Markdown to stdout.
+# times one digest run through the real mediator pipeline, then publishes one announcement and times the delivery
+# of its notices (every delivery transaction, beside a raw INSERT of the same rows), and writes Markdown to stdout.
 #
 #   bench/digest.sh                 # 10,000 members
 #   bench/digest.sh 100000          # 100,000 members
+#   bench/digest.sh 100000 --only announcement   # the announcement only (issue 15: no transaction over 200 ms)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -28,6 +28,9 @@ internal sealed record BenchOptions
 
     public int DigestBatch { get; init; } = 500;
 
+    /// <summary>With <see cref="DigestMembers"/>: time only the announcement (its delivery transactions), not the digest run.</summary>
+    public bool AnnouncementOnly { get; init; }
+
     /// <summary>When set (bench/http.sh): seed only when the database and its stamp do not match these
     /// options, issue a bearer token for the seeded viewer, write shell variables to this file and stop.</summary>
     public string? HttpEnv { get; init; }
@@ -47,6 +50,8 @@ internal sealed record BenchOptions
           --digest-members N      instead: seed N members with follows and a month of activity and time
                                   one digest run (bench/digest.sh)
           --digest-batch N        members per digest batch (default 500)
+          --only announcement     with --digest-members: time only publishing one announcement and
+                                  delivering its notices (every delivery transaction), not the digest run
           --http-env FILE         instead (bench/http.sh): reuse the database when its stamp (PATH.seed.env)
                                   matches, else seed it; issue a token for the seeded viewer and write
                                   TOKEN, SESSION_ID, VIEWER, HOT_TOPIC,
@@ -82,6 +87,7 @@ internal sealed record BenchOptions
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--digest-members" => options with { DigestMembers = PositiveInt(name, value) },
                 "--digest-batch" => options with { DigestBatch = PositiveInt(name, value) },
+                "--only" when value == "announcement" => options with { AnnouncementOnly = true },
                 "--http-env" => options with { HttpEnv = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n\n{Usage}"),
             };

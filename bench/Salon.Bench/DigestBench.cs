@@ -4,6 +4,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Salon.Application.Notifications.DeliverAnnouncementNotices;
 using Salon.Application.Notifications.SendDueDigests;
 
 namespace Salon.Bench;
@@ -12,7 +13,7 @@ namespace Salon.Bench;
 /// times, follows and a month of activity, then times one <see cref="SendDueDigestsCommand"/> through the
 /// real mediator pipeline, with the clock at a weekly slot (Sunday 20:05 in Japan) where every member with
 /// the default settings is due. Memory is sampled while it runs.</summary>
-internal sealed class DigestBench(IServiceProvider services, BenchOptions options, TextWriter log)
+internal sealed class DigestBench(IServiceProvider services, BenchOptions options, TransactionTimer transactions, TextWriter log)
 {
     /// <summary>Sunday 1 November 2026, 20:05 in Japan: the default weekly slot.</summary>
     public static readonly DateTime RunAt = new(2026, 11, 1, 11, 5, 0, DateTimeKind.Utc);
@@ -26,6 +27,101 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
         log.WriteLine($"[bench] digest data seeded in {seedClock.Elapsed.TotalSeconds:F1} s");
         SqliteConnection.ClearAllPools();
 
+        var digest = options.AnnouncementOnly ? null : await RunDigestAsync();
+
+        // Publishing one announcement records its delivery; the notices are written by the delivery job, a batch of
+        // members per transaction (issue 15: no write transaction over 200 ms at 100,000 members).
+        transactions.Reset();
+        var announceClock = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateAnnouncementCommand(Guid.CreateVersion7(), "年末年始のお休み", "12月29日から1月3日まで、運営の返信はお休みします。", Pinned: false, Public: true, PublishAt: null));
+        }
+
+        var announceElapsed = announceClock.Elapsed;
+        var publishTransactions = transactions.Durations;
+        transactions.Reset();
+        var deliverClock = Stopwatch.StartNew();
+        int batches;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            batches = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DeliverAnnouncementNoticesCommand());
+        }
+
+        var deliverElapsed = deliverClock.Elapsed;
+        var deliverTransactions = transactions.Durations.OrderBy(d => d).ToList();
+        var announcementNotices = await CountAsync(connectionString, "SELECT count(*) FROM Notifications WHERE Kind = 'announcement_published'");
+
+        // The raw reference for one batch, in the same run: as many of the same notice rows as one batch writes, copied
+        // in one transaction with a single INSERT … SELECT over Microsoft.Data.Sqlite, then rolled back.
+        var batchSize = new DeliverAnnouncementNoticesCommand().BatchSize;
+        TimeSpan rawBatch;
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            var columns = new List<string>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.CommandText = "SELECT name FROM pragma_table_info('Notifications')";
+                await using var reader = await read.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    columns.Add($"\"{reader.GetString(0)}\"");
+                }
+            }
+
+            var values = columns.Select(c => c == "\"Id\"" ? "upper(hex(randomblob(16)))" : c);
+            var rawClock = Stopwatch.StartNew();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using (var copy = connection.CreateCommand())
+            {
+                copy.Transaction = transaction;
+                copy.CommandText = $"INSERT INTO Notifications ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM Notifications WHERE Kind = 'announcement_published' LIMIT {batchSize}";
+                await copy.ExecuteNonQueryAsync();
+            }
+
+            rawBatch = rawClock.Elapsed;
+            await transaction.RollbackAsync();
+        }
+
+        var outbox = await CountAsync(connectionString, "SELECT count(*) FROM OutboxEmails WHERE Kind = 'digest'");
+
+        var o = Console.Out;
+        o.WriteLine(digest is null ? "## Announcement delivery" : "## Digest run");
+        o.WriteLine();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}."));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Clock: {RunAt:yyyy-MM-dd HH:mm} UTC (Sunday 20:05 JST, the default weekly slot). Digest batch size {options.DigestBatch}; announcement batch size {batchSize}."));
+        o.WriteLine();
+        o.WriteLine("| measure | value |");
+        o.WriteLine("|---|---|");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| members | {options.DigestMembers:N0} |"));
+        if (digest is not null)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| digests queued (sent) | {digest.Result.Sent:N0} |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| due but nothing new (recorded, no mail) | {digest.Result.Empty:N0} |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| digest rows in the outbox | {outbox:N0} |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **run time** | **{digest.Elapsed.TotalSeconds:F2} s** |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| CPU time of the process during the run (all threads; less sensitive to other load than wall time) | {digest.Cpu.TotalSeconds:F2} s |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| managed heap before / peak during run (sampled every 20 ms) | {digest.HeapBefore / 1048576.0:F1} MiB / {digest.PeakHeap / 1048576.0:F1} MiB |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| allocated during run | {digest.Allocated / 1048576.0:F0} MiB |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| process peak working set | {Environment.WorkingSet / 1048576.0:F0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB peak (includes seeding) |"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| second run right after: sent / empty / time | {digest.Second.Sent} / {digest.Second.Empty} / {digest.AgainElapsed.TotalSeconds:F2} s |"));
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| publishing one announcement: time / longest transaction | {announceElapsed.TotalMilliseconds:F0} ms / {Longest(publishTransactions):F1} ms ({publishTransactions.Count} transactions) |"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| delivering its notices: in-app notices written / batches / time | {announcementNotices:N0} / {batches:N0} / {deliverElapsed.TotalSeconds:F2} s |"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| raw reference: the same {batchSize:N0} notice rows in one transaction (INSERT … SELECT, rolled back) | {rawBatch.TotalMilliseconds:F1} ms |"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **delivery transactions: median / p99 / longest** | **{Percentile(deliverTransactions, 0.5):F1} / {Percentile(deliverTransactions, 0.99):F1} / {Longest(deliverTransactions):F1} ms** ({deliverTransactions.Count} transactions; median {Percentile(deliverTransactions, 0.5) / rawBatch.TotalMilliseconds:F1}× the raw reference) |"));
+        var digestOk = digest is null || (digest.Second.Sent == 0 && outbox == digest.Result.Sent);
+        return digestOk && announcementNotices > 0 ? 0 : 1;
+    }
+
+    private sealed record DigestFigures(SendDueDigestsResult Result, TimeSpan Elapsed, TimeSpan Cpu, long HeapBefore, long PeakHeap, long Allocated, SendDueDigestsResult Second, TimeSpan AgainElapsed);
+
+    /// <summary>One digest run through the real mediator pipeline, memory sampled while it runs, then a second run right after.</summary>
+    private async Task<DigestFigures> RunDigestAsync()
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -71,54 +167,23 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
 
         var againElapsed = again.Elapsed;
 
-        // Publishing one announcement: one in-app notice per member, written in the publishing transaction.
-        var announceClock = Stopwatch.StartNew();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                new CreateAnnouncementCommand(Guid.CreateVersion7(), "年末年始のお休み", "12月29日から1月3日まで、運営の返信はお休みします。", Pinned: false, Public: true, PublishAt: null));
-        }
-
-        var announceElapsed = announceClock.Elapsed;
-        long announcementNotices;
-        await using (var connection = new SqliteConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM Notifications WHERE Kind = 'announcement_published'";
-            announcementNotices = (long)(await command.ExecuteScalarAsync())!;
-        }
-
-        long outbox;
-        await using (var connection = new SqliteConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM OutboxEmails WHERE Kind = 'digest'";
-            outbox = (long)(await command.ExecuteScalarAsync())!;
-        }
-
-        var o = Console.Out;
-        o.WriteLine("## Digest run");
-        o.WriteLine();
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}."));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Clock: {RunAt:yyyy-MM-dd HH:mm} UTC (Sunday 20:05 JST, the default weekly slot). Batch size {options.DigestBatch}."));
-        o.WriteLine();
-        o.WriteLine("| measure | value |");
-        o.WriteLine("|---|---|");
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| members | {options.DigestMembers:N0} |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| digests queued (sent) | {result.Sent:N0} |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| due but nothing new (recorded, no mail) | {result.Empty:N0} |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| digest rows in the outbox | {outbox:N0} |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **run time** | **{elapsed.TotalSeconds:F2} s** |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| CPU time of the process during the run (all threads; less sensitive to other load than wall time) | {cpu.TotalSeconds:F2} s |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| managed heap before / peak during run (sampled every 20 ms) | {heapBefore / 1048576.0:F1} MiB / {peakHeap / 1048576.0:F1} MiB |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| allocated during run | {allocated / 1048576.0:F0} MiB |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| process peak working set | {Environment.WorkingSet / 1048576.0:F0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB peak (includes seeding) |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| second run right after: sent / empty / time | {second.Sent} / {second.Empty} / {againElapsed.TotalSeconds:F2} s |"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| publishing one announcement: in-app notices written / time (one transaction) | {announcementNotices:N0} / {announceElapsed.TotalSeconds:F2} s |"));
-        return second.Sent == 0 && outbox == result.Sent ? 0 : 1;
+        return new DigestFigures(result, elapsed, cpu, heapBefore, peakHeap, allocated, second, againElapsed);
     }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static double Longest(IReadOnlyList<TimeSpan> durations) => durations.Count == 0 ? 0 : durations.Max().TotalMilliseconds;
+
+    /// <summary>The value at or above which the given share of the sorted durations lie (nearest rank).</summary>
+    private static double Percentile(List<TimeSpan> sorted, double share) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)].TotalMilliseconds;
 
     private async Task<Dictionary<string, long>> SeedAsync(string connectionString)
     {

@@ -32,6 +32,7 @@ if (!reuse)
 // search as the API. Nothing is started (no Kestrel, no Hangfire server); the bench only needs the
 // container. Migrations and the default boards come from InitializeSalonAsync, as at start-up.
 var capture = new StatementCapture();
+var transactions = new TransactionTimer();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = [],
@@ -54,6 +55,7 @@ builder.AddSalon();
 if (options.DigestMembers > 0)
 {
     builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(DigestBench.RunAt));
+    builder.Services.ConfigureDbContext<SalonDbContext>(o => o.AddInterceptors(transactions));
 }
 else
 {
@@ -66,7 +68,7 @@ await app.InitializeSalonAsync();
 
 if (options.DigestMembers > 0)
 {
-    return await new DigestBench(app.Services, options, log).RunAsync($"Data Source={options.Database};Pooling=False");
+    return await new DigestBench(app.Services, options, transactions, log).RunAsync($"Data Source={options.Database};Pooling=False");
 }
 
 if (reuse)

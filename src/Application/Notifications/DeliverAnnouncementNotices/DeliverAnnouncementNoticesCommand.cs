@@ -14,7 +14,7 @@ namespace Salon.Application.Notifications.DeliverAnnouncementNotices;
 /// delivery's row lock, reads how far it got, tells the next members in id order and moves the mark, in one
 /// transaction: a crash loses at most a batch that then runs again, and a concurrent run waits and carries on after
 /// the mark, so every member is told exactly once. Returns how many batches it wrote.</summary>
-public sealed record DeliverAnnouncementNoticesCommand(int BatchSize = 1000) : ICommand<int>;
+public sealed record DeliverAnnouncementNoticesCommand(int BatchSize = 250) : ICommand<int>;
 
 public sealed class DeliverAnnouncementNoticesCommandValidator : AbstractValidator<DeliverAnnouncementNoticesCommand>
 {
