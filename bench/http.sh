@@ -158,6 +158,8 @@ define_cases() {
   case_add list-32 32 "salon member /api/boards/$BOARD/topics?limit=20" "baseline member /api/boards/$BOARD/topics?limit=20"
   case_add list-4 4 "salon member /api/boards/$BOARD/topics?limit=20" "baseline member /api/boards/$BOARD/topics?limit=20"
   case_add tags-signed-in-vs-401 32 "salon member /api/tags" "salon anon /api/tags"
+  # The same endpoint signed in and not (it takes both): what authentication alone costs a request.
+  case_add safety-signed-in-vs-anon 32 "salon member /api/safety/resources" "salon anon /api/safety/resources"
   case_add topic-vs-list 32 "salon member /api/topics/$HOT_TOPIC" "salon member /api/boards/$BOARD/topics?limit=20"
   # Writes (16 writers, spread over the first 100 topics of the board; see bench/reply.lua).
   case_add reply-16 16 "salon member /api/topics/-/replies" "baseline member /api/topics/-/replies" bench/reply.lua

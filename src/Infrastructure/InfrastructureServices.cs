@@ -20,6 +20,11 @@ namespace Salon.Infrastructure;
 /// <summary>What every module stands on: the database, data protection, jobs, health checks.</summary>
 public static class InfrastructureServices
 {
+    /// <summary>The contexts' options are built once for the process, not once per request scope: building them (the
+    /// configuration below, EF Core's lookup of its internal services for those options) was a few per cent of a read
+    /// request's CPU (issue 15). Nothing in them depends on the scope: the interceptors are per-process.</summary>
+    private const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
+
     public static IServiceCollection AddSalonInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSalonApplication();
@@ -43,20 +48,26 @@ public static class InfrastructureServices
         if (provider == DatabaseProvider.Postgres)
         {
             // The PostgreSQL context type carries PostgreSQL's migrations; every port resolves SalonDbContext.
-            services.AddDbContext<SalonDbContext, PostgresSalonDbContext>((sp, options) => options
-                .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddStatisticsTranslations(sqlite: false)
-                .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()));
+            services.AddDbContext<SalonDbContext, PostgresSalonDbContext>(
+                (sp, options) => options
+                    .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .AddStatisticsTranslations(sqlite: false)
+                    .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()),
+                ServiceLifetime.Scoped,
+                OptionsBuiltOnce);
         }
         else
         {
             var connectionString = database.SqliteConnectionString();
-            // One queue of writers per process (options are built per scope, so the gate is made once here).
+            // One queue of writers per process.
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
-            services.AddDbContext<SalonDbContext>((sp, options) => options
-                .UseSqlite(connectionString)
-                .AddStatisticsTranslations(sqlite: true)
-                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate), sp.GetRequiredService<SessionCacheInvalidation>()));
+            services.AddDbContext<SalonDbContext>(
+                (sp, options) => options
+                    .UseSqlite(connectionString)
+                    .AddStatisticsTranslations(sqlite: true)
+                    .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate), sp.GetRequiredService<SessionCacheInvalidation>()),
+                ServiceLifetime.Scoped,
+                OptionsBuiltOnce);
         }
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie
