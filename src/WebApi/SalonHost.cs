@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -115,20 +116,12 @@ internal static class SalonHost
             }
         });
 
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        // The OpenAPI document only where it is served (its assemblies are not loaded otherwise; docs/adr/0030).
+        if (ApiDocsEnabled(builder.Configuration, builder.Environment))
         {
-            document.Info.Title = "Salon API";
-            document.Info.Description = "Anonymous peer support for families of people with mental illness. Routes, fields and errors: the operations below; a guided tour in the README (\"A first tour with curl\").";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The accessToken from POST /api/auth/login.",
-            };
-            return Task.CompletedTask;
-        }).AddSchemaTransformer<SuppressedCountSchema>());
+            AddApiDocs(services);
+        }
+
         return builder;
     }
 
@@ -172,10 +165,9 @@ internal static class SalonHost
         app.UseSalonWebClient();
         app.UseAntiforgery();
 
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))
+        if (ApiDocsEnabled(app.Configuration, app.Environment))
         {
-            app.MapOpenApi().AllowAnonymous();
-            app.MapScalarApiReference().AllowAnonymous();
+            MapApiDocs(app);
         }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -192,6 +184,35 @@ internal static class SalonHost
         app.MapGroup("").AllowAnonymous().MapStaticAssets();
         app.MapSalonWebClient();
         return app;
+    }
+
+    private static bool ApiDocsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() || configuration.GetValue("Api:Docs:Enabled", false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddApiDocs(IServiceCollection services)
+    {
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Salon API";
+            document.Info.Description = "Anonymous peer support for families of people with mental illness. Routes, fields and errors: the operations below; a guided tour in the README (\"A first tour with curl\").";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/login.",
+            };
+            return Task.CompletedTask;
+        }).AddSchemaTransformer<SuppressedCountSchema>());
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MapApiDocs(WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
     }
 
     /// <summary>Bodies for errors that did not come from an exception (401 challenge, 403, unmatched 404).</summary>
