@@ -78,9 +78,10 @@ public static class InfrastructureServices
                 config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
             }
         });
+        services.AddSingleton<JobServerStart>();
         if (jobs.ServerEnabled)
         {
-            // Started in the background after the host has started, not as hosted services the start waits for.
+            // Started in the background once the instance answers ready, not as hosted services the start waits for.
             DeferredJobServer.Add(services, jobs, deferred => deferred.AddHangfireServer(options =>
             {
                 options.WorkerCount = jobs.WorkerCount;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -8,6 +9,7 @@ using Salon.Application;
 using Salon.Application.Common.Behaviors;
 using Salon.Domain.Common;
 using Salon.Infrastructure;
+using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 using Salon.WebApi.Announcements;
 using Salon.WebApi.Common;
@@ -171,7 +173,21 @@ internal static class SalonHost
         }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        var jobServerStart = app.Services.GetRequiredService<JobServerStart>();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            // The default body (the status as plain text); the first healthy answer starts the background job server.
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync(report.Status.ToString());
+                if (report.Status != HealthStatus.Unhealthy)
+                {
+                    jobServerStart.AnsweredReady();
+                }
+            },
+        }).AllowAnonymous();
 
         foreach (var module in Modules)
         {

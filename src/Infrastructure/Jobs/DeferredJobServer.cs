@@ -4,14 +4,26 @@ using Microsoft.Extensions.Logging;
 
 namespace Salon.Infrastructure.Jobs;
 
-/// <summary>Starts the Hangfire server and registers the recurring jobs <see cref="JobsOptions.ServerStartDelaySeconds"/>
-/// after the host has started, in the background, instead of as hosted services that the host waits for: they cost
-/// ~0.3 s of CPU at every start (the server's processes, the recurring schedules), none of which readiness needs.
-/// Jobs enqueued meanwhile wait in the storage and run once the server is up (docs/adr/0030).</summary>
+/// <summary>Says when the instance first answered ready; the deferred job server starts then.</summary>
+public sealed class JobServerStart
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
+    public void AnsweredReady() => _ready.TrySetResult();
+}
+
+/// <summary>Starts the Hangfire server and registers the recurring jobs in the background once the instance has first
+/// answered ready (<see cref="JobServerStart"/>), or at the latest <see cref="JobsOptions.ServerStartDelaySeconds"/> after
+/// the host started, instead of as hosted services that the start waits for: they cost ~0.3 s of CPU at every start
+/// (the server's processes, the recurring schedules), none of which readiness needs. Jobs enqueued meanwhile wait in
+/// the storage and run once the server is up (docs/adr/0030).</summary>
 internal sealed class DeferredJobServer(
     IServiceProvider services,
     IHostApplicationLifetime lifetime,
     JobsOptions options,
+    JobServerStart start,
     IReadOnlyList<Func<IServiceProvider, IHostedService>> servers,
     ILogger<DeferredJobServer> logger) : IHostedService, IDisposable
 {
@@ -34,7 +46,8 @@ internal sealed class DeferredJobServer(
         }
 
         services.AddSingleton<RecurringJobsRegistration>();
-        services.AddHostedService(sp => new DeferredJobServer(sp, sp.GetRequiredService<IHostApplicationLifetime>(), options, factories,
+        services.AddHostedService(sp => new DeferredJobServer(sp, sp.GetRequiredService<IHostApplicationLifetime>(), options,
+            sp.GetRequiredService<JobServerStart>(), factories,
             sp.GetRequiredService<ILogger<DeferredJobServer>>()));
     }
 
@@ -56,7 +69,8 @@ internal sealed class DeferredJobServer(
     {
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(options.ServerStartDelaySeconds), _stopping.Token);
+            await Task.WhenAny(start.Ready, Task.Delay(TimeSpan.FromSeconds(options.ServerStartDelaySeconds), _stopping.Token));
+            _stopping.Token.ThrowIfCancellationRequested();
             foreach (var create in servers)
             {
                 var server = create(services);
