@@ -4,16 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Salon.Infrastructure.Jobs;
 
-/// <summary>Says when the instance first answered ready; the deferred job server starts then.</summary>
-public sealed class JobServerStart
-{
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task Ready => _ready.Task;
-
-    public void AnsweredReady() => _ready.TrySetResult();
-}
-
 /// <summary>Starts the Hangfire server and registers the recurring jobs in the background once the instance has first
 /// answered ready (<see cref="JobServerStart"/>), or at the latest <see cref="JobsOptions.ServerStartDelaySeconds"/> after
 /// the host started, instead of as hosted services that the start waits for: they cost ~0.3 s of CPU at every start

@@ -26,15 +26,3 @@ public sealed class PendingMigrationsHealthCheck(SalonDbContext db, MigrationsSt
         return HealthCheckResult.Unhealthy($"{pending} migration(s) pending.");
     }
 }
-
-/// <summary>Whether this process has seen its database with every migration it knows applied.</summary>
-public sealed class MigrationsState
-{
-    private volatile bool _upToDate;
-
-    public bool UpToDate
-    {
-        get => _upToDate;
-        set => _upToDate = value;
-    }
-}
