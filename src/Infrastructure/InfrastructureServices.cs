@@ -1,12 +1,13 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;
-using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Salon.Application;
 using Salon.Application.Common;
 using Salon.Infrastructure.Identity;
@@ -23,7 +24,7 @@ public static class InfrastructureServices
     /// <summary>The contexts' options are built once for the process, not once per request scope: building them (the
     /// configuration below, EF Core's lookup of its internal services for those options) was a few per cent of a read
     /// request's CPU (issue 15). Nothing in them depends on the scope: the interceptors are per-process.</summary>
-    private const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
+    internal const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
 
     public static IServiceCollection AddSalonInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -47,14 +48,7 @@ public static class InfrastructureServices
         // the old generated code no longer compiles against (the script deletes it, builds, regenerates).
         if (provider == DatabaseProvider.Postgres)
         {
-            // The PostgreSQL context type carries PostgreSQL's migrations; every port resolves SalonDbContext.
-            services.AddDbContext<SalonDbContext, PostgresSalonDbContext>(
-                (sp, options) => options
-                    .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddStatisticsTranslations(sqlite: false)
-                    .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()),
-                ServiceLifetime.Scoped,
-                OptionsBuiltOnce);
+            PostgresServices.AddDbContext(services, database.ConnectionString);
         }
         else
         {
@@ -72,9 +66,9 @@ public static class InfrastructureServices
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie
         // protected by one instance is read by another.
-        services.AddDataProtection()
-            .SetApplicationName("Salon")
-            .PersistKeysToDbContext<SalonDbContext>();
+        services.AddDataProtection().SetApplicationName("Salon");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseKeyRepository(sp)));
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire(config =>
@@ -85,33 +79,22 @@ public static class InfrastructureServices
                 .UseRecommendedSerializerSettings();
             if (provider == DatabaseProvider.Postgres)
             {
-                // Shared storage: one queue and one set of recurring schedules for every instance, so a
-                // recurring job runs once per schedule, not once per instance (docs/adr/0003).
-                config.UsePostgreSqlStorage(
-                    bootstrap => bootstrap.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = "hangfire",
-                        PrepareSchemaIfNecessary = true,
-                        UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                        // LISTEN/NOTIFY: an enqueued job (the outbox signal) starts at once, not at the next poll.
-                        EnableLongPolling = true,
-                    });
+                PostgresServices.UseJobStorage(config, database.ConnectionString);
             }
             else
             {
                 config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
             }
         });
+        services.AddSingleton<JobServerStart>();
         if (jobs.ServerEnabled)
         {
-            services.AddHangfireServer(options =>
+            // Started in the background once the instance answers ready, not as hosted services the start waits for.
+            DeferredJobServer.Add(services, jobs, deferred => deferred.AddHangfireServer(options =>
             {
                 options.WorkerCount = jobs.WorkerCount;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.SchedulePollSeconds);
-            });
-            services.AddHostedService<RecurringJobsRegistration>();
+            }));
         }
 
         services.AddScoped<NightlyBackupJob>();
@@ -121,6 +104,7 @@ public static class InfrastructureServices
         services.AddHostedService<SalonGauges>();
         services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { new JobDurationFilter() }));
 
+        services.AddSingleton<MigrationsState>();
         services.AddHealthChecks()
             .AddDbContextCheck<SalonDbContext>("database", tags: ["ready"])
             .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: ["ready"])

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -7,6 +9,7 @@ using Salon.Application;
 using Salon.Application.Common.Behaviors;
 using Salon.Domain.Common;
 using Salon.Infrastructure;
+using Salon.Infrastructure.Jobs;
 using Salon.Infrastructure.Persistence;
 using Salon.WebApi.Announcements;
 using Salon.WebApi.Common;
@@ -115,20 +118,12 @@ internal static class SalonHost
             }
         });
 
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        // The OpenAPI document only where it is served (its assemblies are not loaded otherwise; docs/adr/0030).
+        if (ApiDocsEnabled(builder.Configuration, builder.Environment))
         {
-            document.Info.Title = "Salon API";
-            document.Info.Description = "Anonymous peer support for families of people with mental illness. Routes, fields and errors: the operations below; a guided tour in the README (\"A first tour with curl\").";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The accessToken from POST /api/auth/login.",
-            };
-            return Task.CompletedTask;
-        }).AddSchemaTransformer<SuppressedCountSchema>());
+            AddApiDocs(services);
+        }
+
         return builder;
     }
 
@@ -172,14 +167,27 @@ internal static class SalonHost
         app.UseSalonWebClient();
         app.UseAntiforgery();
 
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Api:Docs:Enabled", false))
+        if (ApiDocsEnabled(app.Configuration, app.Environment))
         {
-            app.MapOpenApi().AllowAnonymous();
-            app.MapScalarApiReference().AllowAnonymous();
+            MapApiDocs(app);
         }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        var jobServerStart = app.Services.GetRequiredService<JobServerStart>();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            // The default body (the status as plain text); the first healthy answer starts the background job server.
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync(report.Status.ToString());
+                if (report.Status != HealthStatus.Unhealthy)
+                {
+                    jobServerStart.AnsweredReady();
+                }
+            },
+        }).AllowAnonymous();
 
         foreach (var module in Modules)
         {
@@ -192,6 +200,35 @@ internal static class SalonHost
         app.MapGroup("").AllowAnonymous().MapStaticAssets();
         app.MapSalonWebClient();
         return app;
+    }
+
+    private static bool ApiDocsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() || configuration.GetValue("Api:Docs:Enabled", false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddApiDocs(IServiceCollection services)
+    {
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Salon API";
+            document.Info.Description = "Anonymous peer support for families of people with mental illness. Routes, fields and errors: the operations below; a guided tour in the README (\"A first tour with curl\").";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/login.",
+            };
+            return Task.CompletedTask;
+        }).AddSchemaTransformer<SuppressedCountSchema>());
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MapApiDocs(WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
     }
 
     /// <summary>Bodies for errors that did not come from an exception (401 challenge, 403, unmatched 404).</summary>

@@ -1,15 +1,14 @@
 using Salon.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Time;
-using Salon.Application.Consultations;
 using Salon.Domain.Consultations;
 using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Consultations;
 
 /// <summary>The default boards (one per family position, and themes) and keyword tags. Adds what is
-/// missing by slug and never changes or removes what staff have edited.</summary>
-public sealed class DefaultBoardsSeeder(IConsultationsDb db, TimeProvider time) : IDataSeeder
+/// missing by slug and never changes or removes what staff have edited. The slugs are read with plain SQL, and nothing
+/// is saved when nothing is missing: on the way to ready, no LINQ query is compiled (docs/adr/0030).</summary>
+public sealed class DefaultBoardsSeeder(SalonDbContext db, TimeProvider time) : IDataSeeder
 {
     private static readonly (string Slug, string Name, string NameEn, string Description, string DescriptionEn, BoardKind Kind, FamilyPositions Audience, bool RepliesWelcome)[] Boards =
     [
@@ -55,7 +54,7 @@ public sealed class DefaultBoardsSeeder(IConsultationsDb db, TimeProvider time) 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var boardSlugs = await db.Boards.Select(b => b.Slug).ToListAsync(cancellationToken);
+        var boardSlugs = await db.ReadColumnAsync<string>("SELECT \"Slug\" FROM \"Boards\"", cancellationToken);
         var order = 0;
         foreach (var b in Boards)
         {
@@ -66,7 +65,7 @@ public sealed class DefaultBoardsSeeder(IConsultationsDb db, TimeProvider time) 
             }
         }
 
-        var tagSlugs = await db.Tags.Select(t => t.Slug).ToListAsync(cancellationToken);
+        var tagSlugs = await db.ReadColumnAsync<string>("SELECT \"Slug\" FROM \"Tags\"", cancellationToken);
         order = 0;
         foreach (var t in Tags)
         {
@@ -77,6 +76,9 @@ public sealed class DefaultBoardsSeeder(IConsultationsDb db, TimeProvider time) 
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

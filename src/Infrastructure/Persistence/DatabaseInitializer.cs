@@ -105,6 +105,9 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        // The readiness check need not ask again (PendingMigrationsHealthCheck).
+        services.GetRequiredService<MigrationsState>().UpToDate = true;
+
         foreach (var seeder in services.GetServices<IDataSeeder>())
         {
             await seeder.SeedAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Salon.Domain.Notifications;
 
@@ -12,7 +11,10 @@ public sealed class OutboxBacklogHealthCheck(SalonDbContext db, TimeProvider tim
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - MaxWait;
-        var stuck = await db.OutboxEmails.CountAsync(e => e.Status == OutboxEmailStatus.Pending && e.CreatedAt < cutoff, cancellationToken);
+        // Plain SQL: readiness is on the way to ready, where no LINQ query is compiled (docs/adr/0030).
+        var stuck = await db.CountAsync(
+            "SELECT COUNT(*) FROM \"OutboxEmails\" WHERE \"Status\" = @p0 AND \"CreatedAt\" < @p1",
+            cancellationToken, (int)OutboxEmailStatus.Pending, cutoff);
         return stuck == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded($"{stuck} e-mail(s) waiting for more than {MaxWait.TotalMinutes:0} minutes.");
     }
 }

@@ -2,20 +2,19 @@ using OpenTelemetry.Exporter;
 
 namespace Salon.WebApi.Common;
 
-/// <summary>Where traces and metrics go: nowhere (null endpoint) unless configured.</summary>
-internal sealed record TelemetryExport(Uri? Endpoint, OtlpExportProtocol Protocol, bool FromStandardVariable)
+/// <summary>Where traces and metrics go: nowhere (null endpoint) unless configured. The protocol is kept as a bool, not
+/// the exporter's enum, so that this type (built at every start) does not load the exporter's assembly (docs/adr/0030).</summary>
+internal sealed record TelemetryExport(Uri? Endpoint, bool HttpProtobuf, bool FromStandardVariable)
 {
     public bool Enabled => Endpoint is not null || FromStandardVariable;
 
     public static TelemetryExport From(IConfiguration configuration)
     {
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var protocol = string.Equals(options.OtlpProtocol, "http/protobuf", StringComparison.OrdinalIgnoreCase)
-            ? OtlpExportProtocol.HttpProtobuf
-            : OtlpExportProtocol.Grpc;
+        var httpProtobuf = string.Equals(options.OtlpProtocol, "http/protobuf", StringComparison.OrdinalIgnoreCase);
         var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint, UriKind.Absolute);
         var standard = endpoint is null && !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        return new TelemetryExport(endpoint, protocol, standard);
+        return new TelemetryExport(endpoint, httpProtobuf, standard);
     }
 
     /// <summary>For http/protobuf an endpoint set in code is used as is, so each signal gets its path.</summary>
@@ -26,8 +25,8 @@ internal sealed record TelemetryExport(Uri? Endpoint, OtlpExportProtocol Protoco
             return;
         }
 
-        exporter.Protocol = Protocol;
-        exporter.Endpoint = Protocol == OtlpExportProtocol.HttpProtobuf
+        exporter.Protocol = HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        exporter.Endpoint = HttpProtobuf
             ? new Uri(Endpoint, Endpoint.AbsolutePath.TrimEnd('/') + "/" + signalPath)
             : Endpoint;
     }

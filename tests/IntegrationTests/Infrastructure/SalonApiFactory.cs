@@ -92,6 +92,8 @@ public class SalonApiFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = PostgresConnectionString ?? $"Data Source={Path.Combine(Directory, "salon.db")}",
             ["Email:PickupDirectory"] = Path.Combine(Directory, "mail"),
             ["Jobs:ServerEnabled"] = "false",
+            // A test that turns the job server on gets it at once, not at its first readiness answer.
+            ["Jobs:ServerStartDelaySeconds"] = "0",
             ["Api:Docs:Enabled"] = "true",
             ["Salon:PublicBaseUrl"] = "https://salon.test",
 

@@ -11,12 +11,16 @@ public sealed class ColumnPlan
     private readonly ValueConverter? _sourceConverter;
     private readonly ValueConverter? _targetConverter;
 
+    // An int, not the enum: a field of a value type from Npgsql would make loading this type (EF Core's scan of the
+    // assembly for migrations, at every start) load Npgsql on SQLite instances too (docs/adr/0030).
+    private readonly int _targetDbType;
+
     private ColumnPlan(string name, Type sourceType, Type targetType, NpgsqlDbType targetDbType, ValueConverter? sourceConverter, ValueConverter? targetConverter)
     {
         Name = name;
         SourceType = sourceType;
         TargetType = targetType;
-        TargetDbType = targetDbType;
+        _targetDbType = (int)targetDbType;
         _sourceConverter = sourceConverter;
         _targetConverter = targetConverter;
     }
@@ -29,7 +33,7 @@ public sealed class ColumnPlan
     /// <summary>The CLR type written to and read back from PostgreSQL.</summary>
     public Type TargetType { get; }
 
-    public NpgsqlDbType TargetDbType { get; }
+    public NpgsqlDbType TargetDbType => (NpgsqlDbType)_targetDbType;
 
     /// <summary>The SQL identifier, quoted.</summary>
     public string Quoted => Sql.Quote(Name);
