@@ -38,9 +38,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string ReplyMatches1 = """r."Body" ILIKE @p1""";
     private const string ReplyMatches2 = """(r."Body" ILIKE @p1 OR r."Body" ILIKE @p2)""";
 
-    /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>).</summary>
-    private const string ShortTopicMatches = """(t."Title" LIKE ANY (@patterns) OR t."Body" LIKE ANY (@patterns))""";
-    private const string ShortReplyMatches = """r."Body" LIKE ANY (@patterns)""";
+    /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>). The
+    /// columns are wrapped (<c>|| ''</c>) so that the trigram indexes cannot be used: a pattern of 1–2 characters has no
+    /// trigram, so the GIN index would return every post as a candidate (3.2 s for a rare character at 100,000 topics,
+    /// docs/adr/0031) instead of the walk along <c>(CreatedAt, Id)</c> that stops after a page.</summary>
+    private const string ShortTopicMatches = """((t."Title" || '') LIKE ANY (@patterns) OR (t."Body" || '') LIKE ANY (@patterns))""";
+    private const string ShortReplyMatches = """(r."Body" || '') LIKE ANY (@patterns)""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
