@@ -91,9 +91,11 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// index cannot serve them, so each table is walked backwards along its <c>(CreatedAt, Id)</c> index from the keyset
     /// (<c>{topicAfter}</c>/<c>{replyAfter}</c>), testing <c>LIKE</c> and the visibility rules per row, and stops after a
     /// page (<c>LIMIT</c> per table); the two pages are then merged. The page is exact: the newest <c>@limit</c> of both
-    /// tables are among the newest <c>@limit</c> of each. A reply's topic is checked in a correlated <c>EXISTS</c>, not a
-    /// join: with a join SQLite builds a Bloom filter over every topic before the first row (a full scan of
-    /// <c>Topics</c>). <c>@pattern2</c> is the NFKC form's pattern, or NULL (matching nothing) when it is the same.
+    /// tables are among the newest <c>@limit</c> of each. A reply's topic is checked in a correlated <c>EXISTS … LIMIT 1</c>,
+    /// not a join: with a join SQLite builds a Bloom filter over every topic before the first row (a full scan of
+    /// <c>Topics</c>), and the <c>LIMIT 1</c> keeps SQLite (3.47+) from turning the <c>EXISTS</c> back into that join
+    /// (<c>SqliteSearchPlanTests</c>). <c>@pattern2</c> is the NFKC form's pattern, or NULL (matching nothing) when it is
+    /// the same.
     /// A common character stops after a few dozen rows; a rare one walks the whole tables (docs/adr/0031).</summary>
     internal const string SubstringNewest = """
         SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (
@@ -121,7 +123,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
               AND t.DeletedAt IS NULL
               AND (t.Visibility = 0 OR t.AuthorId = @viewer)
               AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-              AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)){replyAfter}
+              AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
+              LIMIT 1){replyAfter}
           ORDER BY r.CreatedAt DESC, r.Id DESC
           LIMIT @limit)
         ) AS m
