@@ -16,8 +16,8 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
 /// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
 /// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters,
-/// so those scan the posts with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as
-/// SQLite's <c>LIKE</c>), all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
+/// so those walk each table newest first, stopping after a page, with <c>LIKE ANY</c> over the query's ASCII-case
+/// variants (ASCII case only, as SQLite's <c>LIKE</c>), all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
 /// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
