@@ -248,6 +248,47 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
         Assert.All(relevance, m => Assert.Equal(0.0, m.Rank));
     }
 
+    /// <summary>A short query takes at most a page from each table, newest first after the keyset, then merges them
+    /// (docs/adr/0031): pages must stay exact when the tables' matches interleave in time and the posts the viewer may
+    /// not see (blocked, hidden, held, in a blocked member's topic) lie between them.</summary>
+    [Fact]
+    public async Task A_short_query_pages_exactly_across_topics_and_replies_past_posts_the_viewer_may_not_see()
+    {
+        var other = await factory.SignUpAsync(_client);
+        var blocked = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var pair = word[^1..] + "鑿";
+        var body = word + "鑿";
+        var tie = _t0.AddMinutes(8).AddTicks(4321);
+        var firstTopic = await _seed.TopicAsync(other.Id, "相談1", body, _t0);
+        await _seed.ReplyAsync(firstTopic, blocked.Id, body, _t0.AddMinutes(1));
+        var firstReply = await _seed.ReplyAsync(firstTopic, other.Id, body, _t0.AddMinutes(2));
+        var blockedTopic = await _seed.TopicAsync(blocked.Id, "相談2", body, _t0.AddMinutes(3));
+        await _seed.ReplyAsync(blockedTopic, other.Id, body, _t0.AddMinutes(4));
+        var hiddenReply = await _seed.ReplyAsync(firstTopic, other.Id, body, _t0.AddMinutes(5));
+        var secondTopic = await _seed.TopicAsync(other.Id, "相談3", body, _t0.AddMinutes(6));
+        var heldReply = await _seed.ReplyAsync(firstTopic, other.Id, body, _t0.AddMinutes(7));
+        var tiedReply = await _seed.ReplyAsync(secondTopic, other.Id, body, tie);
+        var tiedTopic = await _seed.TopicAsync(other.Id, "相談4", body, tie);
+        var newestReply = await _seed.ReplyAsync(secondTopic, viewer.Id, body, _t0.AddMinutes(9));
+        await _seed.BlockAsync(viewer.Id, blocked.Id);
+        await _seed.HideAsync(viewer.Id, hiddenReply, firstTopic);
+        await _seed.UpdateReplyAsync(heldReply, r => r.SetVisibility(PostVisibility.Held, DateTime.UtcNow));
+
+        var tied = new[] { tiedReply, tiedTopic }.OrderByDescending(id => id.ToString("D").ToUpperInvariant(), StringComparer.Ordinal);
+        Guid[] expected = [newestReply, .. tied, secondTopic, firstReply, firstTopic];
+        var mine = (await _seed.SearchAsync(word, other.Id)).Select(m => m.TopicId).ToHashSet();
+        foreach (var order in new[] { SearchOrder.Newest, SearchOrder.Relevance })
+        {
+            foreach (var limit in new[] { 1, 2, 3, 4, 100 })
+            {
+                var paged = await _seed.AllPagesAsync(pair, viewer.Id, order, limit);
+                Assert.Equal(expected, paged.Where(m => mine.Contains(m.TopicId)).Select(m => m.PostId));
+            }
+        }
+    }
+
     [Fact]
     public async Task Relevance_puts_a_match_in_title_and_body_first_and_pages_with_a_keyset()
     {

@@ -25,37 +25,16 @@ public sealed class PostgresSearchIndexTests
             // The statement the search runs (3+ characters, two query forms, relevance, second page), with the
             // planner told to avoid scans it could otherwise prefer on a nearly empty table.
             var sql = PostgresPostSearch.BuildSql(usesIndex: true, twoForms: true, ranked: true, SearchOrder.Relevance, hasAfter: true);
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = "EXPLAIN " + sql;
-                foreach (var (name, value) in new (string, object)[]
-                {
+            var lines = await QueryPlan.LinesAsync(
+                db,
+                "EXPLAIN " + sql,
+                [
                     ("viewer", Guid.NewGuid()), ("limit", 20), ("p1", "%主治医%"), ("p2", "%主治医%"), ("q1", "主治医"), ("q2", "主治医"),
                     ("afterCreatedAt", DateTime.UtcNow), ("afterPostId", Guid.NewGuid()), ("afterRank", -1.0),
-                })
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value;
-                    command.Parameters.Add(parameter);
-                }
-
-                var lines = new List<string>();
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-
-                return string.Join('\n', lines);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+                ],
+                column: 0,
+                setup: "SET enable_seqscan = off");
+            return string.Join('\n', lines);
         });
 
         Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.TopicSearchIndex}\"", plan, StringComparison.Ordinal);

@@ -16,8 +16,8 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
 /// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
 /// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters,
-/// so those scan the posts with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as
-/// SQLite's <c>LIKE</c>), all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
+/// so those walk each table newest first, stopping after a page, with <c>LIKE ANY</c> over the query's ASCII-case
+/// variants (ASCII case only, as SQLite's <c>LIKE</c>), all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
 /// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
@@ -38,9 +38,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string ReplyMatches1 = """r."Body" ILIKE @p1""";
     private const string ReplyMatches2 = """(r."Body" ILIKE @p1 OR r."Body" ILIKE @p2)""";
 
-    /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>).</summary>
-    private const string ShortTopicMatches = """(t."Title" LIKE ANY (@patterns) OR t."Body" LIKE ANY (@patterns))""";
-    private const string ShortReplyMatches = """r."Body" LIKE ANY (@patterns)""";
+    /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>). The
+    /// columns are wrapped (<c>|| ''</c>) so that the trigram indexes cannot be used: a pattern of 1–2 characters has no
+    /// trigram, so the GIN index would return every post as a candidate (3.2 s for a rare character at 100,000 topics,
+    /// docs/adr/0031) instead of the walk along <c>(CreatedAt, Id)</c> that stops after a page.</summary>
+    private const string ShortTopicMatches = """((t."Title" || '') LIKE ANY (@patterns) OR (t."Body" || '') LIKE ANY (@patterns))""";
+    private const string ShortReplyMatches = """(r."Body" || '') LIKE ANY (@patterns)""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
@@ -93,6 +96,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
     private const string OrderRelevance = "ORDER BY \"Rank\", \"CreatedAt\" DESC, \"PostId\" DESC\nLIMIT @limit";
 
+    /// <summary>Sent before the search in the same round trip. A walk that stops after a page is costed as if it read the
+    /// whole index, so with the server's default <c>jit = on</c> PostgreSQL compiled every short or rare search (about a
+    /// second of JIT for a query that then ran in 0.5 ms at 100,000 topics; docs/adr/0031). A session setting: it stays
+    /// off on that pooled connection, which suits the application's short statements.</summary>
+    private const string NoJit = "SET jit = off;\n";
+
     public async Task<IReadOnlyList<PostMatch>> SearchAsync(
         string query,
         Guid viewerId,
@@ -128,7 +137,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = NoJit + sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "viewer", viewerId);
             AddParameter(command, "limit", limit);
@@ -204,18 +213,19 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             order == SearchOrder.Relevance ? OrderRelevance : OrderNewest);
     }
 
-    /// <summary>-(2·sat(title) + sat(body)), sat(n) = n/(n+1), n the better of the two forms' occurrence counts.</summary>
-    private static string Rank(string title, string body)
-    {
-        var t = $"greatest({Occurrences(title, "@q1")}, {Occurrences(title, "@q2")})";
-        var b = $"greatest({Occurrences(body, "@q1")}, {Occurrences(body, "@q2")})";
-        return $"-(2.0 * {t} / ({t} + 1.0) + {b} / ({b} + 1.0))";
-    }
+    /// <summary>-(2·sat(title) + sat(body)), sat(n) = n/(n+1), n the better of the two forms' occurrence counts. Each text
+    /// is lower-cased once and each count computed once per post: the sub-selects are fenced with <c>OFFSET 0</c> so the
+    /// planner does not inline them (written inline, the expression lower-cased every text eight times, and ranking
+    /// every match of a common word took twice as long; docs/adr/0031).</summary>
+    private static string Rank(string title, string body) =>
+        "(SELECT -(2.0 * o.t / (o.t + 1.0) + o.b / (o.b + 1.0)) FROM (SELECT "
+        + $"greatest({Occurrences("l.title", "@q1")}, {Occurrences("l.title", "@q2")}) AS t, "
+        + $"greatest({Occurrences("l.body", "@q1")}, {Occurrences("l.body", "@q2")}) AS b "
+        + $"FROM (SELECT lower({title}) AS title, lower({body}) AS body OFFSET 0) AS l OFFSET 0) AS o)";
 
-    /// <summary>Occurrences of the lower-cased query in a text, 0 when the text is NULL.</summary>
+    /// <summary>Occurrences of the lower-cased query in a lower-cased text, 0 when the text is NULL.</summary>
     private static string Occurrences(string text, string query) =>
-        $"coalesce((char_length(lower({text})) - char_length(replace(lower({text}), {query}, ''))) / char_length({query}), 0)::double precision";
-
+        $"coalesce((char_length({text}) - char_length(replace({text}, {query}, ''))) / char_length({query}), 0)::double precision";
 
     /// <summary>The text with each ASCII letter in both cases: SQLite's <c>LIKE</c> ignores ASCII case only, and so
     /// does this. A short query has at most two letters, so at most four variants; matching them with a plain

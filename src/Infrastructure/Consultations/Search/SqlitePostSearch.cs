@@ -12,7 +12,8 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// <c>-</c>, quotes) have no meaning. Queries of 3+ characters (Unicode code points, which is what the
 /// trigram tokenizer counts) use the FTS5 trigram index <c>PostSearch</c> (migration <c>PostSearch</c>) and
 /// rank by bm25, a title match weighing twice a body match; shorter ones (「薬」, 「姉が」) cannot use
-/// trigrams and scan the posts with <c>LIKE</c>, all with rank 0, so relevance order is newest order.
+/// trigrams and walk the posts newest first with <c>LIKE</c>, stopping after a page (<see cref="SubstringNewest"/>), all
+/// with rank 0, so relevance order is newest order.
 /// <para>
 /// Normalisation: posts are stored and indexed as written, and SQLite cannot NFKC-normalise them, so
 /// normalising only the query would lose matches (a post saying 「１２３」, and 「１２３」 typed but searched
@@ -86,30 +87,54 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// <summary>How many bits of a search key number the posts within one millisecond.</summary>
     private const int SequenceBits = 20;
 
-    /// <summary>Matches of 1–2 character queries: a scan of topics and replies. <c>@pattern2</c> is the
-    /// NFKC form's pattern, or NULL (matching nothing) when it is the same.</summary>
-    internal const string SubstringMatches = """
-        SELECT t.Id AS PostId, 0 AS IsReply, t.Id AS TopicId, t.CreatedAt AS CreatedAt, 0.0 AS Rank
-        FROM Topics AS t
-        WHERE (t.Title LIKE @pattern ESCAPE '\' OR t.Body LIKE @pattern ESCAPE '\'
-               OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\')
-          AND t.DeletedAt IS NULL
-          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
+    /// <summary>Matches of 1–2 character queries, newest first (the only order of this path: every rank is 0). The trigram
+    /// index cannot serve them, so each table is walked backwards along its <c>(CreatedAt, Id)</c> index from the keyset
+    /// (<c>{topicAfter}</c>/<c>{replyAfter}</c>), testing <c>LIKE</c> and the visibility rules per row, and stops after a
+    /// page (<c>LIMIT</c> per table); the two pages are then merged. The page is exact: the newest <c>@limit</c> of both
+    /// tables are among the newest <c>@limit</c> of each. A reply's topic is checked in a correlated <c>EXISTS … LIMIT 1</c>,
+    /// not a join: with a join SQLite builds a Bloom filter over every topic before the first row (a full scan of
+    /// <c>Topics</c>), and the <c>LIMIT 1</c> keeps SQLite (3.47+) from turning the <c>EXISTS</c> back into that join
+    /// (<c>SqliteSearchPlanTests</c>). <c>@pattern2</c> is the NFKC form's pattern, or NULL (matching nothing) when it is
+    /// the same.
+    /// A common character stops after a few dozen rows; a rare one walks the whole tables (docs/adr/0031).</summary>
+    internal const string SubstringNewest = """
+        SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (
+        SELECT * FROM (
+          SELECT t.Id AS PostId, 0 AS IsReply, t.Id AS TopicId, t.CreatedAt AS CreatedAt, 0.0 AS Rank
+          FROM Topics AS t
+          WHERE (t.Title LIKE @pattern ESCAPE '\' OR t.Body LIKE @pattern ESCAPE '\'
+                 OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\')
+            AND t.DeletedAt IS NULL
+            AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+            AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+            AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id){topicAfter}
+          ORDER BY t.CreatedAt DESC, t.Id DESC
+          LIMIT @limit)
         UNION ALL
-        SELECT r.Id, 1, r.TopicId, r.CreatedAt, 0.0
-        FROM Replies AS r
-        JOIN Topics AS t ON t.Id = r.TopicId
-        WHERE (r.Body LIKE @pattern ESCAPE '\' OR r.Body LIKE @pattern2 ESCAPE '\')
-          AND r.DeletedAt IS NULL
-          AND (r.Visibility = 0 OR r.AuthorId = @viewer)
-          AND t.DeletedAt IS NULL
-          AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-          AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-          AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
-          AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId IN (t.Id, r.Id))
+        SELECT * FROM (
+          SELECT r.Id AS PostId, 1 AS IsReply, r.TopicId AS TopicId, r.CreatedAt AS CreatedAt, 0.0 AS Rank
+          FROM Replies AS r
+          WHERE (r.Body LIKE @pattern ESCAPE '\' OR r.Body LIKE @pattern2 ESCAPE '\')
+            AND r.DeletedAt IS NULL
+            AND (r.Visibility = 0 OR r.AuthorId = @viewer)
+            AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
+            AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)
+            AND EXISTS (SELECT 1 FROM Topics AS t WHERE t.Id = r.TopicId
+              AND t.DeletedAt IS NULL
+              AND (t.Visibility = 0 OR t.AuthorId = @viewer)
+              AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
+              AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
+              LIMIT 1){replyAfter}
+          ORDER BY r.CreatedAt DESC, r.Id DESC
+          LIMIT @limit)
+        ) AS m
+        ORDER BY CreatedAt DESC, PostId DESC
+        LIMIT @limit
         """;
+
+    private const string TopicAfter = "\n      AND (t.CreatedAt, t.Id) < (@afterCreatedAt, @afterPostId)";
+
+    private const string ReplyAfter = "\n      AND (r.CreatedAt, r.Id) < (@afterCreatedAt, @afterPostId)";
 
     private const string Select = "SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (\n";
 
@@ -140,7 +165,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             return [];
         }
 
-        // Every rank is 0 on the substring path, so its relevance order is its newest order (and uses the same indexes).
+        // Every rank is 0 on the substring path, so its relevance order is its newest order (SubstringNewest).
         if (!terms.UsesIndex)
         {
             order = SearchOrder.Newest;
@@ -252,12 +277,16 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     }
 
     /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
-    internal static string BuildSql(bool usesIndex, SearchOrder order, bool hasAfter) => string.Concat(
-        Select,
-        // bm25 costs an index lookup per match; newest order does not need it (rank 0 for every row).
-        usesIndex ? (order == SearchOrder.Relevance ? IndexedMatches : IndexedMatchesUnranked) : SubstringMatches,
-        !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
-        order == SearchOrder.Relevance ? OrderRelevance : OrderNewest);
+    internal static string BuildSql(bool usesIndex, SearchOrder order, bool hasAfter) => usesIndex
+        ? string.Concat(
+            Select,
+            // bm25 costs an index lookup per match; newest order does not need it (rank 0 for every row).
+            order == SearchOrder.Relevance ? IndexedMatches : IndexedMatchesUnranked,
+            !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
+            order == SearchOrder.Relevance ? OrderRelevance : OrderNewest)
+        : SubstringNewest
+            .Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal)
+            .Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal);
 
     private static void AddParameter(DbCommand command, string name, object? value)
     {
