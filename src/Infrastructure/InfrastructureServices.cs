@@ -46,17 +46,19 @@ public static class InfrastructureServices
             services.AddDbContext<SalonDbContext, PostgresSalonDbContext>((sp, options) => options
                 .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddStatisticsTranslations(sqlite: false)
-                .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()));
+                .AddInterceptors(ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
         }
         else
         {
             var connectionString = database.SqliteConnectionString();
             // One queue of writers per process (options are built per scope, so the gate is made once here).
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
+            // Made once too: it remembers which pooled connections already have their settings (docs/adr/0029).
+            var sqliteSettings = new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate);
             services.AddDbContext<SalonDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddStatisticsTranslations(sqlite: true)
-                .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate), sp.GetRequiredService<SessionCacheInvalidation>()));
+                .AddInterceptors(sqliteSettings, ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
         }
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie

@@ -63,11 +63,11 @@ public sealed class PostReplyCommandHandler(
                 db.Replies.Add(posted);
                 return posted;
             },
-            async (_, now, ct) =>
+            async (posted, now, ct) =>
             {
                 await MemberTopicRows.StageFollowAsync(db, topic.Id, command.AuthorId, now, ct);
                 await db.SaveChangesAsync(ct);
-                await PostCounters.RecountTopicAsync(db, topic.Id, ct);
+                await PostCounters.CountNewReplyAsync(db, posted, ct);
             },
             cancellationToken);
         SalonMetrics.ReplyCreated();
