@@ -151,6 +151,3 @@ public sealed class NoticeSender(
     private sealed record MemberAddress(Guid Id, string Email);
 }
 
-/// <summary>One notice and the members it is for.</summary>
-public sealed record NoticeDelivery(IReadOnlyCollection<Guid> MemberIds, Notice Notice);
-
