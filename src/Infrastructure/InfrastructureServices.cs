@@ -55,11 +55,13 @@ public static class InfrastructureServices
             var connectionString = database.SqliteConnectionString();
             // One queue of writers per process.
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
+            // Made once too: it remembers which pooled connections already have their settings (docs/adr/0029).
+            var sqliteSettings = new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate);
             services.AddDbContext<SalonDbContext>(
                 (sp, options) => options
                     .UseSqlite(connectionString)
                     .AddStatisticsTranslations(sqlite: true)
-                    .AddInterceptors(new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate), sp.GetRequiredService<SessionCacheInvalidation>()),
+                    .AddInterceptors(sqliteSettings, ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()),
                 ServiceLifetime.Scoped,
                 OptionsBuiltOnce);
         }

@@ -20,7 +20,7 @@ internal static class PostgresServices
             (sp, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddStatisticsTranslations(sqlite: false)
-                .AddInterceptors(sp.GetRequiredService<SessionCacheInvalidation>()),
+                .AddInterceptors(ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()),
             ServiceLifetime.Scoped,
             InfrastructureServices.OptionsBuiltOnce);
 

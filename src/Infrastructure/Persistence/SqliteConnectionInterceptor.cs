@@ -1,18 +1,30 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Salon.Infrastructure.Persistence;
 
 /// <summary>Per-connection SQLite settings: wait for the write lock instead of failing at once.
-/// (WAL is a property of the database file and is set once at start-up.) It also carries the process's
+/// (WAL is a property of the database file and is set once at start-up.) They are set once per physical connection:
+/// Microsoft.Data.Sqlite pools its connections and a setting stays on the connection's handle, so an open that gets
+/// a handle already set up runs nothing (issue 15, docs/adr/0029). It also carries the process's
 /// <see cref="SqliteWriteGate"/> for the database, which <see cref="SalonDbContext"/> finds among its interceptors.</summary>
 public sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds, SqliteWriteGate? writeGate = null) : DbConnectionInterceptor
 {
     public SqliteWriteGate? WriteGate => writeGate;
 
+    /// <summary>The native handles already set up (a handle leaves the table when its connection is closed for good).</summary>
+    private readonly ConditionalWeakTable<object, object> _configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (AlreadyConfigured(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -20,10 +32,20 @@ public sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds, Sql
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (AlreadyConfigured(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True when this connection's handle was set up before; otherwise records it (the caller sets it up now;
+    /// should that fail, the open fails and the handle is not returned to the pool).</summary>
+    private bool AlreadyConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && !_configured.TryAdd(handle, handle);
 
     private string Pragmas => string.Create(
         CultureInfo.InvariantCulture,

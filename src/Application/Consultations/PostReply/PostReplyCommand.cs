@@ -39,9 +39,9 @@ public sealed class PostReplyCommandHandler(
     public async ValueTask<PostCreatedDto> Handle(PostReplyCommand command, CancellationToken cancellationToken)
     {
         var poster = await directory.RequireMayPostAsync(command.AuthorId, refusal: null, cancellationToken);
-        var topic = await ConsultationRules.TopicForUpdateAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
-        // An anonymous topic never refuses (that would reveal its author, ADR 0016); a blocker sees a named reply by the blocked member nowhere.
-        if (!topic.IsAnonymous && topic.AuthorId != command.AuthorId && await ConsultationRules.HasBlockedAsync(directory, topic.AuthorId, command.AuthorId, cancellationToken))
+        var (topic, authorBlockedReplier) = await ConsultationRules.TopicToReplyToAsync(db, directory, command.TopicId, command.AuthorId, cancellationToken);
+        // A blocker sees a named reply by the blocked member nowhere (an anonymous topic never refuses: ADR 0016).
+        if (authorBlockedReplier)
         {
             throw SalonException.Forbidden(new LocalizedText("この相談には返信できません。", "You cannot reply to this consultation."));
         }
@@ -63,11 +63,11 @@ public sealed class PostReplyCommandHandler(
                 db.Replies.Add(posted);
                 return posted;
             },
-            async (_, now, ct) =>
+            async (posted, now, ct) =>
             {
                 await MemberTopicRows.StageFollowAsync(db, topic.Id, command.AuthorId, now, ct);
                 await db.SaveChangesAsync(ct);
-                await PostCounters.RecountTopicAsync(db, topic.Id, ct);
+                await PostCounters.CountNewReplyAsync(db, posted, ct);
             },
             cancellationToken);
         SalonMetrics.ReplyCreated();

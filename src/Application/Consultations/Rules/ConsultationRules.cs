@@ -45,6 +45,23 @@ internal static class ConsultationRules
         return await db.Topics.Include(t => t.Tags).SingleAsync(t => t.Id == topicId, cancellationToken);
     }
 
+    /// <summary>The topic a member replies to, with whether its named author blocked them, in one statement (issue 15,
+    /// docs/adr/0029); 404 unless the replier may see it. Read without tracking: a reply does not change its topic's
+    /// row through the entity (the counts are one UPDATE).</summary>
+    public static async Task<(Topic Topic, bool AuthorBlockedReplier)> TopicToReplyToAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Guid replierId, CancellationToken cancellationToken)
+    {
+        // An anonymous topic never refuses (that would reveal its author, ADR 0016).
+        var found = await VisibleTopics(db, directory, replierId).AsNoTracking()
+            .Where(t => t.Id == topicId)
+            .Select(t => new
+            {
+                Topic = t,
+                Blocked = !t.IsAnonymous && t.AuthorId != replierId && directory.Blocks.Any(b => b.BlockerId == t.AuthorId && b.BlockedId == replierId),
+            })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw PostRules.Gone();
+        return (found.Topic, found.Blocked);
+    }
+
     /// <summary>For an edit or delete: moderators reach any post that is not deleted (hidden, held, or by
     /// someone they blocked), as the route's rule "author, moderator" says (README "Consultations: a second tour"); anyone else only what they can see.</summary>
     public static async Task<Topic> TopicForActorAsync(IConsultationsDb db, IMemberDirectory directory, Guid topicId, Actor actor, CancellationToken cancellationToken)

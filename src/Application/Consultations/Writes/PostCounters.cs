@@ -5,8 +5,8 @@ using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.Writes;
 
-/// <summary>Denormalised counts are recomputed from the rows in one UPDATE after each change, never
-/// incremented: whatever order concurrent writers commit in, the last recount sees them all, so no
+/// <summary>Denormalised counts are recomputed from the rows in one UPDATE after each change (a new reply, the
+/// most frequent write, is added instead: <see cref="CountNewReplyAsync"/>): whatever order concurrent writers commit in, the last recount sees them all, so no
 /// update is lost and a repeated recount changes nothing.
 /// <para>Each recount first locks the rows it will write (a no-op UPDATE), then recounts in a second
 /// statement of the same transaction. On PostgreSQL (READ COMMITTED) an UPDATE that waited for another
@@ -19,6 +19,22 @@ namespace Salon.Application.Consultations.Writes;
 /// <c>InTransactionAsync</c>, or calls <see cref="SaveAndRecountTopicAsync"/>.</para></summary>
 internal static class PostCounters
 {
+    /// <summary>Counts a new reply into its topic, in the caller's transaction, after the reply's insert: one UPDATE that
+    /// adds it to the counts instead of recounting every reply of the thread (issue 15, docs/adr/0029). Exact as long as
+    /// the counts were: the insert and this UPDATE commit together, and the UPDATE reads the row it writes (on
+    /// PostgreSQL, an UPDATE that waited for another writer's row lock applies its increment to the row that writer
+    /// committed), so concurrent replies each add theirs. A reply held for review counts nothing until it is restored,
+    /// which recounts. Every other change (delete, edit that holds, hide, restore) still recounts.</summary>
+    public static Task<int> CountNewReplyAsync(IConsultationsDb db, Reply reply, CancellationToken cancellationToken) =>
+        reply.Visibility != PostVisibility.Visible
+            ? Task.FromResult(0)
+            : db.Topics.Where(t => t.Id == reply.TopicId).ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1)
+                    .SetProperty(t => t.OthersReplyCount, t => t.AuthorId == reply.AuthorId ? t.OthersReplyCount : t.OthersReplyCount + 1)
+                    .SetProperty(t => t.LastActivityAt, t => t.LastActivityAt > reply.CreatedAt ? t.LastActivityAt : reply.CreatedAt),
+                cancellationToken);
+
     public static Task RecountTopicAsync(IConsultationsDb db, Guid topicId, CancellationToken cancellationToken) =>
         RecountTopicsAsync(db, [topicId], cancellationToken);
 

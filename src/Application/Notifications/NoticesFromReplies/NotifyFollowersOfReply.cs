@@ -27,7 +27,7 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender 
         }
 
         var link = $"/topics/{domainEvent.TopicId}";
-        await notices.DeliverAsync(
+        var toAuthor = new NoticeDelivery(
             [topic.AuthorId],
             new Notice(
                 NotificationKinds.ReplyToMyTopic,
@@ -35,12 +35,10 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender 
                 new LocalizedText("あなたの相談に新しい返信がありました。", "There is a new reply to your consultation."),
                 link,
                 domainEvent.TopicId,
-                domainEvent.ReplyId) { EmailKind = "reply-notice", ActorAnonymous = domainEvent.IsAnonymous },
-            domainEvent.AuthorId,
-            cancellationToken);
+                domainEvent.ReplyId) { EmailKind = "reply-notice", ActorAnonymous = domainEvent.IsAnonymous });
 
         var followers = topic.FollowerIds.Where(id => id != topic.AuthorId).ToList();
-        await notices.DeliverAsync(
+        var toFollowers = new NoticeDelivery(
             followers,
             new Notice(
                 NotificationKinds.ReplyInFollowedTopic,
@@ -48,8 +46,9 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender 
                 new LocalizedText("フォロー中の相談に新しい返信がありました。", "There is a new reply in a consultation you follow."),
                 link,
                 domainEvent.TopicId,
-                domainEvent.ReplyId) { ActorAnonymous = domainEvent.IsAnonymous },
-            domainEvent.AuthorId,
-            cancellationToken);
+                domainEvent.ReplyId) { ActorAnonymous = domainEvent.IsAnonymous });
+
+        // Both notices at once: recipients, preferences and addresses are read once for the two.
+        await notices.DeliverAsync([toAuthor, toFollowers], domainEvent.AuthorId, domainEvent.IsAnonymous, cancellationToken);
     }
 }
