@@ -50,7 +50,8 @@ public static class SalonProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var running = new RunningSalon(process, new Uri($"http://127.0.0.1:{port}"), () => DeleteFolder(folder));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // The first answer builds every endpoint and may take long on a loaded machine.
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
