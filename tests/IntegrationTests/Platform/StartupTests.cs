@@ -8,7 +8,12 @@ using Salon.IntegrationTests.Infrastructure;
 namespace Salon.IntegrationTests.Platform;
 
 /// <summary>What keeps the start-up short (docs/adr/0030): a SQLite instance loads neither EF Core's PostgreSQL provider
-/// nor Hangfire's PostgreSQL storage, nor the OpenAPI or OTLP assemblies, and the background job server starts once the instance has answered ready, not before.</summary>
+/// nor Hangfire's PostgreSQL storage, nor the OpenAPI or OTLP assemblies, and the background job server starts once the instance has answered ready, not before.
+/// <para>Alone (<see cref="AloneCollection"/>), as <see cref="TwoInstancesTests"/>: it runs an in-process job server. Beside
+/// the parallel suite it failed once in CI (the job did not run within 30 s) and it passes alone; the likely cause is
+/// the one <see cref="TwoInstancesTests"/> describes, Hangfire's process-wide log provider left on another test's
+/// disposed logger factory.</para></summary>
+[Collection(AloneCollection.Name)]
 public sealed class StartupTests
 {
     [Fact]
