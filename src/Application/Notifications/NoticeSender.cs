@@ -53,7 +53,7 @@ public sealed class NoticeSender(
                 .ToListAsync(cancellationToken))
             .ToDictionary(p => (p.MemberId, p.Kind));
         var now = time.UtcNow();
-        var immediate = new List<List<Guid>>(deliveries.Count);
+        var immediate = new List<HashSet<Guid>>(deliveries.Count);
         for (var i = 0; i < deliveries.Count; i++)
         {
             var notice = deliveries[i].Notice;
@@ -65,7 +65,7 @@ public sealed class NoticeSender(
             }
 
             var byDefault = DefaultEmail(notice.Kind);
-            immediate.Add(recipients[i].Where(id => (chosen.TryGetValue((id, notice.Kind), out var p) ? p.Email : byDefault) == EmailDelivery.Immediate).ToList());
+            immediate.Add(recipients[i].Where(id => (chosen.TryGetValue((id, notice.Kind), out var p) ? p.Email : byDefault) == EmailDelivery.Immediate).ToHashSet());
         }
 
         var addresses = await AddressesAsync(immediate.SelectMany(r => r).Distinct().ToList(), cancellationToken);
@@ -150,4 +150,3 @@ public sealed class NoticeSender(
 
     private sealed record MemberAddress(Guid Id, string Email);
 }
-
