@@ -21,10 +21,18 @@ namespace Salon.Infrastructure;
 /// <summary>What every module stands on: the database, data protection, jobs, health checks.</summary>
 public static class InfrastructureServices
 {
-    /// <summary>The contexts' options are built once for the process, not once per request scope: building them (the
-    /// configuration below, EF Core's lookup of its internal services for those options) was a few per cent of a read
-    /// request's CPU (issue 15). Nothing in them depends on the scope: the interceptors are per-process.</summary>
-    internal const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
+    /// <summary>The app's contexts come from a pool (EF Core's context pooling): a request or job scope leases one, bound
+    /// to the scope's event dispatcher, and gives it back at the end of the scope. Each new context cost its options
+    /// compared against EF Core's cache, an internal service scope of ~100 services resolved, the compiled model looked
+    /// up by attribute, and a sixth of a reply's allocations (issue 15, docs/adr/0032); a pooled one has all that
+    /// already. Its connection is not kept: EF Core disposes it when the context goes back (docs/adr/0029).</summary>
+    internal static void AddPooledSalonContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : SalonDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<ScopedContext<TContext>>();
+        services.AddScoped<SalonDbContext>(sp => sp.GetRequiredService<ScopedContext<TContext>>().Context);
+    }
 
     public static IServiceCollection AddSalonInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -57,13 +65,12 @@ public static class InfrastructureServices
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
             // Made once too: it remembers which pooled connections already have their settings (docs/adr/0029).
             var sqliteSettings = new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate);
-            services.AddDbContext<SalonDbContext>(
+            AddPooledSalonContext<SalonDbContext>(
+                services,
                 (sp, options) => options
                     .UseSqlite(connectionString)
                     .AddStatisticsTranslations(sqlite: true)
-                    .AddInterceptors(sqliteSettings, ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()),
-                ServiceLifetime.Scoped,
-                OptionsBuiltOnce);
+                    .AddInterceptors(sqliteSettings, ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
         }
 
         // Keys live in the database, so every instance on one database shares them: a token or cookie

@@ -10,11 +10,7 @@ namespace Salon.Infrastructure.Persistence;
 /// the <c>pg_trgm</c> extension and the trigram GIN indexes that serve post search
 /// (<see cref="Consultations.Search.PostgresPostSearch"/>).
 /// </summary>
-public sealed class PostgresSalonDbContext(
-    DbContextOptions<PostgresSalonDbContext> options,
-    IDomainEventDispatcher? dispatcher = null,
-    IOutboxSignal? outboxSignal = null)
-    : SalonDbContext(options, dispatcher, outboxSignal)
+public sealed class PostgresSalonDbContext(DbContextOptions<PostgresSalonDbContext> options) : SalonDbContext(options)
 {
     public const string TopicSearchIndex = "IX_Topics_Search_Trgm";
 

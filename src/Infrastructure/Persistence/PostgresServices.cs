@@ -16,13 +16,12 @@ internal static class PostgresServices
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void AddDbContext(IServiceCollection services, string connectionString) =>
         // The PostgreSQL context type carries PostgreSQL's migrations; every port resolves SalonDbContext.
-        services.AddDbContext<SalonDbContext, PostgresSalonDbContext>(
+        InfrastructureServices.AddPooledSalonContext<PostgresSalonDbContext>(
+            services,
             (sp, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddStatisticsTranslations(sqlite: false)
-                .AddInterceptors(ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()),
-            ServiceLifetime.Scoped,
-            InfrastructureServices.OptionsBuiltOnce);
+                .AddInterceptors(ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
 
     /// <summary>Shared storage: one queue and one set of recurring schedules for every instance, so a recurring job
     /// runs once per schedule, not once per instance (docs/adr/0003).</summary>

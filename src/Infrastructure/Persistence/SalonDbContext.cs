@@ -37,23 +37,78 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
     IAnnouncementsDb
 {
     private const int MaxEventRounds = 10;
-    private readonly IDomainEventDispatcher? _dispatcher;
-    private readonly IOutboxSignal? _outboxSignal;
     private readonly SqliteWriteGate? _writeGate;
+    // The request's or job's own, set when the context is leased from the pool for its scope (ForScope) and let go
+    // when it goes back: a pooled context outlives the scope, and none of these may cross to the next one.
+    private IDomainEventDispatcher? _dispatcher;
+    private IOutboxSignal? _outboxSignal;
     private JobWork _jobWorkInTransaction;
+    private bool _leasedByScope;
 
-    public SalonDbContext(DbContextOptions<SalonDbContext> options, IDomainEventDispatcher? dispatcher = null, IOutboxSignal? outboxSignal = null)
-        : this((DbContextOptions)options, dispatcher, outboxSignal)
+    /// <summary>A context without a scope (tools, the backup's model): no domain events are dispatched, no job signalled.
+    /// The app's contexts come from the pool (<see cref="ScopedContext{TContext}"/>), each given its scope's dispatcher.</summary>
+    public SalonDbContext(DbContextOptions<SalonDbContext> options)
+        : this((DbContextOptions)options)
     {
     }
 
     /// <summary>For a provider-specific context type (its own options and migrations).</summary>
-    protected SalonDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher, IOutboxSignal? outboxSignal)
+    protected SalonDbContext(DbContextOptions options)
         : base(options)
+    {
+        _writeGate = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionInterceptor>().FirstOrDefault()?.WriteGate;
+    }
+
+    /// <summary>Binds a context leased from the pool to one request or job scope: the scope's event dispatcher (its
+    /// handlers are the scope's services) and the job signal. Until <see cref="ReturnToPoolAsync"/>, Dispose does nothing:
+    /// the scope disposes this one instance once per port it was resolved as (each module's port is a registration of
+    /// its own), and a second return to the pool would hand back a context that another scope had leased meanwhile.</summary>
+    internal SalonDbContext ForScope(IDomainEventDispatcher dispatcher, IOutboxSignal? outboxSignal)
     {
         _dispatcher = dispatcher;
         _outboxSignal = outboxSignal;
-        _writeGate = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionInterceptor>().FirstOrDefault()?.WriteGate;
+        _jobWorkInTransaction = JobWork.None;
+        _leasedByScope = true;
+        return this;
+    }
+
+    /// <summary>The end of the scope's lease (once, by <see cref="ScopedContext{TContext}"/>): nothing of the scope is
+    /// kept, and EF Core resets the rest (tracked entities, transaction, connection) as the context goes back.</summary>
+    internal ValueTask ReturnToPoolAsync()
+    {
+        EndLease();
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc cref="ReturnToPoolAsync"/>
+    internal void ReturnToPool()
+    {
+        EndLease();
+        base.Dispose();
+    }
+
+    private void EndLease()
+    {
+        _dispatcher = null;
+        _outboxSignal = null;
+        _jobWorkInTransaction = JobWork.None;
+        _leasedByScope = false;
+    }
+
+    public override void Dispose()
+    {
+        if (!_leasedByScope)
+        {
+            base.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return _leasedByScope ? ValueTask.CompletedTask : base.DisposeAsync();
     }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

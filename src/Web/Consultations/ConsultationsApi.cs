@@ -37,6 +37,7 @@ public sealed record Author(Guid? Id, string Nickname, IReadOnlyList<string>? Fa
 
 public sealed record ReactionCounts(int Relate, int Thanks, int Support);
 
+/// <summary>A topic in a list. <see cref="UnreadReplies"/>: null without a read mark; the API counts up to 100 (shown 99+).</summary>
 public sealed record TopicSummary(
     Guid Id, string BoardSlug, string Title, string Excerpt, Author Author, bool IsMine, IReadOnlyList<string> Tags,
     bool RepliesWelcome, string? ContentWarning, bool IsClosed, string Status, DateTime CreatedAt, DateTime LastActivityAt,

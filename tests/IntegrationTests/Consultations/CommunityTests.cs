@@ -1,3 +1,4 @@
+using Salon.Application.Consultations.Views;
 using System.Net;
 using System.Text.Json;
 using Salon.IntegrationTests.Infrastructure;
@@ -121,6 +122,26 @@ public sealed class CommunityTests(SalonApiFactory factory) : IClassFixture<Salo
 
         await (await _client.SendAsAsync(author, HttpMethod.Put, $"/api/topics/{older}/read")).ShouldBe(HttpStatusCode.NoContent);
         Assert.Equal(0, Item(await _client.ListAsync(author, "/api/me/topics"), older).GetProperty("unreadReplies").GetInt32());
+    }
+
+    /// <summary>The unread count stops at a badge's worth (<c>99+</c>), so that a list costs the same however long its
+    /// threads have grown since the viewer last read them (issue 15).</summary>
+    [Fact]
+    public async Task The_unread_count_stops_at_its_cap()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var replier = await factory.SignUpAsync(_client);
+        var topic = await _client.CreateTopicAsync(author);
+        await (await _client.SendAsAsync(author, HttpMethod.Put, $"/api/topics/{topic}/read")).ShouldBe(HttpStatusCode.NoContent);
+
+        for (var i = 0; i < TopicSummaryDto.UnreadRepliesCap + 5; i++)
+        {
+            await _client.ReplyAsync(replier, topic, $"返信 {i}");
+        }
+
+        var item = Item(await _client.ListAsync(author, "/api/me/topics"), topic);
+        Assert.Equal(TopicSummaryDto.UnreadRepliesCap, item.GetProperty("unreadReplies").GetInt32());
+        Assert.Equal(TopicSummaryDto.UnreadRepliesCap + 5, item.GetProperty("replyCount").GetInt32());
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 
 namespace Salon.Application.Consultations.Views;
 
-/// <summary>A topic in a list: an excerpt, not the whole body.</summary>
+/// <summary>A topic in a list: an excerpt, not the whole body. <see cref="UnreadReplies"/> is null without a read mark
+/// of the viewer's; otherwise the visible replies since it, counted up to <see cref="UnreadRepliesCap"/> (a
+/// badge shows 99+), so that a list costs the same however long its threads have grown.</summary>
 public sealed record TopicSummaryDto(
     Guid Id,
     string BoardSlug,
@@ -19,4 +21,7 @@ public sealed record TopicSummaryDto(
     DateTime LastActivityAt,
     int ReplyCount,
     ReactionCountsDto ReactionCounts,
-    int? UnreadReplies);
+    int? UnreadReplies)
+{
+    public const int UnreadRepliesCap = 100;
+}
