@@ -141,7 +141,8 @@ internal static class Baseline
     }
 
     /// <summary>The first page of a board: Salon's rows and filters (visibility, blocks, hidden posts), with the
-    /// unread count bounded by the viewer's read mark (an index seek on Replies (TopicId, CreatedAt)).</summary>
+    /// unread count bounded by the viewer's read mark (an index seek on Replies (TopicId, CreatedAt)) and, as Salon's,
+    /// stopping at 100 (docs/adr/0032).</summary>
     public static async Task WritePageAsync(SqliteConnection connection, Stream body, string boardId, string slug, Guid viewerId, int size, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -152,8 +153,9 @@ internal static class Baseline
                 t."RepliesWelcome", t."ContentWarning", t."IsClosed", t."Visibility", t."CreatedAt", t."EditedAt", t."LastActivityAt",
                 t."ReplyCount", t."RelateCount", t."ThanksCount", t."SupportCount", rd."LastReadAt",
                 CASE WHEN rd."LastReadAt" IS NULL THEN NULL ELSE (
-                    SELECT count(*) FROM "Replies" AS r
-                    WHERE r."TopicId" = t."Id" AND r."CreatedAt" > rd."LastReadAt" AND r."DeletedAt" IS NULL AND r."Visibility" = 0) END
+                    SELECT count(*) FROM (SELECT 1 FROM "Replies" AS r
+                    WHERE r."TopicId" = t."Id" AND r."CreatedAt" > rd."LastReadAt" AND r."DeletedAt" IS NULL AND r."Visibility" = 0
+                    LIMIT 100)) END
             FROM (
                 SELECT * FROM "Topics" AS x
                 WHERE x."BoardId" = @board AND x."DeletedAt" IS NULL AND (x."Visibility" = 0 OR x."AuthorId" = @viewer)
