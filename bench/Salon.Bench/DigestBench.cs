@@ -51,6 +51,7 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
 
         var deliverElapsed = deliverClock.Elapsed;
         var deliverInOrder = transactions.Durations;
+        var deliverAnatomy = transactions.Transactions;
         var deliverTransactions = deliverInOrder.OrderBy(d => d).ToList();
         var announcementNotices = await CountAsync(connectionString, "SELECT count(*) FROM Notifications WHERE Kind = 'announcement_published'");
 
@@ -115,6 +116,14 @@ internal sealed class DigestBench(IServiceProvider services, BenchOptions option
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| raw reference: the same {batchSize:N0} notice rows in one transaction (INSERT … SELECT, rolled back) | {rawBatch.TotalMilliseconds:F1} ms |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **delivery transactions: median / p99 / longest** | **{Percentile(deliverTransactions, 0.5):F1} / {Percentile(deliverTransactions, 0.99):F1} / {Longest(deliverTransactions):F1} ms** ({deliverTransactions.Count} transactions; median {Percentile(deliverTransactions, 0.5) / rawBatch.TotalMilliseconds:F1}× the raw reference) |"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| delivery transactions over 200 ms / the first one (cold: first query compilations) / longest after the first | {deliverTransactions.Count(d => d.TotalMilliseconds > 200)} / {(deliverInOrder.Count > 0 ? deliverInOrder[0].TotalMilliseconds : 0):F1} ms / {Longest(deliverInOrder.Skip(1).ToList()):F1} ms |"));
+        // What the slowest transactions were made of: the COMMIT (a WAL checkpoint runs inside it) or a garbage collection.
+        foreach (var slow in deliverAnatomy.Select((t, i) => (t, i)).OrderByDescending(x => x.t.Duration).Take(3))
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| slow delivery transaction #{slow.i + 1}: total / of which COMMIT / GCs during it (gen0, gen1, gen2) | {slow.t.Duration.TotalMilliseconds:F1} ms / {slow.t.Commit.TotalMilliseconds:F1} ms / {slow.t.Gen0}, {slow.t.Gen1}, {slow.t.Gen2} |"));
+        }
+
+        var commits = deliverAnatomy.Select(t => t.Commit).OrderBy(c => c).ToList();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| delivery COMMITs: median / longest; transactions with a gen2 GC during them | {Percentile(commits, 0.5):F1} / {Longest(commits):F1} ms; {deliverAnatomy.Count(t => t.Gen2 > 0)} |"));
         var digestOk = digest is null || (digest.Second.Sent == 0 && outbox == digest.Result.Sent);
         return digestOk && announcementNotices > 0 ? 0 : 1;
     }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Salon.Application;
 using Salon.Application.Common;
@@ -65,6 +66,12 @@ public static class InfrastructureServices
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
             // Made once too: it remembers which pooled connections already have their settings (docs/adr/0029).
             var sqliteSettings = new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate);
+            // The log is checkpointed here, not inside a write's COMMIT (docs/adr/0033).
+            services.AddSingleton(sp => new SqliteCheckpointer(
+                connectionString,
+                TimeSpan.FromMilliseconds(Math.Max(10, database.SqliteCheckpointIntervalMilliseconds)),
+                sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
             AddPooledSalonContext<SalonDbContext>(
                 services,
                 (sp, options) => options

@@ -20,6 +20,9 @@ public sealed class DatabaseOptions
     /// <summary>How long a writer waits for SQLite's lock before giving up.</summary>
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
 
+    /// <summary>How often SQLite's write-ahead log is copied into the database file, in the background (docs/adr/0033).</summary>
+    public int SqliteCheckpointIntervalMilliseconds { get; set; } = 1000;
+
     /// <summary>The SQLite connection string with a relative <c>Data Source</c> made absolute against the working
     /// directory (docs/adr/0007-data-directory-and-content-root.md).</summary>
     public string SqliteConnectionString()

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Salon.Infrastructure.Persistence;
 
-/// <summary>Per-connection SQLite settings: wait for the write lock instead of failing at once.
+/// <summary>Per-connection SQLite settings: wait for the write lock instead of failing at once, and never checkpoint the
+/// write-ahead log inside a COMMIT (<see cref="SqliteCheckpointer"/> does it in the background, docs/adr/0033).
 /// (WAL is a property of the database file and is set once at start-up.) They are set once per physical connection:
 /// Microsoft.Data.Sqlite pools its connections and a setting stays on the connection's handle, so an open that gets
 /// a handle already set up runs nothing (issue 15, docs/adr/0029). It also carries the process's
@@ -49,5 +50,5 @@ public sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds, Sql
 
     private string Pragmas => string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;");
 }
