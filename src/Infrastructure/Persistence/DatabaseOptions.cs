@@ -21,7 +21,7 @@ public sealed class DatabaseOptions
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
 
     /// <summary>How often SQLite's write-ahead log is copied into the database file, in the background (docs/adr/0033).</summary>
-    public int SqliteCheckpointIntervalMilliseconds { get; set; } = 1000;
+    public int SqliteCheckpointIntervalMilliseconds { get; set; } = 100;
 
     /// <summary>The SQLite connection string with a relative <c>Data Source</c> made absolute against the working
     /// directory (docs/adr/0007-data-directory-and-content-root.md).</summary>
