@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# A/B of two Salon builds (or two settings of one build) on one HTTP case, alternating, in the same run: what
+# ADRs 0032 and 0033 report (issue 15). Each side starts its own server on the same database, is warmed up, then
+# measured with wrk; it prints requests/s, p99 and the server's CPU time per request (/proc/<pid>/stat).
+#
+#   bench/ab.sh [options] PATH CONNECTIONS
+#     --a "SPEC"   side A; SPEC is space-separated words: DLL=/path/Salon.WebApi.dll (default: this tree's Release
+#     --b "SPEC"   build), and NAME=VALUE environment settings for that server, e.g. --b "Database__X=100"
+#     --db FILE    the database (default: bench/http.sh's, seeded by it when missing)
+#     --reps N (2)  --duration S (10)  --warmup S (15: tiered JIT settles)  --lua FILE (POSTs: bench/reply.lua)
+#
+#   bench/ab.sh --a "DLL=/tmp/old/Salon.WebApi.dll" --reps 3 --lua bench/reply.lua '/api/topics/-/replies' 16
+#   bench/ab.sh '/api/boards/$BOARD/topics?limit=20' 32          # $BOARD, $HOT_TOPIC from the seed
+# Writes go to the database: copy it first when the next measurement needs it as it was.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua=''
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --a) a=$2; shift ;;
+    --b) b=$2; shift ;;
+    --db) db=$2; shift ;;
+    --reps) reps=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --lua) lua=$2; shift ;;
+    *) break ;;
+  esac
+  shift
+done
+[ $# -eq 2 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+path=$1 conns=$2 port=${SALON_PORT:-5182} clk=$(getconf CLK_TCK)
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+
+envfile=$(mktemp)
+dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$db" --http-env "$envfile" >/dev/null 2>&1
+# shellcheck disable=SC1090
+source "$envfile"; rm -f "$envfile"
+export WRK_TOKEN=$TOKEN
+path=${path//\$BOARD/$BOARD}; path=${path//\$HOT_TOPIC/$HOT_TOPIC}
+
+pid=''
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
+run() { # NAME SPEC
+  local dll=src/WebApi/bin/Release/net10.0/Salon.WebApi.dll settings=() word
+  for word in $2; do
+    case "$word" in DLL=*) dll=${word#DLL=} ;; *) settings+=("$word") ;; esac
+  done
+  env "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Benchmark \
+    Database__ConnectionString="Data Source=$db" Logging__LogLevel__Default=Warning \
+    PostingLimits__MinSecondsBetweenPosts=0 PostingLimits__NewMemberPeriod=00:00:00 \
+    PostingLimits__NewMemberMaxTopics=1000000 PostingLimits__NewMemberMaxReplies=1000000 \
+    RateLimits__Writes__PermitLimit=100000000 RateLimits__Writes__Window=00:00:01 \
+    RateLimits__Screening__PermitLimit=100000000 RateLimits__Screening__Window=00:00:01 \
+    dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.1; done
+  if [ -n "$lua" ] && [ -z "${WRK_TOPICS:-}" ]; then
+    WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=100" \
+      | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true)) | .id] | join(",")')
+    export WRK_TOPICS
+  fi
+  local args=(-t2 -c"$conns" -H "Authorization: Bearer $TOKEN")
+  [ -n "$lua" ] && args+=(-s "$lua")
+  wrk "${args[@]}" -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
+  local c0 c1 out n
+  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  out=$(wrk "${args[@]}" --latency -d"${duration}s" "http://127.0.0.1:$port$path")
+  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  printf '%s rps=%s p99=%s cpu_ms_per_req=%s non2xx=%s load=%s\n' "$1" \
+    "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+    "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" \
+    "$(echo "$out" | awk '/Non-2xx/ {print $4}' | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=''
+}
+
+echo "# bench/ab.sh $(date -u '+%Y-%m-%d %H:%M UTC') $(git rev-parse --short HEAD 2>/dev/null || true): $path, $conns connections"
+echo "# A: ${a:-the Release build of this tree}; B: ${b:-the Release build of this tree}"
+for _ in $(seq 1 "$reps"); do run A "$a"; run B "$b"; done
