@@ -15,6 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# shellcheck source=salon-settings.sh
+source bench/salon-settings.sh
 
 a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua=''
 while [ $# -gt 0 ]; do
@@ -48,13 +50,8 @@ run() { # NAME SPEC
   for word in $2; do
     case "$word" in DLL=*) dll=${word#DLL=} ;; *) settings+=("$word") ;; esac
   done
-  env "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Benchmark \
-    Database__ConnectionString="Data Source=$db" Logging__LogLevel__Default=Warning \
-    PostingLimits__MinSecondsBetweenPosts=0 PostingLimits__NewMemberPeriod=00:00:00 \
-    PostingLimits__NewMemberMaxTopics=1000000 PostingLimits__NewMemberMaxReplies=1000000 \
-    RateLimits__Writes__PermitLimit=100000000 RateLimits__Writes__Window=00:00:01 \
-    RateLimits__Screening__PermitLimit=100000000 RateLimits__Screening__Window=00:00:01 \
-    dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
+  env "${SALON_BENCH_SETTINGS[@]}" "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Database__ConnectionString="Data Source=$db" dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.1; done
   if [ -n "$lua" ] && [ -z "${WRK_TOPICS:-}" ]; then

@@ -80,15 +80,10 @@ cleanup() {
 trap cleanup EXIT
 
 # Salon as in production, minus the limits that would refuse the load (issue 15).
+# shellcheck source=salon-settings.sh
+source bench/salon-settings.sh
 start_salon() {
-  ASPNETCORE_URLS="http://127.0.0.1:$salon_port" \
-  ASPNETCORE_ENVIRONMENT=Benchmark \
-  Database__ConnectionString="Data Source=$db" \
-  Logging__LogLevel__Default=Warning \
-  PostingLimits__MinSecondsBetweenPosts=0 PostingLimits__NewMemberPeriod=00:00:00 \
-  PostingLimits__NewMemberMaxTopics=1000000 PostingLimits__NewMemberMaxReplies=1000000 \
-  RateLimits__Writes__PermitLimit=100000000 RateLimits__Writes__Window=00:00:01 \
-  RateLimits__Screening__PermitLimit=100000000 RateLimits__Screening__Window=00:00:01 \
+  env "${SALON_BENCH_SETTINGS[@]}" ASPNETCORE_URLS="http://127.0.0.1:$salon_port" Database__ConnectionString="Data Source=$db" \
     dotnet "$salon_dll" >"${TMPDIR:-/tmp}/salon-http-server.log" 2>&1 &
   salon_pid=$!
 }

@@ -1,0 +1,12 @@
+# shellcheck shell=bash
+# Salon as in production, minus the limits that would refuse a benchmark's load (issue 15): sourced by bench/http.sh
+# and bench/ab.sh, which pass these to the server with `env "${SALON_BENCH_SETTINGS[@]}" …`.
+# shellcheck disable=SC2034
+SALON_BENCH_SETTINGS=(
+  ASPNETCORE_ENVIRONMENT=Benchmark
+  Logging__LogLevel__Default=Warning
+  PostingLimits__MinSecondsBetweenPosts=0 PostingLimits__NewMemberPeriod=00:00:00
+  PostingLimits__NewMemberMaxTopics=1000000 PostingLimits__NewMemberMaxReplies=1000000
+  RateLimits__Writes__PermitLimit=100000000 RateLimits__Writes__Window=00:00:01
+  RateLimits__Screening__PermitLimit=100000000 RateLimits__Screening__Window=00:00:01
+)
