@@ -87,9 +87,7 @@ public static class InfrastructureServices
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
             AddPooledSalonContext<SalonDbContext>(
                 services,
-                (sp, options) => options
-                    .UseSqlite(connectionString)
-                    .WithoutSqliteFunctions()
+                (sp, options) => SqliteConnectionWithoutFunctions.UseIn(options.UseSqlite(connectionString))
                     .AddStatisticsTranslations(sqlite: true)
                     .AddInterceptors(sqliteSettings, ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
         }

@@ -20,14 +20,10 @@ public sealed class SqliteConnectionWithoutFunctions(
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
-    protected override DbConnection CreateDbConnection() => new SqliteConnection(GetValidatedConnectionString());
-}
-
-public static class SqliteConnectionWithoutFunctionsExtensions
-{
-    /// <summary>Creates the context's SQLite connections without EF Core's SQL functions (see
-    /// <see cref="SqliteConnectionWithoutFunctions"/>).</summary>
-    public static DbContextOptionsBuilder WithoutSqliteFunctions(this DbContextOptionsBuilder options) =>
+    /// <summary>Makes the context create its SQLite connections this way.</summary>
+    public static DbContextOptionsBuilder UseIn(DbContextOptionsBuilder options) =>
         options.ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>();
+
+    protected override DbConnection CreateDbConnection() => new SqliteConnection(GetValidatedConnectionString());
 }
 #pragma warning restore EF1001
