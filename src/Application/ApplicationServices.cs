@@ -16,7 +16,9 @@ public static class ApplicationServices
         // A rule stops at its first failure, so later checks in it never see a missing value.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => FieldNames.Display(member?.Name);
-        services.AddValidatorsFromAssembly(typeof(ApplicationServices).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+        // Singletons: a validator is built from expression trees, which cost a request its share of allocations when
+        // built per request (issue 15). They are thread-safe once built and take no service (an architecture test).
+        services.AddValidatorsFromAssembly(typeof(ApplicationServices).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
 
         foreach (var type in typeof(ApplicationServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {

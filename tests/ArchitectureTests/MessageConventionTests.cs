@@ -23,6 +23,13 @@ public class MessageConventionTests
     }
 
     [Fact]
+    public void Validators_take_nothing_in_their_constructor_they_are_singletons()
+    {
+        Verdict.SelectionIsNotEmpty(MessageRules.Validators(Codebase.Salon), "FluentValidation validators");
+        Verdict.Holds("A validator is a singleton (ApplicationServices), so its constructor takes no service:", MessageRules.ValidatorsTakeNothing(Codebase.Salon));
+    }
+
+    [Fact]
     public void Commands_queries_and_domain_events_are_immutable()
     {
         Verdict.SelectionIsNotEmpty(Messages.Commands, "commands");

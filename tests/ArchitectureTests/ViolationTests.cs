@@ -117,6 +117,14 @@ public class ViolationTests
     }
 
     [Fact]
+    public void Validator_rule_catches_a_validator_that_takes_a_service()
+    {
+        AssertReports(
+            ["Salon.Application.Alpha.Injected.InjectedCommandValidator takes TimeProvider in its constructor"],
+            MessageRules.ValidatorsTakeNothing(Planted));
+    }
+
+    [Fact]
     public void Immutability_rule_catches_a_public_setter()
     {
         AssertReports(["Salon.Application.Alpha.Mutable.MutableQuery.Page has a public setter"], MessageRules.MessagesAreImmutable(Messages));

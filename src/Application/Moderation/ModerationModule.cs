@@ -8,6 +8,7 @@ public static class ModerationModule
 {
     public static IServiceCollection AddModerationApplication(this IServiceCollection services) => services
         .AddSingleton<WatchedWordCache>()
+        .AddSingleton<CrisisLexicon>()
         .AddScoped<PostScreening>()
         .AddScoped<IPostScreening>(sp => sp.GetRequiredService<PostScreening>())
         .AddScoped<ISupportResources>(sp => sp.GetRequiredService<PostScreening>())

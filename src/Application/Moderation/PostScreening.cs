@@ -7,7 +7,7 @@ namespace Salon.Application.Moderation;
 
 /// <summary>The crisis lexicon and the watched words, applied to folded text. Crisis never blocks a post:
 /// it brings help to the screen at once and a moderator to the post.</summary>
-public sealed class PostScreening(IOptions<SafetyOptions> options, WatchedWordCache watchedWords) : IPostScreening, ISupportResources
+public sealed class PostScreening(IOptions<SafetyOptions> options, CrisisLexicon lexicon, WatchedWordCache watchedWords) : IPostScreening, ISupportResources
 {
     public static readonly LocalizedText SupportMessage = new(
         "つらい気持ちを書いてくださってありがとうございます。ひとりで抱えこまないでください。今すぐ話を聞いてくれる窓口があります。命の危険があるときは 119 / 110 へ。",
@@ -31,19 +31,18 @@ public sealed class PostScreening(IOptions<SafetyOptions> options, WatchedWordCa
     public IReadOnlyList<string> MatchedCrisisTerms(string foldedText, string originalText)
     {
         string? words = null;
-        return options.Value.CrisisTerms
-            .Where(term => !string.IsNullOrWhiteSpace(term))
+        return lexicon.Terms
             .Where(term =>
             {
-                var folded = SafetyText.Fold(term);
-                if (folded.Length <= 3 && folded.All(char.IsAsciiLetterOrDigit))
+                if (term.AsWord is { } asWord)
                 {
                     words ??= originalText.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
-                    return System.Text.RegularExpressions.Regex.IsMatch(words, $"(?<![a-z0-9]){System.Text.RegularExpressions.Regex.Escape(folded)}(?![a-z0-9])");
+                    return asWord.IsMatch(words);
                 }
 
-                return foldedText.Contains(folded, StringComparison.Ordinal);
+                return foldedText.Contains(term.Folded, StringComparison.Ordinal);
             })
+            .Select(term => term.Term)
             .Distinct()
             .ToList();
     }

@@ -39,6 +39,14 @@ internal static class MessageRules
     public static IReadOnlyList<(Type Type, Type Validates)> Validators(Codebase codebase) =>
         codebase.AllTypes.Where(t => t.IsConcreteClass()).Select(t => (Type: t, Validates: ValidatedType(t))).Where(v => v.Validates is not null).Select(v => (v.Type, v.Validates!)).ToList();
 
+    /// <summary>Validators are registered as singletons (building one costs a request's worth of expression trees), so
+    /// none may take a service: a scoped one would be captured for the process's life.</summary>
+    public static IReadOnlyList<string> ValidatorsTakeNothing(Codebase codebase) =>
+        Validators(codebase)
+            .Where(v => v.Type.GetConstructors().Any(c => c.GetParameters().Length > 0))
+            .Select(v => $"{v.Type.FullName} takes {string.Join(", ", v.Type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType.Name))} in its constructor")
+            .ToList();
+
     public static IReadOnlyList<string> EveryCommandHasOneValidatorNextToIt(Messages messages)
     {
         var validators = Validators(messages.Codebase);

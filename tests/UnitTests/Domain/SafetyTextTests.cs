@@ -6,9 +6,11 @@ namespace Salon.UnitTests.Domain;
 
 public sealed class SafetyTextTests
 {
-    private static PostScreening Screening(params string[] terms) => new(
-        Options.Create(new SafetyOptions { CrisisTerms = [.. terms] }),
-        null!);
+    private static PostScreening Screening(params string[] terms)
+    {
+        var options = Options.Create(new SafetyOptions { CrisisTerms = [.. terms] });
+        return new(options, new CrisisLexicon(options), null!);
+    }
 
     [Theory]
     [InlineData("し に た い")]
@@ -42,6 +44,15 @@ public sealed class SafetyTextTests
         var screening = Screening("死にたい", "しにたい", "OD", "リストカット", "want to die");
         var matched = screening.MatchedCrisisTerms(SafetyText.Fold(text), text);
         Assert.Equal(crisis, matched.Count > 0);
+    }
+
+    [Fact]
+    public void A_term_of_symbols_only_matches_nothing_rather_than_everything()
+    {
+        // It folds to the empty string, which every text contains.
+        var screening = Screening("…", "・・", "しにたい");
+        Assert.Empty(screening.MatchedCrisisTerms(SafetyText.Fold("穏やかな一日でした…"), "穏やかな一日でした…"));
+        Assert.Equal(["しにたい"], screening.MatchedCrisisTerms(SafetyText.Fold("しにたい…"), "しにたい…"));
     }
 
     [Fact]
