@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A/B of two Salon builds (or two settings of one build) on one HTTP case, alternating, in the same run: what
-# ADRs 0032 and 0033 report (issue 15). Each side starts its own server on the same database, is warmed up, then
+# ADRs 0032 to 0034 report (issue 15). Each side starts its own server on the same database, is warmed up, then
 # measured with wrk; it prints requests/s, p99 and the server's CPU time per request (/proc/<pid>/stat).
 #
 #   bench/ab.sh [options] PATH CONNECTIONS
@@ -8,6 +8,8 @@
 #     --b "SPEC"   build), and NAME=VALUE environment settings for that server, e.g. --b "Database__X=100"
 #     --db FILE    the database (default: bench/http.sh's, seeded by it when missing)
 #     --reps N (2)  --duration S (10)  --warmup S (15: tiered JIT settles)  --lua FILE (POSTs: bench/reply.lua)
+#     --alloc      also bytes allocated per request (the runtime's own counter, read with dotnet-counters, which is
+#                  installed under $TMPDIR/salon-bench-tools when missing); unlike CPU time it barely moves with load
 #
 #   bench/ab.sh --a "DLL=/tmp/old/Salon.WebApi.dll" --reps 3 --lua bench/reply.lua '/api/topics/-/replies' 16
 #   bench/ab.sh '/api/boards/$BOARD/topics?limit=20' 32          # $BOARD, $HOT_TOPIC from the seed
@@ -18,7 +20,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # shellcheck source=salon-settings.sh
 source bench/salon-settings.sh
 
-a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua=''
+a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc=''
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) a=$2; shift ;;
@@ -28,13 +30,20 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --lua) lua=$2; shift ;;
+    --alloc) alloc=1; shift 0 ;;
     *) break ;;
   esac
   shift
 done
-[ $# -eq 2 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,16p' "$0" >&2; exit 2; }
 path=$1 conns=$2 port=${SALON_PORT:-5182} clk=$(getconf CLK_TCK)
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+counters=''
+if [ -n "$alloc" ]; then
+  tools="${TMPDIR:-/tmp}/salon-bench-tools"
+  [ -x "$tools/dotnet-counters" ] || dotnet tool install --tool-path "$tools" dotnet-counters >/dev/null
+  counters="$tools/dotnet-counters"
+fi
 
 envfile=$(mktemp)
 dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$db" --http-env "$envfile" >/dev/null 2>&1
@@ -62,14 +71,27 @@ run() { # NAME SPEC
   local args=(-t2 -c"$conns" -H "Authorization: Bearer $TOKEN")
   [ -n "$lua" ] && args+=(-s "$lua")
   wrk "${args[@]}" -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
-  local c0 c1 out n
+  local c0 c1 out n cpid='' csv="${TMPDIR:-/tmp}/salon-ab-counters.csv" bytes=''
+  if [ -n "$counters" ]; then
+    rm -f "$csv"
+    "$counters" collect -p "$pid" --refresh-interval 1 --duration "00:00:00:$((duration - 1))" --counters System.Runtime \
+      --format csv -o "$csv" >/dev/null 2>&1 &
+    cpid=$!
+  fi
   c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   out=$(wrk "${args[@]}" --latency -d"${duration}s" "http://127.0.0.1:$port$path")
   c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   n=$(echo "$out" | awk '/requests in/ {print $1}')
-  printf '%s rps=%s p99=%s cpu_ms_per_req=%s non2xx=%s load=%s\n' "$1" \
+  if [ -n "$cpid" ]; then
+    wait "$cpid" 2>/dev/null || true
+    # The runtime's allocation rate per second (the first second left out: the collector attaches in it), over requests/s.
+    bytes=$(awk -F, -v rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+      '$3 ~ /^dotnet.gc.heap.total_allocated/ { if (seen++) { sum += $5; k++ } }
+       END { if (k && rps > 0) printf " alloc_kb_per_req=%.1f", sum / k / rps / 1024; else printf " alloc_kb_per_req=?" }' "$csv")
+  fi
+  printf '%s rps=%s p99=%s cpu_ms_per_req=%s%s non2xx=%s load=%s\n' "$1" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
-    "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" \
+    "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" "$bytes" \
     "$(echo "$out" | awk '/Non-2xx/ {print $4}' | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=''
 }
