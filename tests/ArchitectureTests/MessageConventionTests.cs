@@ -27,6 +27,7 @@ public class MessageConventionTests
     {
         Verdict.SelectionIsNotEmpty(MessageRules.Validators(Codebase.Salon), "FluentValidation validators");
         Verdict.Holds("A validator is a singleton (ApplicationServices), so its constructor takes no service:", MessageRules.ValidatorsTakeNothing(Codebase.Salon));
+        Verdict.Holds("A validator is a singleton, so its messages are lambdas, chosen in each request's language:", SourceRules.ValidationMessagesAreLambdas(Codebase.Salon.Source));
     }
 
     [Fact]

@@ -125,6 +125,14 @@ public class ViolationTests
     }
 
     [Fact]
+    public void Validator_rule_catches_a_message_that_is_not_a_lambda()
+    {
+        AssertReports(
+            ["Application/Alpha/Injected/InjectedCommand.cs:14 passes WithMessage a value, not a lambda"],
+            SourceRules.ValidationMessagesAreLambdas(Planted.Source));
+    }
+
+    [Fact]
     public void Immutability_rule_catches_a_public_setter()
     {
         AssertReports(["Salon.Application.Alpha.Mutable.MutableQuery.Page has a public setter"], MessageRules.MessagesAreImmutable(Messages));

@@ -116,6 +116,18 @@ internal static class SourceRules
         return violations;
     }
 
+    /// <summary>A validation message is a lambda (<c>.WithMessage(_ => new LocalizedText(…).Current)</c>): validators are
+    /// singletons, so a message evaluated when the validator is built would keep the language of the first request
+    /// that built it.</summary>
+    public static IReadOnlyList<string> ValidationMessagesAreLambdas(SourceCode source) =>
+        source.Files
+            .SelectMany(f => f.Root.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Where(call => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithMessage" }
+                    && call.ArgumentList.Arguments.Count > 0
+                    && call.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax)
+                .Select(call => $"{f.Path}:{call.GetLocation().GetLineSpan().StartLinePosition.Line + 1} passes WithMessage a value, not a lambda"))
+            .ToList();
+
     /// <summary>Every namespace declared in the sources, and each of its parents (Salon, Salon.Domain, …).</summary>
     private static HashSet<string> KnownNamespaces(SourceCode source)
     {
