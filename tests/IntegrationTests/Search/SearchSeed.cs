@@ -16,7 +16,9 @@ internal sealed class SearchSeed(SalonApiFactory factory)
     /// <summary>A katakana word no other test writes: 3+ characters, so it goes through the trigram index.</summary>
     public static string UniqueWord()
     {
-        const string Kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+        // No ク: a test searches for 「クス」 and expects only its own text, which a word holding クス would also match
+        // (it did once in CI, on PostgreSQL: 7 pairs in 8 characters of 44 make it about one run in 280).
+        const string Kana = "アイウエオカキケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
         var n = (Interlocked.Increment(ref _counter) * 7919L) + Random.Shared.NextInt64(1L << 40);
         var chars = new char[8];
         for (var i = 0; i < chars.Length; i++)
