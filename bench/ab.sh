@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --lua) lua=$2; shift ;;
-    --alloc) alloc=1; shift 0 ;;
+    --alloc) alloc=1 ;;
     *) break ;;
   esac
   shift

@@ -26,14 +26,7 @@ public sealed class PlatformTests(SalonApiFactory factory) : IClassFixture<Salon
     {
         Assert.True(File.Exists(Path.Combine(factory.Directory, "salon.db")));
         var (journal, pending) = await factory.WithDbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode;";
-            var mode = (string)(await command.ExecuteScalarAsync())!;
-            return (mode, (await db.Database.GetPendingMigrationsAsync()).Count());
-        });
+            (await SqlitePragma.ReadAsync<string>(db, "journal_mode"), (await db.Database.GetPendingMigrationsAsync()).Count()));
         Assert.Equal("wal", journal);
         Assert.Equal(0, pending);
     }

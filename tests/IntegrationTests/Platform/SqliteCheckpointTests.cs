@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Infrastructure.Persistence;
 using Salon.IntegrationTests.Consultations;
@@ -22,14 +21,7 @@ public sealed class SqliteCheckpointTests : IDisposable
         var author = await _factory.SignUpAsync(client);
         await client.CreateTopicAsync(author);
 
-        var automatic = await _factory.WithDbAsync(async db =>
-        {
-            // Opened by EF Core, so with the app's connection settings.
-            await db.Database.ExecuteSqlRawAsync("SELECT 1;");
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA wal_autocheckpoint;";
-            return (long)(await command.ExecuteScalarAsync())!;
-        });
+        var automatic = await _factory.WithDbAsync(db => SqlitePragma.ReadAsync<long>(db, "wal_autocheckpoint"));
         Assert.Equal(0, automatic);
 
         var checkpointer = _factory.Services.GetRequiredService<SqliteCheckpointer>();

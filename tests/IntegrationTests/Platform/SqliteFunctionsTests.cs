@@ -23,13 +23,7 @@ public sealed class SqliteFunctionsTests : IDisposable
         Assert.Contains("no such function", error.Message, StringComparison.Ordinal);
 
         // The connection itself works, with the app's settings.
-        var foreignKeys = await _factory.WithDbAsync(async db =>
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT 1;");
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys;";
-            return (long)(await command.ExecuteScalarAsync())!;
-        });
+        var foreignKeys = await _factory.WithDbAsync(db => SqlitePragma.ReadAsync<long>(db, "foreign_keys"));
         Assert.Equal(1, foreignKeys);
     }
 
