@@ -1,7 +1,7 @@
 namespace Salon.Application.Consultations;
 
-/// <summary>Japanese full-text search over topics and replies, provider-specific (SQLite FTS5 trigram
-/// with a substring fallback for 1–2 characters; PostgreSQL pg_trgm). It applies the visibility rules in
+/// <summary>Japanese full-text search over topics and replies, provider-specific (SQLite FTS5 trigram, and
+/// an FTS5 index of single characters for 1–2 characters; PostgreSQL pg_trgm, with a substring walk for 1–2). It applies the visibility rules in
 /// the same SQL, so pages are full and keyset pagination has no gaps.</summary>
 public interface IPostSearch
 {

@@ -41,11 +41,14 @@ public sealed class PostSearchMigrationTests
                 objects.Where(o => o.Type == "trigger").Select(o => o.Name).Order(StringComparer.Ordinal));
             Assert.Contains(("table", "PostSearch"), objects);
             Assert.Contains(("table", "PostSearchKeys"), objects);
+            Assert.Contains(("table", "PostSearchChars"), objects);
+            Assert.Contains(("table", "PostSearchCharNumbers"), objects);
             return 0;
         });
 
-        // The existing posts were backfilled…
+        // The existing posts were backfilled, in both indexes…
         Assert.Equal([reply, topic], (await seed.SearchAsync(word, viewer.Id)).Select(m => m.PostId));
+        Assert.Equal([reply, topic], (await seed.SearchAsync(word[1..3], viewer.Id)).Select(m => m.PostId));
 
         // …and the backfilled entries are kept in sync like any other.
         var edited = SearchSeed.UniqueWord();
@@ -53,7 +56,9 @@ public sealed class PostSearchMigrationTests
         var later = await seed.ReplyAsync(topic, author.Id, $"{edited}の後で", t0.AddMinutes(3));
         Assert.Equal([reply], (await seed.SearchAsync(word, viewer.Id)).Select(m => m.PostId));
         Assert.Equal([later, topic], (await seed.SearchAsync(edited, viewer.Id)).Select(m => m.PostId));
+        Assert.Equal([later, topic], (await seed.SearchAsync(edited[1..3], viewer.Id)).Select(m => m.PostId));
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO PostSearch (PostSearch, rank) VALUES ('integrity-check', 0)"));
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO PostSearchChars (PostSearchChars, rank) VALUES ('integrity-check', 0)"));
     }
 
     private static async Task MigrateToBeforePostSearchAsync(SalonDbContext db)

@@ -38,6 +38,13 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     /// <summary>Each form as one FTS5 string ("…", inner quotes doubled), so every character is literal.</summary>
     public string FtsQuery() => Normalized is null ? FtsString(Typed) : FtsString(Typed) + " OR " + FtsString(Normalized);
 
+    /// <summary>Each form as one FTS5 phrase of its characters (code points) with a space between them, for the index of
+    /// single characters on SQLite (migration <c>PostSearchCharacters</c>), whose tokenizer makes every character but the
+    /// ASCII space a token: 「姉が」 is the phrase <c>"姉 が"</c>.</summary>
+    public string FtsCharactersQuery() => Normalized is null
+        ? FtsString(Spaced(Typed))
+        : FtsString(Spaced(Typed)) + " OR " + FtsString(Spaced(Normalized));
+
     /// <summary>A LIKE pattern for the literal text, with <c>\</c> as the escape character.</summary>
     public static string LikePattern(string text) =>
         "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal)
@@ -45,6 +52,8 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
             .Replace("_", @"\_", StringComparison.Ordinal) + "%";
 
     private static string FtsString(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Spaced(string text) => string.Join(' ', text.EnumerateRunes());
 
     private static bool IsIndexable(string text) => text.EnumerateRunes().Count() >= MinIndexedQueryLength;
 }

@@ -12,8 +12,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// <c>-</c>, quotes) have no meaning. Queries of 3+ characters (Unicode code points, which is what the
 /// trigram tokenizer counts) use the FTS5 trigram index <c>PostSearch</c> (migration <c>PostSearch</c>) and
 /// rank by bm25, a title match weighing twice a body match; shorter ones (「薬」, 「姉が」) cannot use
-/// trigrams and walk the posts newest first with <c>LIKE</c>, stopping after a page (<see cref="SubstringNewest"/>), all
-/// with rank 0, so relevance order is newest order.
+/// trigrams and read the index of single characters <c>PostSearchChars</c> (migration <c>PostSearchCharacters</c>,
+/// docs/adr/0035) newest first, each candidate rechecked with <c>LIKE</c> (<see cref="CharactersNewest"/>), all with
+/// rank 0, so relevance order is newest order.
 /// <para>
 /// Normalisation: posts are stored and indexed as written, and SQLite cannot NFKC-normalise them, so
 /// normalising only the query would lose matches (a post saying 「１２３」, and 「１２３」 typed but searched
@@ -51,10 +52,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
         """;
 
-    /// <summary>Matches through the trigram index. A hit is a topic or a reply; <c>t</c> is the topic
-    /// itself or the reply's topic, which must be visible to the viewer either way.</summary>
-    internal static readonly string IndexedMatchesUnranked = IndexedMatches.Replace("bm25(PostSearch, 2.0, 1.0)", "0.0", StringComparison.Ordinal);
-
+    /// <summary>Matches through the trigram index, ranked by bm25 (relevance order). A hit is a topic or a reply; <c>t</c>
+    /// is the topic itself or the reply's topic, which must be visible to the viewer either way.</summary>
     internal const string IndexedMatches = """
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
                coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, bm25(PostSearch, 2.0, 1.0) AS Rank
@@ -69,82 +68,50 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5 walks its index from the newest entry and the
     /// reader stops after a page, so nothing sorts every match (<see cref="ReadNewestAsync"/>). The visibility
     /// filters are checked per row on the way. <c>@beforeRowId</c> skips the milliseconds after the keyset.</summary>
-    internal const string IndexedNewest = """
-        SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
-               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, PostSearch.rowid AS RowId
-        FROM PostSearch
-        JOIN PostSearchKeys AS k ON k.RowId = PostSearch.rowid
-        LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
-        JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-        WHERE PostSearch MATCH @match
-          AND PostSearch.rowid < @beforeRowId
-        """ + "\n" + VisibleToViewer;
+    internal static readonly string IndexedNewest = NewestThrough("PostSearch", recheck: string.Empty);
+
+    /// <summary>Matches of 1–2 character queries (newest first, the only order of this path: every rank is 0), read like
+    /// <see cref="IndexedNewest"/> from the index of single characters <c>PostSearchChars</c>, where every character is a
+    /// token and a pair is a phrase. The index only proposes: it folds more case than <c>LIKE</c> and does not see the
+    /// spaces between words, so each candidate is rechecked with <c>LIKE</c> against its own text, and what matches is
+    /// exactly the substring (ASCII case folded) as before (docs/adr/0035). <c>@pattern2</c> is the NFKC form's pattern,
+    /// or NULL (matching nothing) when it is the same.</summary>
+    internal static readonly string CharactersNewest = NewestThrough("PostSearchChars", recheck: """
+
+          AND (CASE WHEN k.IsReply = 1
+                    THEN r.Body LIKE @pattern ESCAPE '\' OR r.Body LIKE @pattern2 ESCAPE '\'
+                    ELSE t.Title LIKE @pattern ESCAPE '\' OR t.Body LIKE @pattern ESCAPE '\'
+                         OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\' END)
+        """);
 
     private const string IndexedNewestAfter = "\n  AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
 
     private const string IndexedNewestOrder = "\nORDER BY PostSearch.rowid DESC";
 
+    private const string CharactersNewestOrder = "\nORDER BY PostSearchChars.rowid DESC";
+
+    /// <summary>Hits of one FTS5 index (<c>PostSearch</c> or <c>PostSearchChars</c>, same rowids), newest first from
+    /// <c>@beforeRowId</c>, each joined to its post by key and filtered by <paramref name="recheck"/> and the visibility
+    /// rules.</summary>
+    private static string NewestThrough(string table, string recheck) => $"""
+        SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, {table}.rowid AS RowId
+        FROM {table}
+        JOIN PostSearchKeys AS k ON k.RowId = {table}.rowid
+        LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
+        JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
+        WHERE {table} MATCH @match
+          AND {table}.rowid < @beforeRowId{recheck}
+        """ + "\n" + VisibleToViewer;
+
     /// <summary>How many bits of a search key number the posts within one millisecond.</summary>
     private const int SequenceBits = 20;
-
-    /// <summary>Matches of 1–2 character queries, newest first (the only order of this path: every rank is 0). The trigram
-    /// index cannot serve them, so each table is walked backwards along its <c>(CreatedAt, Id)</c> index from the keyset
-    /// (<c>{topicAfter}</c>/<c>{replyAfter}</c>), testing <c>LIKE</c> and the visibility rules per row, and stops after a
-    /// page (<c>LIMIT</c> per table); the two pages are then merged. The page is exact: the newest <c>@limit</c> of both
-    /// tables are among the newest <c>@limit</c> of each. A reply's topic is checked in a correlated <c>EXISTS … LIMIT 1</c>,
-    /// not a join: with a join SQLite builds a Bloom filter over every topic before the first row (a full scan of
-    /// <c>Topics</c>), and the <c>LIMIT 1</c> keeps SQLite (3.47+) from turning the <c>EXISTS</c> back into that join
-    /// (<c>SqliteSearchPlanTests</c>). <c>@pattern2</c> is the NFKC form's pattern, or NULL (matching nothing) when it is
-    /// the same.
-    /// A common character stops after a few dozen rows; a rare one walks the whole tables (docs/adr/0031).</summary>
-    internal const string SubstringNewest = """
-        SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (
-        SELECT * FROM (
-          SELECT t.Id AS PostId, 0 AS IsReply, t.Id AS TopicId, t.CreatedAt AS CreatedAt, 0.0 AS Rank
-          FROM Topics AS t
-          WHERE (t.Title LIKE @pattern ESCAPE '\' OR t.Body LIKE @pattern ESCAPE '\'
-                 OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\')
-            AND t.DeletedAt IS NULL
-            AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-            AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-            AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id){topicAfter}
-          ORDER BY t.CreatedAt DESC, t.Id DESC
-          LIMIT @limit)
-        UNION ALL
-        SELECT * FROM (
-          SELECT r.Id AS PostId, 1 AS IsReply, r.TopicId AS TopicId, r.CreatedAt AS CreatedAt, 0.0 AS Rank
-          FROM Replies AS r
-          WHERE (r.Body LIKE @pattern ESCAPE '\' OR r.Body LIKE @pattern2 ESCAPE '\')
-            AND r.DeletedAt IS NULL
-            AND (r.Visibility = 0 OR r.AuthorId = @viewer)
-            AND (r.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = r.AuthorId))
-            AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)
-            AND EXISTS (SELECT 1 FROM Topics AS t WHERE t.Id = r.TopicId
-              AND t.DeletedAt IS NULL
-              AND (t.Visibility = 0 OR t.AuthorId = @viewer)
-              AND (t.IsAnonymous OR NOT EXISTS (SELECT 1 FROM MemberBlocks AS b WHERE b.BlockerId = @viewer AND b.BlockedId = t.AuthorId))
-              AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = t.Id)
-              LIMIT 1){replyAfter}
-          ORDER BY r.CreatedAt DESC, r.Id DESC
-          LIMIT @limit)
-        ) AS m
-        ORDER BY CreatedAt DESC, PostId DESC
-        LIMIT @limit
-        """;
-
-    private const string TopicAfter = "\n      AND (t.CreatedAt, t.Id) < (@afterCreatedAt, @afterPostId)";
-
-    private const string ReplyAfter = "\n      AND (r.CreatedAt, r.Id) < (@afterCreatedAt, @afterPostId)";
 
     private const string Select = "SELECT PostId, IsReply, TopicId, CreatedAt, Rank FROM (\n";
 
     private const string NoKeyset = "\n) AS m\n";
 
-    private const string AfterNewest = "\n) AS m\nWHERE (CreatedAt, PostId) < (@afterCreatedAt, @afterPostId)\n";
-
     private const string AfterRelevance = "\n) AS m\nWHERE Rank > @afterRank OR (Rank = @afterRank AND (CreatedAt, PostId) < (@afterCreatedAt, @afterPostId))\n";
-
-    private const string OrderNewest = "ORDER BY CreatedAt DESC, PostId DESC\nLIMIT @limit";
 
     private const string OrderRelevance = "ORDER BY Rank, CreatedAt DESC, PostId DESC\nLIMIT @limit";
 
@@ -165,16 +132,16 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             return [];
         }
 
-        // Every rank is 0 on the substring path, so its relevance order is its newest order (SubstringNewest).
+        // Every rank is 0 on the character path, so its relevance order is its newest order (CharactersNewest).
         if (!terms.UsesIndex)
         {
             order = SearchOrder.Newest;
         }
 
-        var readsBackwards = terms.UsesIndex && order == SearchOrder.Newest;
+        var readsBackwards = order == SearchOrder.Newest;
         var sql = readsBackwards
-            ? string.Concat(IndexedNewest, after is null ? string.Empty : IndexedNewestAfter, IndexedNewestOrder)
-            : BuildSql(terms.UsesIndex, order, after is not null);
+            ? NewestSql(terms.UsesIndex, after is not null)
+            : RelevanceSql(after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -198,6 +165,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             }
             else
             {
+                AddParameter(command, "@match", terms.FtsCharactersQuery());
                 AddParameter(command, "@pattern", SearchTerms.LikePattern(terms.Typed));
                 AddParameter(command, "@pattern2", terms.Normalized is null ? null : SearchTerms.LikePattern(terms.Normalized));
             }
@@ -276,17 +244,15 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         return ticks >= 0 ? ticks / TimeSpan.TicksPerMillisecond : -((-ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond);
     }
 
-    /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
-    internal static string BuildSql(bool usesIndex, SearchOrder order, bool hasAfter) => usesIndex
-        ? string.Concat(
-            Select,
-            // bm25 costs an index lookup per match; newest order does not need it (rank 0 for every row).
-            order == SearchOrder.Relevance ? IndexedMatches : IndexedMatchesUnranked,
-            !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
-            order == SearchOrder.Relevance ? OrderRelevance : OrderNewest)
-        : SubstringNewest
-            .Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal)
-            .Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal);
+    /// <summary>The newest-first statement of either index, for the first page or one after a keyset; made only of the
+    /// constants above.</summary>
+    internal static string NewestSql(bool usesIndex, bool hasAfter) => usesIndex
+        ? string.Concat(IndexedNewest, hasAfter ? IndexedNewestAfter : string.Empty, IndexedNewestOrder)
+        : string.Concat(CharactersNewest, hasAfter ? IndexedNewestAfter : string.Empty, CharactersNewestOrder);
+
+    /// <summary>The relevance-ordered statement of the trigram index (3+ characters); made only of the constants above.</summary>
+    internal static string RelevanceSql(bool hasAfter) =>
+        string.Concat(Select, IndexedMatches, hasAfter ? AfterRelevance : NoKeyset, OrderRelevance);
 
     private static void AddParameter(DbCommand command, string name, object? value)
     {

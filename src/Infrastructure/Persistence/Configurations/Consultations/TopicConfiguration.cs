@@ -23,7 +23,7 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.HasIndex(t => new { t.AuthorId, t.CreatedAt });
         builder.HasIndex(t => new { t.LastActivityAt, t.Id });
 
-        // Newest-first search for 1–2 characters walks posts by creation time.
+        // Newest-first search for 1–2 characters on PostgreSQL walks posts by creation time (docs/adr/0031).
         builder.HasIndex(t => new { t.CreatedAt, t.Id });
         builder.Ignore(t => t.DomainEvents);
         builder.Ignore(t => t.IsDeleted);

@@ -24,7 +24,7 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
             $"(CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) * 1000 + CAST(substr(substr({column}, 21) || '000', 1, 3) AS INTEGER))";
 
         /// <summary>The next free key in the millisecond of <paramref name="createdAt"/>.</summary>
-        private static string NextKey(string createdAt) =>
+        internal static string NextKey(string createdAt) =>
             $"coalesce((SELECT max(RowId) + 1 FROM PostSearchKeys WHERE RowId >= ({Millisecond(createdAt)} << 20) AND RowId < (({Millisecond(createdAt)} + 1) << 20)), {Millisecond(createdAt)} << 20)";
 
         /// <inheritdoc />
