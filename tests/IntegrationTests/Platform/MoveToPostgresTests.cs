@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Salon.Application.Notifications.SendPendingEmails;
 using Salon.Infrastructure.Persistence;
+using Salon.Infrastructure.Persistence.Migrations.Postgres;
 using Salon.Infrastructure.Persistence.Transfer;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
@@ -83,15 +84,15 @@ public sealed class MoveToPostgresTests
         Assert.Equal(0, (await second.SendAsync(new SendPendingEmailsCommand())).Sent);
         Assert.Single(Directory.GetFiles(Path.Combine(postgres.Directory, "mail"), "*.eml"));
 
-        // What PostgreSQL derives was rebuilt: the next identity value is past the copied ids, and the trigram
-        // index serves a new post as well as the moved ones.
+        // What PostgreSQL derives was rebuilt: the next identity value is past the copied ids, the indexes of search
+        // (trigrams; characters and pairs) are back, and the trigram index serves a new post as well as the moved ones.
         var (maxKey, nextKey) = await postgres.WithDbAsync(async db => (
             await db.DataProtectionKeys.MaxAsync(k => k.Id),
             await db.Database.SqlQueryRaw<int>("SELECT nextval(pg_get_serial_sequence('\"DataProtectionKeys\"', 'Id'))::int AS \"Value\"").SingleAsync()));
         Assert.True(nextKey > maxKey, $"next key id {nextKey}, highest copied {maxKey}");
         Assert.True(await postgres.WithDbAsync(db => db.Database
-            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{PostgresSalonDbContext.TopicSearchIndex}', '{PostgresSalonDbContext.ReplySearchIndex}')")
-            .SingleAsync()) == 2);
+            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{PostgresSalonDbContext.TopicSearchIndex}', '{PostgresSalonDbContext.ReplySearchIndex}', '{ShortSearchGrams.TopicIndex}', '{ShortSearchGrams.ReplyIndex}')")
+            .SingleAsync()) == 4);
         var newTopic = await pg.CreateTopicAsync(await pg.RefreshAsync(community.Members[4]), title: community.SearchWord + "の続き");
         var search = await pg.ListAsync(community.Members[2], $"/api/search?q={Uri.EscapeDataString(community.SearchWord)}&sort=newest");
         Assert.Equal(newTopic, search.Ids()[0]);

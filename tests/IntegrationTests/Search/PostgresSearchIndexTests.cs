@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Salon.Application.Consultations;
 using Salon.Infrastructure.Consultations.Search;
 using Salon.Infrastructure.Persistence;
+using Salon.Infrastructure.Persistence.Migrations.Postgres;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Search;
 
 /// <summary>What makes PostgreSQL's search fast, checked on the real server: the database extracts trigrams
-/// from Japanese, and a 3+ character search is answered through the trigram GIN indexes.</summary>
+/// from Japanese, a 3+ character search is answered through the trigram GIN indexes, and a 1–2 character one can be
+/// answered through the indexes of characters and pairs (docs/adr/0035).</summary>
 [Trait("Provider", "Postgres")]
 public sealed class PostgresSearchIndexTests
 {
@@ -24,7 +26,7 @@ public sealed class PostgresSearchIndexTests
 
             // The statement the search runs (3+ characters, two query forms, relevance, second page), with the
             // planner told to avoid scans it could otherwise prefer on a nearly empty table.
-            var sql = PostgresPostSearch.BuildSql(usesIndex: true, twoForms: true, ranked: true, SearchOrder.Relevance, hasAfter: true);
+            var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked: true, SearchOrder.Relevance, hasAfter: true);
             var lines = await QueryPlan.LinesAsync(
                 db,
                 "EXPLAIN " + sql,
@@ -39,5 +41,34 @@ public sealed class PostgresSearchIndexTests
 
         Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.TopicSearchIndex}\"", plan, StringComparison.Ordinal);
         Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.ReplySearchIndex}\"", plan, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task One_and_two_character_queries_can_use_the_indexes_of_characters_and_pairs()
+    {
+        using var factory = new SalonApiFactory();
+        _ = factory.Services;
+
+        var (grams, plan) = await factory.WithDbAsync(async db =>
+        {
+            var grams = await db.Database.SqlQueryRaw<string>(
+                "SELECT unnest(salon_search_grams('Ab姉が🌸')) AS \"Value\"").ToListAsync();
+
+            // The walk along (CreatedAt, Id) is an index scan: with index and sequential scans off, what is left is
+            // what a rare character gets on a large database, the bitmap scans of the GIN indexes.
+            var sql = PostgresPostSearch.BuildSql(usesIndex: false, usesGrams: true, twoForms: false, ranked: false, SearchOrder.Newest, hasAfter: false);
+            var lines = await QueryPlan.LinesAsync(
+                db,
+                "EXPLAIN " + sql,
+                [("viewer", Guid.NewGuid()), ("limit", 20), ("patterns", new[] { "%鬱%" }), ("grams", new[] { "鬱" })],
+                column: 0,
+                setup: "SET enable_seqscan = off; SET enable_indexscan = off");
+            return (grams, string.Join('\n', lines));
+        });
+
+        // Characters and adjacent pairs, ASCII letters lower-cased, each once.
+        Assert.Equal(["a", "ab", "b", "b姉", "が", "が🌸", "姉", "姉が", "🌸"], grams.Order(StringComparer.Ordinal));
+        Assert.Contains($"Bitmap Index Scan on \"{ShortSearchGrams.TopicIndex}\"", plan, StringComparison.Ordinal);
+        Assert.Contains($"Bitmap Index Scan on \"{ShortSearchGrams.ReplyIndex}\"", plan, StringComparison.Ordinal);
     }
 }

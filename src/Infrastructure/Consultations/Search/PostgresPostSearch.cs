@@ -15,9 +15,10 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// Queries of 3+ characters (code points) match with <c>ILIKE</c> (case folded like SQLite's trigram
 /// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
 /// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
-/// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters,
-/// so those walk each table newest first, stopping after a page, with <c>LIKE ANY</c> over the query's ASCII-case
-/// variants (ASCII case only, as SQLite's <c>LIKE</c>), all with rank 0. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
+/// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters:
+/// those match with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as SQLite's <c>LIKE</c>), all
+/// with rank 0, through GIN indexes of each post's characters and pairs (<see cref="GramTopicMatches"/>), or, when the
+/// query's NFKC form is longer than two characters, by walking each table newest first and stopping after a page. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
 /// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
@@ -44,6 +45,21 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// docs/adr/0031) instead of the walk along <c>(CreatedAt, Id)</c> that stops after a page.</summary>
     private const string ShortTopicMatches = """((t."Title" || '') LIKE ANY (@patterns) OR (t."Body" || '') LIKE ANY (@patterns))""";
     private const string ShortReplyMatches = """(r."Body" || '') LIKE ANY (@patterns)""";
+
+    /// <summary>Short queries whose forms are all 1–2 characters: the posts' sets of characters and pairs
+    /// (<c>salon_search_grams</c>, migration <c>ShortSearchGrams</c>) overlapping <c>@grams</c> (the forms, ASCII
+    /// lower-cased), which is exactly the <c>LIKE ANY</c> of the other short path, served by GIN indexes: a rare character
+    /// is a few index entries instead of a walk of every post (250–1,200 ms at 100,000 topics; docs/adr/0035). The
+    /// <c>LIKE</c> stays in front, inside <c>CASE … IS NOT NULL</c>: it costs less than computing a post's set, so a walk
+    /// newest first (which the planner still prefers for a common character) tests it first and computes the set only for
+    /// the rows that match; and PostgreSQL estimates an <c>IS NOT NULL</c> of an expression without statistics at 0.995, so
+    /// the <c>LIKE</c>, which the set implies, does not shrink the estimate that comes from the index's statistics. Written
+    /// as a plain second condition, the two estimates multiplied, the planner expected a handful of matches and sorted
+    /// thousands of candidates (30–90 ms for 「姉が」 instead of 1 ms).</summary>
+    private const string GramTopicMatches = "(CASE WHEN " + ShortTopicMatches + " THEN TRUE END) IS NOT NULL"
+        + """ AND (salon_search_grams(t."Title") && @grams OR salon_search_grams(t."Body") && @grams)""";
+    private const string GramReplyMatches = "(CASE WHEN " + ShortReplyMatches + " THEN TRUE END) IS NOT NULL"
+        + """ AND salon_search_grams(r."Body") && @grams""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
@@ -131,7 +147,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         }
 
         var ranked = terms.UsesIndex && order == SearchOrder.Relevance;
-        var sql = BuildSql(terms.UsesIndex, twoForms: normalized is not null, ranked, order, after is not null);
+        var usesGrams = !terms.UsesIndex && IsGram(typed) && (normalized is null || IsGram(normalized));
+        var sql = BuildSql(terms.UsesIndex, usesGrams, twoForms: normalized is not null, ranked, order, after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -153,6 +170,10 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             {
                 AddParameter(command, "patterns", CaseVariants(typed).Concat(normalized is null ? [] : CaseVariants(normalized))
                     .Select(SearchTerms.LikePattern).Distinct(StringComparer.Ordinal).ToArray());
+                if (usesGrams)
+                {
+                    AddParameter(command, "grams", new[] { typed, normalized ?? typed }.Select(AsciiLower).Distinct(StringComparer.Ordinal).ToArray());
+                }
             }
 
             if (ranked)
@@ -192,10 +213,10 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     }
 
     /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
-    internal static string BuildSql(bool usesIndex, bool twoForms, bool ranked, SearchOrder order, bool hasAfter)
+    internal static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, SearchOrder order, bool hasAfter)
     {
-        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : ShortTopicMatches;
-        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : ShortReplyMatches;
+        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : usesGrams ? GramTopicMatches : ShortTopicMatches;
+        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : usesGrams ? GramReplyMatches : ShortReplyMatches;
         var topicRank = ranked ? Rank("t.\"Title\"", "t.\"Body\"") : "0.0::double precision";
         var replyRank = ranked ? Rank("NULL::text", "r.\"Body\"") : "0.0::double precision";
         var matches = order == SearchOrder.Newest
@@ -242,6 +263,18 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
         return variants;
     }
+
+    /// <summary>1–2 characters (code points): what <c>salon_search_grams</c> holds.</summary>
+    private static bool IsGram(string text) => text.EnumerateRunes().Count() <= 2;
+
+    /// <summary>ASCII letters lower-cased, nothing else: as <c>salon_search_grams</c> folds a post's text.</summary>
+    private static string AsciiLower(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+        }
+    });
 
     private static string ValidUtf8(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 

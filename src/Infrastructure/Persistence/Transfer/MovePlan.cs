@@ -21,6 +21,9 @@ public sealed class MovePlan
         ("PostSearchKeys", "SQLite's search index keys (FTS5); PostgreSQL searches through its own trigram indexes, rebuilt after the copy"),
         ("PostSearch", "SQLite's FTS5 search index; PostgreSQL searches through its own trigram indexes, rebuilt after the copy"),
         ("PostSearch_*", "FTS5's shadow tables of the search index"),
+        ("PostSearchChars", "SQLite's FTS5 index of single characters (1–2 character search); PostgreSQL's own indexes of characters and pairs are rebuilt after the copy"),
+        ("PostSearchChars_*", "FTS5's shadow tables of the index of single characters"),
+        ("PostSearchCharNumbers", "the numbers with which SQLite's search triggers cut a text into characters"),
         ("sqlite_*", "SQLite's own bookkeeping (AUTOINCREMENT counters, planner statistics)"),
     ];
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Npgsql;
+using Salon.Infrastructure.Persistence.Migrations.Postgres;
 
 namespace Salon.Infrastructure.Persistence.Transfer;
 
@@ -159,11 +160,15 @@ internal sealed class PostgresTarget : IAsyncDisposable
 
     public async Task DropDerivedIndexesAsync(MovePlan plan, CancellationToken cancellationToken)
     {
-        foreach (var index in DerivedIndexes(plan))
+        foreach (var name in DerivedIndexes(plan).Select(i => i.Name).Concat(ShortSearchGrams.Indexes.Select(i => i.Name)))
         {
-            await ExecuteAsync($"DROP INDEX IF EXISTS {Sql.Quote(index.Name)}", cancellationToken);
+            await ExecuteAsync($"DROP INDEX IF EXISTS {Sql.Quote(name)}", cancellationToken);
         }
     }
+
+    private Task<bool> IndexExistsAsync(string name, CancellationToken cancellationToken) => ScalarAsync<bool>(
+        $"SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '{name.Replace("'", "''", StringComparison.Ordinal)}')",
+        cancellationToken);
 
     /// <summary>Rebuilds what PostgreSQL derives from the rows: the derived indexes (with the statement the
     /// migrations would use), the identity sequences (next value after the highest copied id) and the planner's
@@ -174,7 +179,7 @@ internal sealed class PostgresTarget : IAsyncDisposable
         var designModel = model.GetService<IDesignTimeModel>().Model;
         foreach (var index in DerivedIndexes(plan))
         {
-            if (await ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '{index.Name.Replace("'", "''", StringComparison.Ordinal)}')", cancellationToken))
+            if (await IndexExistsAsync(index.Name, cancellationToken))
             {
                 continue;
             }
@@ -186,6 +191,19 @@ internal sealed class PostgresTarget : IAsyncDisposable
             }
 
             await output.WriteLineAsync($"  index {index.Name} built in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        }
+
+        // The indexes of characters and pairs are on a function, outside the EF model: built from the migration's own statements.
+        foreach (var (name, create) in ShortSearchGrams.Indexes)
+        {
+            if (await IndexExistsAsync(name, cancellationToken))
+            {
+                continue;
+            }
+
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await ExecuteAsync(create, cancellationToken);
+            await output.WriteLineAsync($"  index {name} built in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         }
 
         foreach (var table in plan.Tables)
