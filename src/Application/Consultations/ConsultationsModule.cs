@@ -10,6 +10,7 @@ namespace Salon.Application.Consultations;
 public static class ConsultationsModule
 {
     public static IServiceCollection AddConsultationsApplication(this IServiceCollection services) => services
+        .AddSingleton<TagCache>()
         .AddScoped<IPostModeration, PostModeration>()
         .AddScoped<IPostVisibility, PostVisibilityCheck>()
         .AddScoped<ITopicFollowers, TopicFollowersLookup>()

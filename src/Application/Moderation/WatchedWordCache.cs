@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Salon.Application.Common.Caching;
 
 namespace Salon.Application.Moderation;
 
@@ -8,41 +9,22 @@ namespace Salon.Application.Moderation;
 /// other instances pick it up within <see cref="SafetyOptions.WatchedWordsCacheDuration"/>.</summary>
 public sealed class WatchedWordCache(IServiceScopeFactory scopes, TimeProvider time, IOptions<SafetyOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private IReadOnlyList<WatchedWordEntry>? _words;
-    private DateTimeOffset _loadedAt;
+    private readonly TimedValue<IReadOnlyList<WatchedWordEntry>> _words = new(time);
 
-    public async Task<IReadOnlyList<WatchedWordEntry>> GetAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WatchedWordEntry>> GetAsync(CancellationToken cancellationToken) =>
+        _words.GetAsync(options.Value.WatchedWordsCacheDuration, LoadAsync, cancellationToken);
+
+    public void Invalidate() => _words.Invalidate();
+
+    public void Dispose() => _words.Dispose();
+
+    private async Task<IReadOnlyList<WatchedWordEntry>> LoadAsync(CancellationToken cancellationToken)
     {
-        var words = _words;
-        if (words is not null && time.GetUtcNow() - _loadedAt < options.Value.WatchedWordsCacheDuration)
-        {
-            return words;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_words is null || time.GetUtcNow() - _loadedAt >= options.Value.WatchedWordsCacheDuration)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<IModerationDb>();
-                _words = await db.WatchedWords.AsNoTracking()
-                    .OrderBy(w => w.Word)
-                    .Select(w => new WatchedWordEntry(w.Word, w.FoldedWord, w.Action))
-                    .ToListAsync(cancellationToken);
-                _loadedAt = time.GetUtcNow();
-            }
-
-            return _words;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IModerationDb>();
+        return await db.WatchedWords.AsNoTracking()
+            .OrderBy(w => w.Word)
+            .Select(w => new WatchedWordEntry(w.Word, w.FoldedWord, w.Action))
+            .ToListAsync(cancellationToken);
     }
-
-    public void Invalidate() => _words = null;
-
-    public void Dispose() => _gate.Dispose();
 }

@@ -40,14 +40,29 @@ public sealed class QueryCostTests : IDisposable
     public async Task A_signed_in_topic_list_request_is_one_statement_once_the_session_is_known()
     {
         var viewer = await SeedAsync(topics: 3, replies: 0);
-        await (await _client.SendAsAsync(viewer, HttpMethod.Get, "/api/boards/chat/topics")).ShouldBe(System.Net.HttpStatusCode.OK);
 
         // The session check is answered from memory (ADR 0024), the board is looked up inside the page query.
-        var request = ApiClient.Authorized(HttpMethod.Get, "/api/boards/chat/topics", viewer.Tokens.AccessToken);
+        Assert.Single(await StatementsOfASecondRequestAsync(viewer, "/api/boards/chat/topics"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_tag_list_request_costs_no_statement_once_the_tags_are_loaded()
+    {
+        var viewer = await SeedAsync(topics: 1, replies: 0);
+
+        // The session is known and the tags are reference data held in memory (TagCache).
+        Assert.Empty(await StatementsOfASecondRequestAsync(viewer, "/api/tags"));
+    }
+
+    /// <summary>The statements of a signed-in GET of <paramref name="path"/> made a second time, once the session and
+    /// whatever the first request loaded are known.</summary>
+    private async Task<IReadOnlyList<string>> StatementsOfASecondRequestAsync(TestMember viewer, string path)
+    {
+        await (await _client.SendAsAsync(viewer, HttpMethod.Get, path)).ShouldBe(System.Net.HttpStatusCode.OK);
+        var request = ApiClient.Authorized(HttpMethod.Get, path, viewer.Tokens.AccessToken);
         request.Headers.Add(CommandCounter.RequestHeader, "second");
         await (await _client.SendAsync(request)).ShouldBe(System.Net.HttpStatusCode.OK);
-
-        Assert.Single(_counter.ForRequest("second"));
+        return _counter.ForRequest("second");
     }
 
     [Theory]
