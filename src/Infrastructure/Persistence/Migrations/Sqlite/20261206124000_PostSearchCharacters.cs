@@ -21,8 +21,10 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
     /// characters from the start of the text, so taking each character of a 10,000-character body directly would cost
     /// 50 million steps (about 48 ms); the text is first cut into chunks of 100 characters and each chunk into
     /// characters (about 5 ms for 10,000, about 50 µs for a typical post). Up to 1,000,000 characters are indexed; a post
-    /// is at most 10,000. <c>group_concat(… ORDER BY …)</c> needs SQLite 3.44 or later to write posts, so a
-    /// <c>sqlite3</c> shell older than that can read but no longer edit posts.
+    /// is at most 10,000. The characters are put in order by the subquery's <c>ORDER BY</c>, which <c>group_concat</c>
+    /// follows, not by <c>group_concat(… ORDER BY …)</c>: that syntax needs SQLite 3.44, and a trigger an older SQLite
+    /// cannot parse makes the whole schema unreadable to it (Debian 12's <c>sqlite3</c> is 3.40: "malformed database
+    /// schema"). <c>SqliteCharacterIndexTests</c> fails if the characters come out of order.
     /// </para>
     /// <para>
     /// The six <c>PostSearch_*</c> triggers are replaced by versions that keep both indexes, so each event still has one
@@ -41,11 +43,13 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
 
         /// <summary>The text with an ASCII space between every two characters (code points), or NULL for NULL.</summary>
         internal static string Spaced(string text) => $"""
-            (SELECT group_concat(substr(c.Chunk, d.N, 1), ' ' ORDER BY c.K, d.N)
-             FROM (SELECT k.N AS K, substr({text}, k.N * {Chunk} + 1, {Chunk}) AS Chunk
-                   FROM PostSearchCharNumbers AS k WHERE k.N < (length({text}) + {Chunk - 1}) / {Chunk}
-                   LIMIT -1) AS c
-             JOIN PostSearchCharNumbers AS d ON d.N BETWEEN 1 AND length(c.Chunk))
+            (SELECT group_concat(Ch, ' ') FROM (
+                SELECT substr(c.Chunk, d.N, 1) AS Ch
+                FROM (SELECT k.N AS K, substr({text}, k.N * {Chunk} + 1, {Chunk}) AS Chunk
+                      FROM PostSearchCharNumbers AS k WHERE k.N < (length({text}) + {Chunk - 1}) / {Chunk}
+                      LIMIT -1) AS c
+                JOIN PostSearchCharNumbers AS d ON d.N BETWEEN 1 AND length(c.Chunk)
+                ORDER BY c.K, d.N))
             """;
 
         /// <inheritdoc />
