@@ -147,7 +147,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         }
 
         var ranked = terms.UsesIndex && order == SearchOrder.Relevance;
-        var usesGrams = !terms.UsesIndex && IsGram(typed) && (normalized is null || IsGram(normalized));
+        // A lone surrogate is one code point as typed and as U+FFFD, so the counts hold for the valid UTF-8 forms too.
+        var usesGrams = !terms.UsesIndex && terms.IsCharactersOrPair;
         var sql = BuildSql(terms.UsesIndex, usesGrams, twoForms: normalized is not null, ranked, order, after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -256,7 +257,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         IEnumerable<string> variants = [string.Empty];
         foreach (var c in text)
         {
-            var lower = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            var lower = AsciiLower(c);
             var cases = lower is >= 'a' and <= 'z' ? new[] { lower, (char)(lower - 32) } : [c];
             variants = variants.SelectMany(prefix => cases.Select(x => prefix + x)).ToList();
         }
@@ -264,17 +265,16 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         return variants;
     }
 
-    /// <summary>1–2 characters (code points): what <c>salon_search_grams</c> holds.</summary>
-    private static bool IsGram(string text) => text.EnumerateRunes().Count() <= 2;
-
     /// <summary>ASCII letters lower-cased, nothing else: as <c>salon_search_grams</c> folds a post's text.</summary>
     private static string AsciiLower(string text) => string.Create(text.Length, text, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {
-            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+            span[i] = AsciiLower(source[i]);
         }
     });
+
+    private static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
 
     private static string ValidUtf8(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 

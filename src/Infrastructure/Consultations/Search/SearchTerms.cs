@@ -12,6 +12,10 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     /// <summary>Both forms are long enough for the trigram index (else both go to the LIKE scan).</summary>
     public bool UsesIndex => IsIndexable(Typed) && (Normalized is null || IsIndexable(Normalized));
 
+    /// <summary>Both forms are 1–2 characters (code points): single characters and pairs, what PostgreSQL's
+    /// <c>salon_search_grams</c> holds.</summary>
+    public bool IsCharactersOrPair => CodePoints(Typed) <= 2 && (Normalized is null || CodePoints(Normalized) <= 2);
+
     public static SearchTerms? From(string? query)
     {
         // NUL ends a string for FTS5's query parser ("unterminated string") and can match nothing anyway.
@@ -36,14 +40,12 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     }
 
     /// <summary>Each form as one FTS5 string ("…", inner quotes doubled), so every character is literal.</summary>
-    public string FtsQuery() => Normalized is null ? FtsString(Typed) : FtsString(Typed) + " OR " + FtsString(Normalized);
+    public string FtsQuery() => EachForm(FtsString);
 
     /// <summary>Each form as one FTS5 phrase of its characters (code points) with a space between them, for the index of
     /// single characters on SQLite (migration <c>PostSearchCharacters</c>), whose tokenizer makes every character but the
     /// ASCII space a token: 「姉が」 is the phrase <c>"姉 が"</c>.</summary>
-    public string FtsCharactersQuery() => Normalized is null
-        ? FtsString(Spaced(Typed))
-        : FtsString(Spaced(Typed)) + " OR " + FtsString(Spaced(Normalized));
+    public string FtsCharactersQuery() => EachForm(form => FtsString(string.Join(' ', form.EnumerateRunes())));
 
     /// <summary>A LIKE pattern for the literal text, with <c>\</c> as the escape character.</summary>
     public static string LikePattern(string text) =>
@@ -53,7 +55,10 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
 
     private static string FtsString(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string Spaced(string text) => string.Join(' ', text.EnumerateRunes());
+    /// <summary>The FTS5 query matching either form.</summary>
+    private string EachForm(Func<string, string> query) => Normalized is null ? query(Typed) : query(Typed) + " OR " + query(Normalized);
 
-    private static bool IsIndexable(string text) => text.EnumerateRunes().Count() >= MinIndexedQueryLength;
+    private static bool IsIndexable(string text) => CodePoints(text) >= MinIndexedQueryLength;
+
+    private static int CodePoints(string text) => text.EnumerateRunes().Count();
 }
