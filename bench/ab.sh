@@ -5,7 +5,8 @@
 #
 #   bench/ab.sh [options] PATH CONNECTIONS
 #     --a "SPEC"   side A; SPEC is space-separated words: DLL=/path/Salon.WebApi.dll (default: this tree's Release
-#     --b "SPEC"   build), and NAME=VALUE environment settings for that server, e.g. --b "Database__X=100"
+#     --b "SPEC"   build), DB=/path/file.db (default: --db; e.g. a copy with another index), and NAME=VALUE environment
+#                  settings for that server, e.g. --b "Database__X=100"
 #     --db FILE    the database (default: bench/http.sh's, seeded by it when missing)
 #     --reps N (2)  --duration S (10)  --warmup S (15: tiered JIT settles)  --lua FILE (POSTs: bench/reply.lua)
 #     --alloc      also bytes allocated per request (the runtime's own counter, read with dotnet-counters, which is
@@ -55,20 +56,27 @@ path=${path//\$BOARD/$BOARD}; path=${path//\$HOT_TOPIC/$HOT_TOPIC}
 pid=''
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 run() { # NAME SPEC
-  local dll=src/WebApi/bin/Release/net10.0/Salon.WebApi.dll settings=() word
+  local dll=src/WebApi/bin/Release/net10.0/Salon.WebApi.dll side_db=$db settings=() word
   for word in $2; do
-    case "$word" in DLL=*) dll=${word#DLL=} ;; *) settings+=("$word") ;; esac
+    case "$word" in DLL=*) dll=${word#DLL=} ;; DB=*) side_db=${word#DB=} ;; *) settings+=("$word") ;; esac
   done
+  local token=$TOKEN
+  if [ "$side_db" != "$db" ]; then
+    # A copy of the seeded database (with its PATH.seed.env stamp copied too): a session of its own.
+    local side_env; side_env=$(mktemp)
+    dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$side_db" --http-env "$side_env" >/dev/null 2>&1
+    token=$(sed -n 's/^TOKEN=//p' "$side_env" | tr -d "'\""); rm -f "$side_env"
+  fi
   env "${SALON_BENCH_SETTINGS[@]}" "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Database__ConnectionString="Data Source=$db" dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
+    Database__ConnectionString="Data Source=$side_db" dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.1; done
   if [ -n "$lua" ] && [ -z "${WRK_TOPICS:-}" ]; then
-    WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=100" \
+    WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=100" \
       | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true)) | .id] | join(",")')
     export WRK_TOPICS
   fi
-  local args=(-t2 -c"$conns" -H "Authorization: Bearer $TOKEN")
+  local args=(-t2 -c"$conns" -H "Authorization: Bearer $token")
   [ -n "$lua" ] && args+=(-s "$lua")
   wrk "${args[@]}" -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
   local c0 c1 out n cpid='' csv="${TMPDIR:-/tmp}/salon-ab-counters.csv" bytes=''

@@ -8,8 +8,10 @@ public interface IPostSearch
     /// <summary>Matches for <paramref name="query"/> among posts that are not deleted and visible to
     /// <paramref name="viewerId"/> (visible, or their own), strictly after <paramref name="after"/> in the
     /// requested order, excluding named posts by authors the viewer blocked (never anonymous ones: ADR 0016) and
-    /// posts the viewer hid (a hidden topic with its replies); at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<PostMatch>> SearchAsync(
+    /// posts the viewer hid (a hidden topic with its replies); at most <paramref name="limit"/>. A provider may stop
+    /// before the page is full to bound the work of one request, and then says where to resume
+    /// (<see cref="PostSearchPage.ResumeAfter"/>).</summary>
+    Task<PostSearchPage> SearchAsync(
         string query,
         Guid viewerId,
         SearchOrder order,

@@ -43,6 +43,8 @@ public sealed class PostSearchMigrationTests
             Assert.Contains(("table", "PostSearchKeys"), objects);
             Assert.Contains(("table", "PostSearchChars"), objects);
             Assert.Contains(("table", "PostSearchCharNumbers"), objects);
+            var characters = await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE name = 'PostSearchChars'").SingleAsync();
+            Assert.Contains("detail=none", characters, StringComparison.Ordinal);
             return 0;
         });
 

@@ -40,6 +40,17 @@ internal sealed class SearchSeed(SalonApiFactory factory)
             return topic.Id;
         });
 
+    /// <summary>Many topics in one save: (body, created at) each, all by <paramref name="authorId"/>.</summary>
+    public async Task<List<Guid>> TopicsAsync(Guid authorId, IEnumerable<(string Body, DateTime CreatedAt)> topics) =>
+        await factory.WithDbAsync(async db =>
+        {
+            var boardId = await db.Boards.OrderBy(b => b.Slug).Select(b => b.Id).FirstAsync();
+            var created = topics.Select(t => Topic.Create(boardId, authorId, "題", t.Body, [], false, repliesWelcome: true, contentWarning: null, t.CreatedAt)).ToList();
+            db.Topics.AddRange(created);
+            await db.SaveChangesAsync();
+            return created.ConvertAll(t => t.Id);
+        });
+
     public async Task<Guid> ReplyAsync(Guid topicId, Guid authorId, string body, DateTime createdAt, bool anonymous = false) =>
         await factory.WithDbAsync(async db =>
         {
@@ -89,7 +100,15 @@ internal sealed class SearchSeed(SalonApiFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var search = scope.ServiceProvider.GetRequiredService<IPostSearch>();
-        return await search.SearchAsync(query, viewerId, order, after, limit, CancellationToken.None);
+        return (await search.SearchAsync(query, viewerId, order, after, limit, CancellationToken.None)).Matches;
+    }
+
+    /// <summary>The provider's answer itself, with where it stopped when it stopped short (docs/adr/0037).</summary>
+    public async Task<PostSearchPage> SearchPageAsync(string query, Guid viewerId, PostMatch? after = null, int limit = 20)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<IPostSearch>();
+        return await search.SearchAsync(query, viewerId, SearchOrder.Newest, after, limit, CancellationToken.None);
     }
 
     /// <summary>Every page of at most <paramref name="limit"/>, following the keyset.</summary>

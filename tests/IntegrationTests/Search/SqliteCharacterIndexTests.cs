@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Salon.Infrastructure.Consultations.Search;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Search;
@@ -90,8 +92,84 @@ public sealed class SqliteCharacterIndexTests
         // Removing the topic removes the reply by ON DELETE CASCADE, and both leave the index.
         await factory.WithDbAsync(db => db.Topics.Where(t => t.Id == topic).ExecuteDeleteAsync());
         Assert.Empty(await seed.SearchAsync("の", author.Id));
-        Assert.Equal(0, await CountAsync(factory, "\"鵺\" OR \"鶚\" OR \"新 し\""));
+        Assert.Equal(0, await CountAsync(factory, "\"鵺\" OR \"鶚\" OR (\"新\" \"し\")"));
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO PostSearchChars (PostSearchChars, rank) VALUES ('integrity-check', 0)"));
+    }
+
+    [Fact]
+    public async Task The_index_keeps_no_positions_and_a_pair_is_both_characters_rechecked()
+    {
+        using var factory = new SalonApiFactory();
+        using var client = factory.CreateClient();
+        var seed = new SearchSeed(factory);
+        var author = await factory.SignUpAsync(client);
+        var apart = await seed.TopicAsync(author.Id, "題", "鰐の話と鮫の話", _t0);
+        var together = await seed.TopicAsync(author.Id, "題", "鮫鰐という字", _t0.AddMinutes(1));
+        var reversed = await seed.TopicAsync(author.Id, "題", "鰐鮫と逆の順", _t0.AddMinutes(2));
+
+        // Without positions FTS5 refuses phrases (docs/adr/0037): the index only knows which posts hold a character.
+        var phrase = await Assert.ThrowsAnyAsync<Exception>(() => CountAsync(factory, "\"鮫 鰐\""));
+        Assert.Contains("phrase queries are not supported", phrase.Message, StringComparison.Ordinal);
+        Assert.Equal(3, await CountAsync(factory, "(\"鮫\" \"鰐\")"));
+
+        // All three hold both characters; LIKE keeps the one where they are next to each other in that order.
+        Assert.Equal([together], (await seed.SearchAsync("鮫鰐", author.Id)).Select(m => m.PostId));
+        Assert.Equal([reversed], (await seed.SearchAsync("鰐鮫", author.Id)).Select(m => m.PostId));
+        Assert.Equal([reversed, together, apart], (await seed.SearchAsync("鰐", author.Id)).Select(m => m.PostId));
+    }
+
+    [Fact]
+    public async Task A_search_reads_a_bounded_number_of_candidates_and_the_next_page_goes_on_from_where_it_stopped()
+    {
+        using var factory = new SalonApiFactory();
+        using var client = factory.CreateClient();
+        var seed = new SearchSeed(factory);
+        var author = await factory.SignUpAsync(client);
+
+        // Both characters in every post, next to each other in the oldest and the newest only: more decoys between them
+        // than one request may read (docs/adr/0037).
+        var oldest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0);
+        var decoys = SqlitePostSearch.MaxCandidates + 50;
+        await seed.TopicsAsync(author.Id, Enumerable.Range(1, decoys).Select(i => ("鰐の話と鮫の話", _t0.AddSeconds(i))));
+        var newest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0.AddSeconds(decoys + 1));
+
+        var first = await seed.SearchPageAsync("鮫鰐", author.Id);
+        Assert.Equal([newest], first.Matches.Select(m => m.PostId));
+        Assert.NotNull(first.ResumeAfter);
+        var second = await seed.SearchPageAsync("鮫鰐", author.Id, first.ResumeAfter);
+        Assert.Equal([oldest], second.Matches.Select(m => m.PostId));
+        Assert.Null(second.ResumeAfter);
+
+        // The same through the API: a short page with a cursor, then the rest and no cursor.
+        var url = "/api/search?q=" + Uri.EscapeDataString("鮫鰐");
+        var page = await (await client.SendAsAsync(author, HttpMethod.Get, url)).JsonAsync();
+        Assert.Equal([newest.ToString()], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        var cursor = page.GetProperty("nextCursor").GetString();
+        Assert.False(string.IsNullOrEmpty(cursor));
+        page = await (await client.SendAsAsync(author, HttpMethod.Get, url + "&cursor=" + cursor)).JsonAsync();
+        Assert.Equal([oldest.ToString()], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task Candidates_all_in_one_millisecond_are_read_whole_so_paging_still_ends()
+    {
+        using var factory = new SalonApiFactory();
+        using var client = factory.CreateClient();
+        var seed = new SearchSeed(factory);
+        var author = await factory.SignUpAsync(client);
+
+        // Imported posts can share a time: no millisecond boundary to resume at, so the bound gives way.
+        var oldest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0);
+        await seed.TopicsAsync(author.Id, Enumerable.Range(1, SqlitePostSearch.MaxCandidates + 50).Select(_ => ("鰐の話と鮫の話", _t0.AddSeconds(1))));
+        var newest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0.AddSeconds(2));
+
+        var first = await seed.SearchPageAsync("鮫鰐", author.Id);
+        Assert.Equal([newest], first.Matches.Select(m => m.PostId));
+        Assert.NotNull(first.ResumeAfter);
+        var second = await seed.SearchPageAsync("鮫鰐", author.Id, first.ResumeAfter);
+        Assert.Equal([oldest], second.Matches.Select(m => m.PostId));
+        Assert.Null(second.ResumeAfter);
     }
 
     private static Task<int> CountAsync(SalonApiFactory factory, string match) =>

@@ -4,8 +4,8 @@ using Salon.IntegrationTests.Infrastructure;
 namespace Salon.IntegrationTests.Search;
 
 /// <summary>What keeps a 1–2 character search on SQLite from reading every post (docs/adr/0035): it reads the index of
-/// single characters backwards in rowid (time) order, in the order FTS5 returns it, and looks up each candidate's post by
-/// key; nothing scans <c>Topics</c> or <c>Replies</c> and nothing sorts the matches.</summary>
+/// single characters backwards in rowid (time) order, in the order FTS5 returns it, at most a bounded number of entries
+/// (docs/adr/0037), and looks up each candidate's post by key; nothing scans <c>Topics</c> or <c>Replies</c> and nothing sorts the matches.</summary>
 [Trait("Provider", "Sqlite")]
 public sealed class SqliteSearchPlanTests
 {
@@ -22,13 +22,18 @@ public sealed class SqliteSearchPlanTests
             "EXPLAIN QUERY PLAN " + SqlitePostSearch.NewestSql(usesIndex: false, hasAfter),
             [
                 ("@viewer", Guid.NewGuid().ToString("D").ToUpperInvariant()), ("@match", "\"薬\""), ("@beforeRowId", long.MaxValue),
+                ("@candidates", SqlitePostSearch.MaxCandidates),
                 ("@pattern", "%薬%"), ("@pattern2", DBNull.Value),
                 ("@afterCreatedAt", "2026-12-01 00:00:00"), ("@afterPostId", Guid.NewGuid().ToString("D").ToUpperInvariant()),
             ],
             column: 3));
 
         var text = string.Join('\n', plan);
-        Assert.True(plan[0].StartsWith("SCAN PostSearchChars VIRTUAL TABLE INDEX", StringComparison.Ordinal), text);
+        // At most MaxCandidates entries of the index, newest first, in a co-routine whose order the outer query keeps
+        // (docs/adr/0037): no sort of the candidates either.
+        Assert.Equal("CO-ROUTINE c", plan[0]);
+        Assert.True(plan[1].StartsWith("SCAN PostSearchChars VIRTUAL TABLE INDEX", StringComparison.Ordinal), text);
+        Assert.Equal("SCAN c", plan[2]);
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN t", StringComparison.Ordinal) || line.StartsWith("SCAN r", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.StartsWith("SEARCH k USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
         Assert.False(text.Contains("TEMP B-TREE", StringComparison.Ordinal), text);

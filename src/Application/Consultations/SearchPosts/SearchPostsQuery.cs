@@ -39,7 +39,8 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
         var text = query.Q.Trim();
         var order = query.Sort == "relevance" ? SearchOrder.Relevance : SearchOrder.Newest;
         var size = PageLimits.Clamp(query.Limit);
-        var matches = await search.SearchAsync(text, query.ViewerId, order, DecodeCursor(query.Cursor), size + 1, cancellationToken);
+        var found = await search.SearchAsync(text, query.ViewerId, order, DecodeCursor(query.Cursor), size + 1, cancellationToken);
+        var matches = found.Matches;
         var page = matches.Take(size).ToList();
 
         var topicIds = page.Select(m => m.TopicId).Distinct().ToList();
@@ -89,7 +90,8 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
             }
         }
 
-        var next = matches.Count > size ? EncodeCursor(page[^1]) : null;
+        // A search that stopped short of a full page (docs/adr/0037) goes on from where it stopped.
+        var next = matches.Count > size ? EncodeCursor(page[^1]) : found.ResumeAfter is { } resume ? EncodeCursor(resume) : null;
         return new Page<SearchResultDto>(items, next);
     }
 

@@ -118,7 +118,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// off on that pooled connection, which suits the application's short statements.</summary>
     private const string NoJit = "SET jit = off;\n";
 
-    public async Task<IReadOnlyList<PostMatch>> SearchAsync(
+    public async Task<PostSearchPage> SearchAsync(
         string query,
         Guid viewerId,
         SearchOrder order,
@@ -129,7 +129,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         var terms = SearchTerms.From(query);
         if (terms is null || limit <= 0)
         {
-            return [];
+            return PostSearchPage.Empty;
         }
 
         // PostgreSQL text is valid UTF-8: a lone surrogate becomes U+FFFD, as it does on its way into SQLite.
@@ -205,7 +205,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
                     reader.GetDouble(4)));
             }
 
-            return matches;
+            return new PostSearchPage(matches);
         }
         finally
         {

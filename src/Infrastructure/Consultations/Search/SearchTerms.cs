@@ -42,10 +42,13 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     /// <summary>Each form as one FTS5 string ("…", inner quotes doubled), so every character is literal.</summary>
     public string FtsQuery() => EachForm(FtsString);
 
-    /// <summary>Each form as one FTS5 phrase of its characters (code points) with a space between them, for the index of
-    /// single characters on SQLite (migration <c>PostSearchCharacters</c>), whose tokenizer makes every character but the
-    /// ASCII space a token: 「姉が」 is the phrase <c>"姉 が"</c>.</summary>
-    public string FtsCharactersQuery() => EachForm(form => FtsString(string.Join(' ', form.EnumerateRunes())));
+    /// <summary>Each form as its characters (code points), each one FTS5 string, all of them required, for the index of
+    /// single characters on SQLite, whose tokenizer makes every character but the ASCII space a token and which keeps no
+    /// positions (migration <c>PostSearchCharactersWithoutPositions</c>, docs/adr/0037): 「姉が」 is <c>("姉" "が")</c>, posts
+    /// that hold both; the <c>LIKE</c> recheck decides whether they are next to each other. An ASCII space is no token,
+    /// and FTS5 ignores the empty string it becomes.</summary>
+    public string FtsCharactersQuery() =>
+        EachForm(form => "(" + string.Join(' ', form.EnumerateRunes().Select(rune => FtsString(rune.ToString()))) + ")");
 
     /// <summary>A LIKE pattern for the literal text, with <c>\</c> as the escape character.</summary>
     public static string LikePattern(string text) =>

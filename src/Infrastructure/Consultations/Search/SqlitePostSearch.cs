@@ -86,23 +86,34 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
     private const string IndexedNewestAfter = "\n  AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
 
-    private const string IndexedNewestOrder = "\nORDER BY PostSearch.rowid DESC";
+    private const string NewestOrder = "\nORDER BY c.RowId DESC";
 
-    private const string CharactersNewestOrder = "\nORDER BY PostSearchChars.rowid DESC";
+    /// <summary>How many index entries one newest-first search may read (docs/adr/0037). A word's candidates nearly all
+    /// match, so a page of 100 is found long before; at 100,000 topics reading this many costs a few milliseconds.</summary>
+    internal const int MaxCandidates = 2_000;
 
     /// <summary>Hits of one FTS5 index (<c>PostSearch</c> or <c>PostSearchChars</c>, same rowids), newest first from
     /// <c>@beforeRowId</c>, each joined to its post by key and filtered by <paramref name="recheck"/> and the visibility
-    /// rules.</summary>
+    /// rules. At most <c>@candidates</c> index entries are read (<see cref="MaxCandidates"/>, docs/adr/0037): the index
+    /// proposes, the filters decide, and a query whose candidates mostly fail (two common characters that are seldom
+    /// next to each other) would otherwise read the whole index in one request.</summary>
     private static string NewestThrough(string table, string recheck) => $"""
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
-               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, {table}.rowid AS RowId
-        FROM {table}
-        JOIN PostSearchKeys AS k ON k.RowId = {table}.rowid
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, c.RowId AS RowId
+        FROM ({Candidates(table)}) AS c
+        JOIN PostSearchKeys AS k ON k.RowId = c.RowId
         LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-        WHERE {table} MATCH @match
-          AND {table}.rowid < @beforeRowId{recheck}
+        WHERE TRUE{recheck}
         """ + "\n" + VisibleToViewer;
+
+    /// <summary>The newest <c>@candidates</c> entries of an index before <c>@beforeRowId</c>, newest first.</summary>
+    private static string Candidates(string table) =>
+        $"SELECT rowid AS RowId FROM {table} WHERE {table} MATCH @match AND rowid < @beforeRowId ORDER BY rowid DESC LIMIT @candidates";
+
+    /// <summary>How many entries the read of <see cref="Candidates"/> took, and its oldest and newest rowid: whether it used
+    /// up its candidates and where it stopped.</summary>
+    private static string CandidateWindow(string table) => $"SELECT count(*), min(RowId), max(RowId) FROM ({Candidates(table)})";
 
     /// <summary>How many bits of a search key number the posts within one millisecond.</summary>
     private const int SequenceBits = 20;
@@ -118,7 +129,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// <summary>How EF Core's SQLite provider stores a <see cref="DateTime"/>; text order is time order.</summary>
     private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    public async Task<IReadOnlyList<PostMatch>> SearchAsync(
+    public async Task<PostSearchPage> SearchAsync(
         string query,
         Guid viewerId,
         SearchOrder order,
@@ -129,7 +140,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         var terms = SearchTerms.From(query);
         if (terms is null || limit <= 0)
         {
-            return [];
+            return PostSearchPage.Empty;
         }
 
         // Every rank is 0 on the character path, so its relevance order is its newest order (CharactersNewest).
@@ -139,20 +150,18 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         }
 
         var readsBackwards = order == SearchOrder.Newest;
-        var sql = readsBackwards
-            ? NewestSql(terms.UsesIndex, after is not null)
-            : RelevanceSql(after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = readsBackwards ? NewestSql(terms.UsesIndex, after is not null) : RelevanceSql(after is not null);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@viewer", SqliteGuid(viewerId));
             if (readsBackwards)
             {
                 AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : (Millisecond(after.CreatedAt) + 1) << SequenceBits);
+                AddParameter(command, "@candidates", MaxCandidates);
             }
             else
             {
@@ -180,19 +189,19 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 }
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (readsBackwards)
             {
-                return await ReadNewestAsync(reader, limit, cancellationToken);
+                return await ReadNewestPageAsync(command, terms.UsesIndex, limit, cancellationToken);
             }
 
             var matches = new List<PostMatch>(Math.Min(limit, 100));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 matches.Add(Read(reader));
             }
 
-            return matches;
+            return new PostSearchPage(matches);
         }
         finally
         {
@@ -200,33 +209,92 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         }
     }
 
+    /// <summary>A newest-first page from at most <see cref="MaxCandidates"/> index entries (docs/adr/0037). When the
+    /// statement ran out of rows before the page was full, either the index had no more entries (the page is the last)
+    /// or the read used up its candidates: then the page keeps the matches of the milliseconds it read completely and
+    /// says to resume before the millisecond where it stopped, which the next request reads again from its start. Only
+    /// if every candidate read lay in one millisecond (no progress possible that way) is that millisecond read whole.</summary>
+    private static async Task<PostSearchPage> ReadNewestPageAsync(DbCommand command, bool usesIndex, int limit, CancellationToken cancellationToken)
+    {
+        List<(PostMatch Match, long Millisecond)> read;
+        bool ranOut;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            (read, ranOut) = await ReadNewestAsync(reader, limit, cancellationToken);
+        }
+
+        if (!ranOut)
+        {
+            return Page(read, limit);
+        }
+
+        var window = command.CommandText;
+        command.CommandText = CandidateWindowSql(usesIndex);
+        long count, oldest, newest;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            count = reader.GetInt64(0);
+            oldest = count == 0 ? 0 : reader.GetInt64(1);
+            newest = count == 0 ? 0 : reader.GetInt64(2);
+        }
+
+        if (count < MaxCandidates)
+        {
+            return Page(read, limit);
+        }
+
+        var stoppedIn = oldest >> SequenceBits;
+        if (stoppedIn == newest >> SequenceBits)
+        {
+            command.CommandText = window;
+            command.Parameters["@candidates"].Value = long.MaxValue;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return Page((await ReadNewestAsync(reader, limit, cancellationToken)).Read, limit);
+        }
+
+        var complete = read.Where(m => m.Millisecond > stoppedIn).ToList();
+        return complete.Count >= limit
+            ? Page(complete, limit)
+            : new PostSearchPage(
+                complete.ConvertAll(m => m.Match),
+                new PostMatch(Guid.Empty, false, Guid.Empty, DateTime.UnixEpoch.AddMilliseconds(stoppedIn + 1), 0.0));
+    }
+
+    private static PostSearchPage Page(List<(PostMatch Match, long Millisecond)> read, int limit) =>
+        new(read.Take(limit).Select(m => m.Match).ToList());
+
     /// <summary>Reads matches newest millisecond first and stops once a page is complete: after <paramref name="limit"/>
     /// rows, it reads on only while the rows are in the same millisecond as the last one (rowid order does not order
     /// posts within a millisecond), then sorts what it read exactly by (CreatedAt, PostId), newest first. Every row it
-    /// did not read is in an older millisecond, so older than each row of the page.</summary>
-    private static async Task<IReadOnlyList<PostMatch>> ReadNewestAsync(DbDataReader reader, int limit, CancellationToken cancellationToken)
+    /// did not read is in an older millisecond, so older than each row of the page. <c>RanOut</c>: the statement had no
+    /// more rows (rather than the page being complete).</summary>
+    private static async Task<(List<(PostMatch Match, long Millisecond)> Read, bool RanOut)> ReadNewestAsync(
+        DbDataReader reader, int limit, CancellationToken cancellationToken)
     {
-        var matches = new List<PostMatch>(Math.Min(limit + 1, 101));
+        var matches = new List<(PostMatch Match, long Millisecond)>(Math.Min(limit + 1, 101));
         var lastMillisecond = long.MaxValue;
+        var ranOut = true;
         while (await reader.ReadAsync(cancellationToken))
         {
             var millisecond = reader.GetInt64(5) >> SequenceBits;
             if (matches.Count >= limit && millisecond < lastMillisecond)
             {
+                ranOut = false;
                 break;
             }
 
-            matches.Add(Read(reader));
+            matches.Add((Read(reader), millisecond));
             lastMillisecond = millisecond;
         }
 
         // As SQLite orders them: time, then the id's text (upper case, ordinal).
         matches.Sort(static (a, b) =>
         {
-            var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
-            return byTime != 0 ? byTime : string.CompareOrdinal(SqliteGuid(b.PostId), SqliteGuid(a.PostId));
+            var byTime = b.Match.CreatedAt.CompareTo(a.Match.CreatedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(SqliteGuid(b.Match.PostId), SqliteGuid(a.Match.PostId));
         });
-        return matches.Count > limit ? matches[..limit] : matches;
+        return (matches, ranOut);
     }
 
     private static PostMatch Read(DbDataReader reader) => new(
@@ -246,9 +314,11 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
     /// <summary>The newest-first statement of either index, for the first page or one after a keyset; made only of the
     /// constants above.</summary>
-    internal static string NewestSql(bool usesIndex, bool hasAfter) => usesIndex
-        ? string.Concat(IndexedNewest, hasAfter ? IndexedNewestAfter : string.Empty, IndexedNewestOrder)
-        : string.Concat(CharactersNewest, hasAfter ? IndexedNewestAfter : string.Empty, CharactersNewestOrder);
+    internal static string NewestSql(bool usesIndex, bool hasAfter) =>
+        string.Concat(usesIndex ? IndexedNewest : CharactersNewest, hasAfter ? IndexedNewestAfter : string.Empty, NewestOrder);
+
+    /// <summary>The statement that tells where a newest-first read of either index stopped (<see cref="CandidateWindow"/>).</summary>
+    internal static string CandidateWindowSql(bool usesIndex) => CandidateWindow(usesIndex ? "PostSearch" : "PostSearchChars");
 
     /// <summary>The relevance-ordered statement of the trigram index (3+ characters); made only of the constants above.</summary>
     internal static string RelevanceSql(bool hasAfter) =>

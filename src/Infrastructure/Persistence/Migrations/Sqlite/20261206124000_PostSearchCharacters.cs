@@ -60,11 +60,27 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                 WITH RECURSIVE n(N) AS (SELECT 0 UNION ALL SELECT N + 1 FROM n WHERE N < 9999)
                 INSERT INTO PostSearchCharNumbers (N) SELECT N FROM n;
                 """);
-            migrationBuilder.Sql($"""
-                CREATE VIRTUAL TABLE PostSearchChars USING fts5(Title, Body, content='', tokenize="{Tokenizer}");
-                """);
+            CreateAndFill(migrationBuilder, withPositions: true);
+            ReplaceTriggers(migrationBuilder, withCharacters: true);
+        }
 
-            // Backfill the posts written before this migration, under their existing keys.
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            ReplaceTriggers(migrationBuilder, withCharacters: false);
+            migrationBuilder.Sql("DROP TABLE IF EXISTS PostSearchChars;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS PostSearchCharNumbers;");
+        }
+
+        /// <summary>Creates <c>PostSearchChars</c> and indexes the posts written before, under their existing keys.
+        /// <paramref name="withPositions"/> is this migration's first form; <c>PostSearchCharactersWithoutPositions</c>
+        /// builds it with <c>detail=none</c>, which keeps only which posts hold each character (docs/adr/0037).</summary>
+        internal static void CreateAndFill(MigrationBuilder migrationBuilder, bool withPositions)
+        {
+            var detail = withPositions ? string.Empty : ", detail=none";
+            migrationBuilder.Sql($"""
+                CREATE VIRTUAL TABLE PostSearchChars USING fts5(Title, Body, content=''{detail}, tokenize="{Tokenizer}");
+                """);
             migrationBuilder.Sql($"""
                 INSERT INTO PostSearchChars (rowid, Title, Body)
                 SELECT k.RowId, {Spaced("t.Title")}, {Spaced("t.Body")}
@@ -75,16 +91,6 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
                 SELECT k.RowId, NULL, {Spaced("r.Body")}
                 FROM PostSearchKeys AS k JOIN Replies AS r ON r.Id = k.PostId WHERE k.IsReply = 1;
                 """);
-
-            ReplaceTriggers(migrationBuilder, withCharacters: true);
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            ReplaceTriggers(migrationBuilder, withCharacters: false);
-            migrationBuilder.Sql("DROP TABLE IF EXISTS PostSearchChars;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS PostSearchCharNumbers;");
         }
 
         /// <summary>The six triggers of <c>PostSearch</c> and <c>PostSearchTimeOrder</c>, keeping the character index too
