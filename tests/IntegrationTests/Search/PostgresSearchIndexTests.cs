@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Salon.Application.Consultations;
 using Salon.Infrastructure.Consultations.Search;
 using Salon.Infrastructure.Persistence;
 using Salon.Infrastructure.Persistence.Migrations.Postgres;
@@ -26,12 +25,12 @@ public sealed class PostgresSearchIndexTests
 
             // The statement the search runs (3+ characters, two query forms, relevance, second page), with the
             // planner told to avoid scans it could otherwise prefer on a nearly empty table.
-            var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked: true, SearchOrder.Relevance, hasAfter: true);
+            var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked: true, hasAfter: true);
             var lines = await QueryPlan.LinesAsync(
                 db,
                 "EXPLAIN " + sql,
                 [
-                    ("viewer", Guid.NewGuid()), ("limit", 20), ("p1", "%主治医%"), ("p2", "%主治医%"), ("q1", "主治医"), ("q2", "主治医"),
+                    ("viewer", Guid.NewGuid()), ("limit", 20), ("candidates", 2000), ("p1", "%主治医%"), ("p2", "%主治医%"), ("q1", "主治医"), ("q2", "主治医"),
                     ("afterCreatedAt", DateTime.UtcNow), ("afterPostId", Guid.NewGuid()), ("afterRank", -1.0),
                 ],
                 column: 0,
@@ -56,7 +55,7 @@ public sealed class PostgresSearchIndexTests
 
             // The walk along (CreatedAt, Id) is an index scan: with index and sequential scans off, what is left is
             // what a rare character gets on a large database, the bitmap scans of the GIN indexes.
-            var sql = PostgresPostSearch.BuildSql(usesIndex: false, usesGrams: true, twoForms: false, ranked: false, SearchOrder.Newest, hasAfter: false);
+            var sql = PostgresPostSearch.BuildSql(usesIndex: false, usesGrams: true, twoForms: false, ranked: false, hasAfter: false);
             var lines = await QueryPlan.LinesAsync(
                 db,
                 "EXPLAIN " + sql,

@@ -104,29 +104,36 @@ internal sealed class SearchSeed(SalonApiFactory factory)
     }
 
     /// <summary>The provider's answer itself, with where it stopped when it stopped short (docs/adr/0037).</summary>
-    public async Task<PostSearchPage> SearchPageAsync(string query, Guid viewerId, PostMatch? after = null, int limit = 20)
+    public async Task<PostSearchPage> SearchPageAsync(string query, Guid viewerId, PostMatch? after = null, int limit = 20, SearchOrder order = SearchOrder.Newest)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var search = scope.ServiceProvider.GetRequiredService<IPostSearch>();
-        return await search.SearchAsync(query, viewerId, SearchOrder.Newest, after, limit, CancellationToken.None);
+        return await search.SearchAsync(query, viewerId, order, after, limit, CancellationToken.None);
     }
 
-    /// <summary>Every page of at most <paramref name="limit"/>, following the keyset.</summary>
+    /// <summary>Every page of at most <paramref name="limit"/>, following the keyset, and where a page stopped short
+    /// (docs/adr/0037), from where it stopped.</summary>
     public async Task<List<PostMatch>> AllPagesAsync(string query, Guid viewerId, SearchOrder order, int limit)
     {
         var all = new List<PostMatch>();
         PostMatch? after = null;
         for (var page = 0; page < 100; page++)
         {
-            var matches = await SearchAsync(query, viewerId, order, after, limit);
-            Assert.True(matches.Count <= limit);
-            all.AddRange(matches);
-            if (matches.Count < limit)
+            var found = await SearchPageAsync(query, viewerId, after, limit, order);
+            Assert.True(found.Matches.Count <= limit);
+            all.AddRange(found.Matches);
+            if (found.ResumeAfter is { } resume)
+            {
+                after = resume;
+                continue;
+            }
+
+            if (found.Matches.Count < limit)
             {
                 return all;
             }
 
-            after = matches[^1];
+            after = found.Matches[^1];
         }
 
         throw new InvalidOperationException("Paging did not end.");

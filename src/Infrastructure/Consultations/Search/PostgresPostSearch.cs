@@ -62,9 +62,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         + """ AND salon_search_grams(r."Body") && @grams""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
-    /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions.</summary>
-    private const string Matches = TopicBranch + "\nUNION ALL\n" + ReplyBranch;
-
+    /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions (0 newest first; in
+    /// relevance order the texts, ranked by <see cref="RankedWindow"/>).</summary>
     private const string TopicBranch = """
         SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", {topicRank} AS "Rank"
         FROM "Topics" AS t
@@ -95,6 +94,23 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string TopicPageNewest = "\n  {topicAfter}ORDER BY t.\"CreatedAt\" DESC, t.\"Id\" DESC\n  LIMIT @limit";
 
     private const string ReplyPageNewest = "\n  {replyAfter}ORDER BY r.\"CreatedAt\" DESC, r.\"Id\" DESC\n  LIMIT @limit";
+
+    /// <summary>Relevance order ranks the newest <c>@candidates</c> visible matches of both tables
+    /// (<see cref="SearchTerms.MaxCandidates"/>, as SQLite does): ranking every match of a common word cost seconds
+    /// (docs/adr/0031, 0037). Each table gives its newest, the two are merged newest first, and only those are
+    /// ranked; <c>OFFSET 0</c> keeps the planner from ranking before the limit.</summary>
+    private const string RankedWindow = """
+        SELECT w."PostId", w."IsReply", w."TopicId", w."CreatedAt", {rank} AS "Rank"
+        FROM (SELECT * FROM (({topics}
+          ORDER BY t."CreatedAt" DESC, t."Id" DESC
+          LIMIT @candidates)
+        UNION ALL
+        ({replies}
+          ORDER BY r."CreatedAt" DESC, r."Id" DESC
+          LIMIT @candidates)) AS u
+        ORDER BY "CreatedAt" DESC, "PostId" DESC
+        LIMIT @candidates OFFSET 0) AS w
+        """;
 
     private const string TopicAfter = "AND (t.\"CreatedAt\", t.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
 
@@ -149,7 +165,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         var ranked = terms.UsesIndex && order == SearchOrder.Relevance;
         // A lone surrogate is one code point as typed and as U+FFFD, so the counts hold for the valid UTF-8 forms too.
         var usesGrams = !terms.UsesIndex && terms.IsCharactersOrPair;
-        var sql = BuildSql(terms.UsesIndex, usesGrams, twoForms: normalized is not null, ranked, order, after is not null);
+        var sql = BuildSql(terms.UsesIndex, usesGrams, twoForms: normalized is not null, ranked, after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -179,6 +195,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
             if (ranked)
             {
+                AddParameter(command, "candidates", SearchTerms.MaxCandidates);
                 AddParameter(command, "q1", typed.ToLowerInvariant());
                 AddParameter(command, "q2", (normalized ?? typed).ToLowerInvariant());
             }
@@ -213,26 +230,33 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         }
     }
 
-    /// <summary>The statement for one path, order and page; made only of the constants above.</summary>
-    internal static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, SearchOrder order, bool hasAfter)
+    /// <summary>The statement for one path, order (<paramref name="ranked"/>: relevance) and page; made only of the constants above.</summary>
+    internal static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, bool hasAfter)
     {
         var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : usesGrams ? GramTopicMatches : ShortTopicMatches;
         var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : usesGrams ? GramReplyMatches : ShortReplyMatches;
-        var topicRank = ranked ? Rank("t.\"Title\"", "t.\"Body\"") : "0.0::double precision";
-        var replyRank = ranked ? Rank("NULL::text", "r.\"Body\"") : "0.0::double precision";
-        var matches = order == SearchOrder.Newest
-            ? string.Concat(
-                "(", TopicBranch, TopicPageNewest.Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal), ")\nUNION ALL\n(",
-                ReplyBranch, ReplyPageNewest.Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal), ")")
-            : Matches;
+        if (ranked)
+        {
+            var window = RankedWindow
+                .Replace("{rank}", Rank("w.\"TitleText\"", "w.\"BodyText\""), StringComparison.Ordinal)
+                .Replace("{topics}", TopicBranch.Replace("{topicRank} AS \"Rank\"", "t.\"Title\" AS \"TitleText\", t.\"Body\" AS \"BodyText\"", StringComparison.Ordinal), StringComparison.Ordinal)
+                .Replace("{replies}", ReplyBranch.Replace("{replyRank}", "NULL::text, r.\"Body\"", StringComparison.Ordinal), StringComparison.Ordinal)
+                .Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
+                .Replace("{replyMatch}", replyMatch, StringComparison.Ordinal);
+            return string.Concat(Select, window, hasAfter ? AfterRelevance : NoKeyset, OrderRelevance);
+        }
+
+        var matches = string.Concat(
+            "(", TopicBranch, TopicPageNewest.Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal), ")\nUNION ALL\n(",
+            ReplyBranch, ReplyPageNewest.Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal), ")");
         return string.Concat(
             Select,
             matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
                 .Replace("{replyMatch}", replyMatch, StringComparison.Ordinal)
-                .Replace("{topicRank}", topicRank, StringComparison.Ordinal)
-                .Replace("{replyRank}", replyRank, StringComparison.Ordinal),
-            !hasAfter ? NoKeyset : order == SearchOrder.Relevance ? AfterRelevance : AfterNewest,
-            order == SearchOrder.Relevance ? OrderRelevance : OrderNewest);
+                .Replace("{topicRank}", "0.0::double precision", StringComparison.Ordinal)
+                .Replace("{replyRank}", "0.0::double precision", StringComparison.Ordinal),
+            hasAfter ? AfterNewest : NoKeyset,
+            OrderNewest);
     }
 
     /// <summary>-(2·sat(title) + sat(body)), sat(n) = n/(n+1), n the better of the two forms' occurrence counts. Each text

@@ -9,6 +9,10 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     /// <summary>A trigram index matches nothing for fewer characters (code points) than this.</summary>
     public const int MinIndexedQueryLength = 3;
 
+    /// <summary>The most one search request reads of an index newest first on SQLite, and the newest visible matches a
+    /// relevance search ranks on both providers (docs/adr/0037): one request's work is bounded whatever the query.</summary>
+    public const int MaxCandidates = 2_000;
+
     /// <summary>Both forms are long enough for the trigram index (else both go to the LIKE scan).</summary>
     public bool UsesIndex => IsIndexable(Typed) && (Normalized is null || IsIndexable(Normalized));
 

@@ -11,9 +11,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// Post search on SQLite. The query is a literal substring: operators (<c>OR</c>, <c>NOT</c>, <c>*</c>,
 /// <c>-</c>, quotes) have no meaning. Queries of 3+ characters (Unicode code points, which is what the
 /// trigram tokenizer counts) use the FTS5 trigram index <c>PostSearch</c> (migration <c>PostSearch</c>) and
-/// rank by bm25, a title match weighing twice a body match; shorter ones (「薬」, 「姉が」) cannot use
+/// rank by bm25, a title match weighing twice a body match, the newest 2,000 visible matches (docs/adr/0037); shorter ones (「薬」, 「姉が」) cannot use
 /// trigrams and read the index of single characters <c>PostSearchChars</c> (migration <c>PostSearchCharacters</c>,
-/// docs/adr/0035) newest first, each candidate rechecked with <c>LIKE</c> (<see cref="CharactersNewest"/>), all with
+/// docs/adr/0035) newest first, each candidate rechecked with <c>LIKE</c> (<see cref="CharactersRecheck"/>), all with
 /// rank 0, so relevance order is newest order.
 /// <para>
 /// Normalisation: posts are stored and indexed as written, and SQLite cannot NFKC-normalise them, so
@@ -52,8 +52,11 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
         """;
 
-    /// <summary>Matches through the trigram index, ranked by bm25 (relevance order). A hit is a topic or a reply; <c>t</c>
-    /// is the topic itself or the reply's topic, which must be visible to the viewer either way.</summary>
+    /// <summary>Matches through the trigram index, ranked by bm25 (relevance order): the newest <c>@candidates</c> visible
+    /// matches (<see cref="MaxCandidates"/>), read backwards in rowid order like the newest-first statements, each with its
+    /// rank; the caller orders them by rank. Ranking every match of a common word took 1.5–3.7 s of CPU at 100,000 topics
+    /// (docs/adr/0037). A hit is a topic or a reply; <c>t</c> is the topic itself or the reply's topic, which must be
+    /// visible to the viewer either way.</summary>
     internal const string IndexedMatches = """
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
                coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, bm25(PostSearch, 2.0, 1.0) AS Rank
@@ -62,58 +65,59 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
         WHERE PostSearch MATCH @match
-        """ + "\n" + VisibleToViewer;
+        """ + "\n" + VisibleToViewer + "\nORDER BY PostSearch.rowid DESC\nLIMIT @candidates";
 
-    /// <summary>Newest-first matches through the trigram index, read backwards in rowid order, which is time order
-    /// to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5 walks its index from the newest entry and the
-    /// reader stops after a page, so nothing sorts every match (<see cref="ReadNewestAsync"/>). The visibility
-    /// filters are checked per row on the way. <c>@beforeRowId</c> skips the milliseconds after the keyset.</summary>
-    internal static readonly string IndexedNewest = NewestThrough("PostSearch", recheck: string.Empty);
-
-    /// <summary>Matches of 1–2 character queries (newest first, the only order of this path: every rank is 0), read like
-    /// <see cref="IndexedNewest"/> from the index of single characters <c>PostSearchChars</c>, where every character is a
-    /// token and a pair is a phrase. The index only proposes: it folds more case than <c>LIKE</c> and does not see the
+    /// <summary>The check of a 1–2 character query's candidates (newest first, the only order of that path: every rank is
+    /// 0), which come from the index of single characters <c>PostSearchChars</c>, where every character is a token. The
+    /// index only proposes: it keeps no positions (docs/adr/0037), folds more case than <c>LIKE</c> and does not see the
     /// spaces between words, so each candidate is rechecked with <c>LIKE</c> against its own text, and what matches is
     /// exactly the substring (ASCII case folded) as before (docs/adr/0035). <c>@pattern2</c> is the NFKC form's pattern,
     /// or NULL (matching nothing) when it is the same.</summary>
-    internal static readonly string CharactersNewest = NewestThrough("PostSearchChars", recheck: """
+    private const string CharactersRecheck = """
 
           AND (CASE WHEN k.IsReply = 1
                     THEN r.Body LIKE @pattern ESCAPE '\' OR r.Body LIKE @pattern2 ESCAPE '\'
                     ELSE t.Title LIKE @pattern ESCAPE '\' OR t.Body LIKE @pattern ESCAPE '\'
                          OR t.Title LIKE @pattern2 ESCAPE '\' OR t.Body LIKE @pattern2 ESCAPE '\' END)
-        """);
+        """;
 
-    private const string IndexedNewestAfter = "\n  AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
+    private const string NewestAfter = "\n          AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
 
-    private const string NewestOrder = "\nORDER BY c.RowId DESC";
+    /// <summary>How many index entries one newest-first search may read, and how many of the newest matches a relevance
+    /// search ranks (docs/adr/0037). A word's candidates nearly all match, so a page of 100 is found long before.</summary>
+    internal const int MaxCandidates = SearchTerms.MaxCandidates;
 
-    /// <summary>How many index entries one newest-first search may read (docs/adr/0037). A word's candidates nearly all
-    /// match, so a page of 100 is found long before; at 100,000 topics reading this many costs a few milliseconds.</summary>
-    internal const int MaxCandidates = 2_000;
+    /// <summary>The newest-first statements, [index of single characters or trigrams, after a keyset or not].</summary>
+    private static readonly string[] NewestStatements =
+    [
+        NewestThrough("PostSearchChars", CharactersRecheck, hasAfter: false),
+        NewestThrough("PostSearchChars", CharactersRecheck, hasAfter: true),
+        NewestThrough("PostSearch", string.Empty, hasAfter: false),
+        NewestThrough("PostSearch", string.Empty, hasAfter: true),
+    ];
 
-    /// <summary>Hits of one FTS5 index (<c>PostSearch</c> or <c>PostSearchChars</c>, same rowids), newest first from
-    /// <c>@beforeRowId</c>, each joined to its post by key and filtered by <paramref name="recheck"/> and the visibility
-    /// rules. At most <c>@candidates</c> index entries are read (<see cref="MaxCandidates"/>, docs/adr/0037): the index
-    /// proposes, the filters decide, and a query whose candidates mostly fail (two common characters that are seldom
-    /// next to each other) would otherwise read the whole index in one request.</summary>
-    private static string NewestThrough(string table, string recheck) => $"""
+    /// <summary>Newest first through one FTS5 index (<c>PostSearch</c>, trigrams, or <c>PostSearchChars</c>, same rowids),
+    /// read backwards in rowid order, which is time order to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5
+    /// walks its index from the newest entry before <c>@beforeRowId</c> (which skips the milliseconds after the keyset)
+    /// and the reader stops after a page, so nothing sorts every match (<see cref="ReadNewestPageAsync"/>). At most
+    /// <c>@candidates</c> entries are read (<see cref="MaxCandidates"/>, docs/adr/0037), and <em>every</em> entry read is a
+    /// row, with <c>Passes</c> saying whether the post matches (<paramref name="recheck"/>) and the viewer may see it
+    /// (and it is after the keyset): the reader counts what it read, so it knows without a second statement whether the
+    /// index had no more or the bound stopped it. A query whose candidates mostly fail (two common characters that are
+    /// seldom next to each other) would otherwise read the whole index in one request.</summary>
+    private static string NewestThrough(string table, string recheck, bool hasAfter) => $"""
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
-               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, c.RowId AS RowId
-        FROM ({Candidates(table)}) AS c
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, c.RowId AS RowId,
+               CASE WHEN TRUE{recheck}
+        """ + "\n" + VisibleToViewer + (hasAfter ? NewestAfter : string.Empty) + $"""
+
+               THEN 1 ELSE 0 END AS Passes
+        FROM (SELECT rowid AS RowId FROM {table} WHERE {table} MATCH @match AND rowid < @beforeRowId ORDER BY rowid DESC LIMIT @candidates) AS c
         JOIN PostSearchKeys AS k ON k.RowId = c.RowId
         LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-        WHERE TRUE{recheck}
-        """ + "\n" + VisibleToViewer;
-
-    /// <summary>The newest <c>@candidates</c> entries of an index before <c>@beforeRowId</c>, newest first.</summary>
-    private static string Candidates(string table) =>
-        $"SELECT rowid AS RowId FROM {table} WHERE {table} MATCH @match AND rowid < @beforeRowId ORDER BY rowid DESC LIMIT @candidates";
-
-    /// <summary>How many entries the read of <see cref="Candidates"/> took, and its oldest and newest rowid: whether it used
-    /// up its candidates and where it stopped.</summary>
-    private static string CandidateWindow(string table) => $"SELECT count(*), min(RowId), max(RowId) FROM ({Candidates(table)})";
+        ORDER BY c.RowId DESC
+        """;
 
     /// <summary>How many bits of a search key number the posts within one millisecond.</summary>
     private const int SequenceBits = 20;
@@ -158,10 +162,10 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             command.CommandText = readsBackwards ? NewestSql(terms.UsesIndex, after is not null) : RelevanceSql(after is not null);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@viewer", SqliteGuid(viewerId));
+            AddParameter(command, "@candidates", MaxCandidates);
             if (readsBackwards)
             {
                 AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : (Millisecond(after.CreatedAt) + 1) << SequenceBits);
-                AddParameter(command, "@candidates", MaxCandidates);
             }
             else
             {
@@ -191,7 +195,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
             if (readsBackwards)
             {
-                return await ReadNewestPageAsync(command, terms.UsesIndex, limit, cancellationToken);
+                return await ReadNewestPageAsync(command, limit, cancellationToken);
             }
 
             var matches = new List<PostMatch>(Math.Min(limit, 100));
@@ -210,50 +214,33 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     }
 
     /// <summary>A newest-first page from at most <see cref="MaxCandidates"/> index entries (docs/adr/0037). When the
-    /// statement ran out of rows before the page was full, either the index had no more entries (the page is the last)
-    /// or the read used up its candidates: then the page keeps the matches of the milliseconds it read completely and
-    /// says to resume before the millisecond where it stopped, which the next request reads again from its start. Only
-    /// if every candidate read lay in one millisecond (no progress possible that way) is that millisecond read whole.</summary>
-    private static async Task<PostSearchPage> ReadNewestPageAsync(DbCommand command, bool usesIndex, int limit, CancellationToken cancellationToken)
+    /// statement ran out of rows before the page was full, either the index had no more entries (fewer rows than the
+    /// bound: the page is the last) or the read used up its candidates: then the page keeps the matches of the
+    /// milliseconds it read completely and says to resume before the millisecond where it stopped, which the next request
+    /// reads again from its start. Only if every candidate read lay in one millisecond (no progress possible that way)
+    /// is that millisecond read whole.</summary>
+    private static async Task<PostSearchPage> ReadNewestPageAsync(DbCommand command, int limit, CancellationToken cancellationToken)
     {
-        List<(PostMatch Match, long Millisecond)> read;
-        bool ranOut;
+        NewestRead read;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            (read, ranOut) = await ReadNewestAsync(reader, limit, cancellationToken);
+            read = await ReadNewestAsync(reader, limit, cancellationToken);
         }
 
-        if (!ranOut)
+        if (!read.RanOut || read.Rows < MaxCandidates)
         {
-            return Page(read, limit);
+            return Page(read.Matches, limit);
         }
 
-        var window = command.CommandText;
-        command.CommandText = CandidateWindowSql(usesIndex);
-        long count, oldest, newest;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var stoppedIn = read.OldestRowId >> SequenceBits;
+        if (stoppedIn == read.NewestRowId >> SequenceBits)
         {
-            await reader.ReadAsync(cancellationToken);
-            count = reader.GetInt64(0);
-            oldest = count == 0 ? 0 : reader.GetInt64(1);
-            newest = count == 0 ? 0 : reader.GetInt64(2);
-        }
-
-        if (count < MaxCandidates)
-        {
-            return Page(read, limit);
-        }
-
-        var stoppedIn = oldest >> SequenceBits;
-        if (stoppedIn == newest >> SequenceBits)
-        {
-            command.CommandText = window;
             command.Parameters["@candidates"].Value = long.MaxValue;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return Page((await ReadNewestAsync(reader, limit, cancellationToken)).Read, limit);
+            return Page((await ReadNewestAsync(reader, limit, cancellationToken)).Matches, limit);
         }
 
-        var complete = read.Where(m => m.Millisecond > stoppedIn).ToList();
+        var complete = read.Matches.Where(m => m.Millisecond > stoppedIn).ToList();
         return complete.Count >= limit
             ? Page(complete, limit)
             : new PostSearchPage(
@@ -261,31 +248,38 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 new PostMatch(Guid.Empty, false, Guid.Empty, DateTime.UnixEpoch.AddMilliseconds(stoppedIn + 1), 0.0));
     }
 
-    private static PostSearchPage Page(List<(PostMatch Match, long Millisecond)> read, int limit) =>
-        new(read.Take(limit).Select(m => m.Match).ToList());
+    private static PostSearchPage Page(List<(PostMatch Match, long Millisecond)> matches, int limit) =>
+        new(matches.Take(limit).Select(m => m.Match).ToList());
 
-    /// <summary>Reads matches newest millisecond first and stops once a page is complete: after <paramref name="limit"/>
-    /// rows, it reads on only while the rows are in the same millisecond as the last one (rowid order does not order
-    /// posts within a millisecond), then sorts what it read exactly by (CreatedAt, PostId), newest first. Every row it
-    /// did not read is in an older millisecond, so older than each row of the page. <c>RanOut</c>: the statement had no
-    /// more rows (rather than the page being complete).</summary>
-    private static async Task<(List<(PostMatch Match, long Millisecond)> Read, bool RanOut)> ReadNewestAsync(
-        DbDataReader reader, int limit, CancellationToken cancellationToken)
+    /// <summary>Reads the index's entries newest millisecond first, keeping those that pass, and stops once a page is
+    /// complete: after <paramref name="limit"/> matches, it reads on only while the rows are in the same millisecond as
+    /// the last match (rowid order does not order posts within a millisecond), then sorts the matches exactly by
+    /// (CreatedAt, PostId), newest first. Every row it did not read is in an older millisecond, so older than each match
+    /// of the page.</summary>
+    private static async Task<NewestRead> ReadNewestAsync(DbDataReader reader, int limit, CancellationToken cancellationToken)
     {
         var matches = new List<(PostMatch Match, long Millisecond)>(Math.Min(limit + 1, 101));
         var lastMillisecond = long.MaxValue;
+        long rows = 0, newest = 0, oldest = 0;
         var ranOut = true;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var millisecond = reader.GetInt64(5) >> SequenceBits;
+            var rowId = reader.GetInt64(5);
+            var millisecond = rowId >> SequenceBits;
             if (matches.Count >= limit && millisecond < lastMillisecond)
             {
                 ranOut = false;
                 break;
             }
 
-            matches.Add((Read(reader), millisecond));
-            lastMillisecond = millisecond;
+            newest = rows == 0 ? rowId : newest;
+            oldest = rowId;
+            rows++;
+            if (reader.GetInt64(6) != 0)
+            {
+                matches.Add((Read(reader), millisecond));
+                lastMillisecond = millisecond;
+            }
         }
 
         // As SQLite orders them: time, then the id's text (upper case, ordinal).
@@ -294,8 +288,12 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             var byTime = b.Match.CreatedAt.CompareTo(a.Match.CreatedAt);
             return byTime != 0 ? byTime : string.CompareOrdinal(SqliteGuid(b.Match.PostId), SqliteGuid(a.Match.PostId));
         });
-        return (matches, ranOut);
+        return new NewestRead(matches, ranOut, rows, oldest, newest);
     }
+
+    /// <summary>What a newest-first read found: the matches with their milliseconds, whether the statement ran out of
+    /// rows (rather than the page being complete), and how many index entries it read, the oldest and the newest.</summary>
+    private sealed record NewestRead(List<(PostMatch Match, long Millisecond)> Matches, bool RanOut, long Rows, long OldestRowId, long NewestRowId);
 
     private static PostMatch Read(DbDataReader reader) => new(
         Guid.Parse(reader.GetString(0)),
@@ -314,11 +312,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
     /// <summary>The newest-first statement of either index, for the first page or one after a keyset; made only of the
     /// constants above.</summary>
-    internal static string NewestSql(bool usesIndex, bool hasAfter) =>
-        string.Concat(usesIndex ? IndexedNewest : CharactersNewest, hasAfter ? IndexedNewestAfter : string.Empty, NewestOrder);
-
-    /// <summary>The statement that tells where a newest-first read of either index stopped (<see cref="CandidateWindow"/>).</summary>
-    internal static string CandidateWindowSql(bool usesIndex) => CandidateWindow(usesIndex ? "PostSearch" : "PostSearchChars");
+    internal static string NewestSql(bool usesIndex, bool hasAfter) => NewestStatements[(usesIndex ? 2 : 0) + (hasAfter ? 1 : 0)];
 
     /// <summary>The relevance-ordered statement of the trigram index (3+ characters); made only of the constants above.</summary>
     internal static string RelevanceSql(bool hasAfter) =>
