@@ -164,10 +164,17 @@ define_cases() {
   case_add search-rare-32 32 "salon member /api/search?q=$Q_RARE" "salon member /api/boards/$BOARD/topics?limit=20"
   case_add search-1char-32 32 "salon member /api/search?q=$Q_ONE" "salon member /api/boards/$BOARD/topics?limit=20"
   case_add search-1char-relevance-32 32 "salon member /api/search?q=$Q_ONE&sort=relevance" "salon member /api/boards/$BOARD/topics?limit=20"
+  # Worst cases for one request's work (docs/adr/0037): a common word in relevance order (every match to rank), two
+  # common characters never adjacent in the seeded text (every candidate fails), two common trigrams never adjacent.
+  case_add search-common-relevance-32 32 "salon member /api/search?q=$Q_COMMON&sort=relevance" "salon member /api/boards/$BOARD/topics?limit=20"
+  case_add search-pair-apart-32 32 "salon member /api/search?q=$Q_APART" "salon member /api/boards/$BOARD/topics?limit=20"
+  case_add search-trigrams-apart-32 32 "salon member /api/search?q=$Q_TRIGRAMS_APART" "salon member /api/boards/$BOARD/topics?limit=20"
 }
 
-# Search words (bench/Salon.Bench/QueryBench.cs's): common 「主治医」, rare 「グループホーム」, one character 「薬」.
+# Search words (bench/Salon.Bench/QueryBench.cs's): common 「主治医」, rare 「グループホーム」, one character 「薬」; and
+# 「。ま」 and 「ていまし」, whose parts are common and never adjacent in the seeded text.
 Q_COMMON=$(jq -rn --arg q '主治医' '$q|@uri') Q_RARE=$(jq -rn --arg q 'グループホーム' '$q|@uri') Q_ONE=$(jq -rn --arg q '薬' '$q|@uri')
+Q_APART=$(jq -rn --arg q '。ま' '$q|@uri') Q_TRIGRAMS_APART=$(jq -rn --arg q 'ていまし' '$q|@uri')
 # The reply case's topics: the first 100 of the board that take replies.
 WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=100" \
   | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true) and (.status != "closed")) | .id] | join(",")')
