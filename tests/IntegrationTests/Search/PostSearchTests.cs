@@ -17,6 +17,19 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
     private readonly DateTime _t0 = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeSeconds());
 
     [Fact]
+    public async Task A_character_whose_NFKC_form_is_longer_finds_both_forms()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var symbol = await _seed.TopicAsync(author.Id, "会社のこと", "㍿の書類が届きました。", _t0);
+        var spelled = await _seed.TopicAsync(author.Id, "仕事のこと", "株式会社に勤めています。", _t0.AddMinutes(1));
+        var reply = await _seed.ReplyAsync(symbol, author.Id, "うちも株式会社です。", _t0.AddMinutes(2));
+
+        // Typed 「㍿」 (one character), 「株式会社」 in NFKC (four): each form through its own index (docs/adr/0037).
+        Assert.Equal([reply, spelled, symbol], (await _seed.SearchAsync("㍿", author.Id)).Select(m => m.PostId));
+        Assert.Equal([reply, spelled], (await _seed.SearchAsync("株式会社", author.Id)).Select(m => m.PostId));
+    }
+
+    [Fact]
     public async Task A_query_of_three_or_more_characters_finds_topics_and_replies()
     {
         var author = await factory.SignUpAsync(_client);

@@ -70,4 +70,25 @@ public sealed class PostgresSearchIndexTests
         Assert.Contains($"Bitmap Index Scan on \"{ShortSearchGrams.TopicIndex}\"", plan, StringComparison.Ordinal);
         Assert.Contains($"Bitmap Index Scan on \"{ShortSearchGrams.ReplyIndex}\"", plan, StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public async Task A_short_form_and_a_longer_form_each_use_their_index()
+    {
+        using var factory = new SalonApiFactory();
+        _ = factory.Services;
+
+        // 「㍿」 typed, 「株式会社」 in NFKC (docs/adr/0037): the pair index for one, the trigram index for the other, instead of
+        // a walk of every post.
+        var plan = await factory.WithDbAsync(async db => string.Join('\n', await QueryPlan.LinesAsync(
+            db,
+            "EXPLAIN " + PostgresPostSearch.BuildSql(usesIndex: false, usesGrams: false, twoForms: true, ranked: false, hasAfter: false),
+            [("viewer", Guid.NewGuid()), ("limit", 20), ("patterns", new[] { "%㍿%" }), ("grams", new[] { "㍿" }), ("plong", "%株式会社%")],
+            column: 0,
+            setup: "SET enable_seqscan = off; SET enable_indexscan = off")));
+
+        Assert.Contains($"Bitmap Index Scan on \"{ShortSearchGrams.TopicIndex}\"", plan, StringComparison.Ordinal);
+        Assert.Contains($"Bitmap Index Scan on \"{ShortSearchGrams.ReplyIndex}\"", plan, StringComparison.Ordinal);
+        Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.TopicSearchIndex}\"", plan, StringComparison.Ordinal);
+        Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.ReplySearchIndex}\"", plan, StringComparison.Ordinal);
+    }
 }

@@ -17,8 +17,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
 /// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters:
 /// those match with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as SQLite's <c>LIKE</c>), all
-/// with rank 0, through GIN indexes of each post's characters and pairs (<see cref="GramTopicMatches"/>), or, when the
-/// query's NFKC form is longer than two characters, by walking each table newest first and stopping after a page. Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
+/// with rank 0, through GIN indexes of each post's characters and pairs (<see cref="GramTopicMatches"/>); when one form is
+/// longer (「㍿」, 「株式会社」 in NFKC), that form matches with <c>ILIKE</c> through the trigram index
+/// (<see cref="MixedTopicMatches"/>). Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
 /// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
@@ -60,6 +61,14 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         + """ AND (salon_search_grams(t."Title") && @grams OR salon_search_grams(t."Body") && @grams)""";
     private const string GramReplyMatches = "(CASE WHEN " + ShortReplyMatches + " THEN TRUE END) IS NOT NULL"
         + """ AND salon_search_grams(r."Body") && @grams""";
+
+    /// <summary>A query with one form of 1–2 characters and the other longer (typed 「㍿」, NFKC 「株式会社」): the short form as
+    /// in <see cref="GramTopicMatches"/> (its case variants in <c>@patterns</c>, its set in <c>@grams</c>) or the long one
+    /// with <c>ILIKE</c> as a query of 3+ characters (<c>@plong</c>), each served by its GIN index. It used to walk every
+    /// post newest first with <c>LIKE ANY</c> over both forms, which reads every post when the long form is rare
+    /// (docs/adr/0037).</summary>
+    private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR t."Title" ILIKE @plong OR t."Body" ILIKE @plong)""";
+    private const string MixedReplyMatches = "(" + GramReplyMatches + """ OR r."Body" ILIKE @plong)""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions (0 newest first; in
@@ -164,8 +173,10 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
         var ranked = terms.UsesIndex && order == SearchOrder.Relevance;
         // A lone surrogate is one code point as typed and as U+FFFD, so the counts hold for the valid UTF-8 forms too.
-        var usesGrams = !terms.UsesIndex && terms.IsCharactersOrPair;
-        var sql = BuildSql(terms.UsesIndex, usesGrams, twoForms: normalized is not null, ranked, after is not null);
+        // One form of 1–2 characters and the other longer (「㍿」 is 「株式会社」 in NFKC): each form through its own index.
+        var mixed = !terms.UsesIndex && !terms.IsCharactersOrPair && normalized is not null;
+        var (shortForm, longForm) = !mixed ? (typed, null) : SearchTerms.CodePoints(typed) <= 2 ? (typed, normalized) : (normalized!, typed);
+        var sql = BuildSql(terms.UsesIndex, usesGrams: !mixed, twoForms: normalized is not null, ranked, after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -185,11 +196,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             }
             else
             {
-                AddParameter(command, "patterns", CaseVariants(typed).Concat(normalized is null ? [] : CaseVariants(normalized))
-                    .Select(SearchTerms.LikePattern).Distinct(StringComparer.Ordinal).ToArray());
-                if (usesGrams)
+                var shortForms = mixed ? [shortForm] : new[] { typed, normalized ?? typed };
+                AddParameter(command, "patterns", shortForms.SelectMany(CaseVariants).Select(SearchTerms.LikePattern).Distinct(StringComparer.Ordinal).ToArray());
+                AddParameter(command, "grams", shortForms.Select(AsciiLower).Distinct(StringComparer.Ordinal).ToArray());
+                if (longForm is not null)
                 {
-                    AddParameter(command, "grams", new[] { typed, normalized ?? typed }.Select(AsciiLower).Distinct(StringComparer.Ordinal).ToArray());
+                    AddParameter(command, "plong", SearchTerms.LikePattern(longForm));
                 }
             }
 
@@ -233,8 +245,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary>The statement for one path, order (<paramref name="ranked"/>: relevance) and page; made only of the constants above.</summary>
     internal static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, bool hasAfter)
     {
-        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : usesGrams ? GramTopicMatches : ShortTopicMatches;
-        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : usesGrams ? GramReplyMatches : ShortReplyMatches;
+        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : usesGrams ? GramTopicMatches : MixedTopicMatches;
+        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : usesGrams ? GramReplyMatches : MixedReplyMatches;
         if (ranked)
         {
             var window = RankedWindow

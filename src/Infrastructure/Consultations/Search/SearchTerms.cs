@@ -67,5 +67,6 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
 
     private static bool IsIndexable(string text) => CodePoints(text) >= MinIndexedQueryLength;
 
-    private static int CodePoints(string text) => text.EnumerateRunes().Count();
+    /// <summary>Unicode code points: what the trigram tokenizer and pg_trgm count as characters.</summary>
+    internal static int CodePoints(string text) => text.EnumerateRunes().Count();
 }
