@@ -76,5 +76,6 @@ fi
 if [ ${#added[@]} -eq 0 ]; then
   echo "Nothing added: every provider's migrations match the model."
 else
-  echo "Review the generated files (the PostgreSQL one for anything SQLite-specific), then run the tests."
+  echo "Review the generated files (the PostgreSQL one for anything SQLite-specific), put the new ids in"
+  echo "src/Infrastructure/Persistence/LatestMigrations.cs (a start compares the database with them), then run the tests."
 fi

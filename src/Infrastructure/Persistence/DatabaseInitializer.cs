@@ -82,6 +82,21 @@ public static class DatabaseInitializer
         await MigrateAndSeedAsync(scope.ServiceProvider, db, logger, cancellationToken);
     }
 
+    /// <summary>Whether the newest migration in the history table is this build's newest (<see cref="LatestMigrations"/>),
+    /// in plain SQL. Anything else (no history yet, an older database, a newer one) goes through EF Core's own check.</summary>
+    private static async Task<bool> AtLatestMigrationAsync(SalonDbContext db, CancellationToken cancellationToken)
+    {
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite && await db.CountAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'", cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        var newest = await db.ReadColumnAsync<string>(
+            "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1", cancellationToken);
+        return newest is [var id] && id == (sqlite ? LatestMigrations.Sqlite : LatestMigrations.Postgres);
+    }
+
     /// <summary>pg_trgm takes words from letters as the database's LC_CTYPE classifies them; under the C locale
     /// Japanese has none, and search, still correct, scans every post.</summary>
     private static async Task WarnIfJapaneseHasNoTrigramsAsync(SalonDbContext db, ILogger logger, CancellationToken cancellationToken)
@@ -98,11 +113,15 @@ public static class DatabaseInitializer
 
     private static async Task MigrateAndSeedAsync(IServiceProvider services, SalonDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // The usual start finds the database at this build's newest migration and never asks EF Core for its list.
+        if (!await AtLatestMigrationAsync(db, cancellationToken))
         {
-            logger.LogInformation("Applying {Count} database migration(s)", pending.Count);
-            await db.Database.MigrateAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migration(s)", pending.Count);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
 
         // The readiness check need not ask again (PendingMigrationsHealthCheck).

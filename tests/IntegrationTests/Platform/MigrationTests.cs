@@ -28,6 +28,18 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void The_newest_migration_of_each_provider_is_the_one_a_start_checks_for()
+    {
+        // DatabaseInitializer skips EF Core's list of migrations when the history's newest is LatestMigrations'.
+        using var sqlite = new DesignTimeDbContextFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeDbContextFactory().CreateDbContext([]);
+        const string Update = "A migration was added: put its id in src/Infrastructure/Persistence/LatestMigrations.cs.";
+
+        Assert.True(sqlite.Database.GetMigrations().Last() == LatestMigrations.Sqlite, Update);
+        Assert.True(postgres.Database.GetMigrations().Last() == LatestMigrations.Postgres, Update);
+    }
+
+    [Fact]
     public void Each_provider_sees_only_its_own_migrations()
     {
         using var sqlite = new DesignTimeDbContextFactory().CreateDbContext([]);
