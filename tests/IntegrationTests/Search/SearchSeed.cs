@@ -96,12 +96,8 @@ internal sealed class SearchSeed(SalonApiFactory factory)
         Guid viewerId,
         SearchOrder order = SearchOrder.Newest,
         PostMatch? after = null,
-        int limit = 1000)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var search = scope.ServiceProvider.GetRequiredService<IPostSearch>();
-        return (await search.SearchAsync(query, viewerId, order, after, limit, CancellationToken.None)).Matches;
-    }
+        int limit = 1000) =>
+        (await SearchPageAsync(query, viewerId, after, limit, order)).Matches;
 
     /// <summary>The provider's answer itself, with where it stopped when it stopped short (docs/adr/0037).</summary>
     public async Task<PostSearchPage> SearchPageAsync(string query, Guid viewerId, PostMatch? after = null, int limit = 20, SearchOrder order = SearchOrder.Newest)

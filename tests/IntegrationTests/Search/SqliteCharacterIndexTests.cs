@@ -129,7 +129,7 @@ public sealed class SqliteCharacterIndexTests
         // Both characters in every post, next to each other in the oldest and the newest only: more decoys between them
         // than one request may read (docs/adr/0037).
         var oldest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0);
-        var decoys = SqlitePostSearch.MaxCandidates + 50;
+        var decoys = SearchTerms.MaxCandidates + 50;
         await seed.TopicsAsync(author.Id, Enumerable.Range(1, decoys).Select(i => ("鰐の話と鮫の話", _t0.AddSeconds(i))));
         var newest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0.AddSeconds(decoys + 1));
 
@@ -161,7 +161,7 @@ public sealed class SqliteCharacterIndexTests
 
         // Imported posts can share a time: no millisecond boundary to resume at, so the bound gives way.
         var oldest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0);
-        await seed.TopicsAsync(author.Id, Enumerable.Range(1, SqlitePostSearch.MaxCandidates + 50).Select(_ => ("鰐の話と鮫の話", _t0.AddSeconds(1))));
+        await seed.TopicsAsync(author.Id, Enumerable.Range(1, SearchTerms.MaxCandidates + 50).Select(_ => ("鰐の話と鮫の話", _t0.AddSeconds(1))));
         var newest = await seed.TopicAsync(author.Id, "題", "鮫鰐の話", _t0.AddSeconds(2));
 
         var first = await seed.SearchPageAsync("鮫鰐", author.Id);

@@ -22,7 +22,7 @@ public sealed class SqliteSearchPlanTests
             "EXPLAIN QUERY PLAN " + SqlitePostSearch.NewestSql(usesIndex: false, hasAfter),
             [
                 ("@viewer", Guid.NewGuid().ToString("D").ToUpperInvariant()), ("@match", "\"薬\""), ("@beforeRowId", long.MaxValue),
-                ("@candidates", SqlitePostSearch.MaxCandidates),
+                ("@candidates", SearchTerms.MaxCandidates),
                 ("@pattern", "%薬%"), ("@pattern2", DBNull.Value),
                 ("@afterCreatedAt", "2026-12-01 00:00:00"), ("@afterPostId", Guid.NewGuid().ToString("D").ToUpperInvariant()),
             ],

@@ -175,7 +175,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         // A lone surrogate is one code point as typed and as U+FFFD, so the counts hold for the valid UTF-8 forms too.
         // One form of 1–2 characters and the other longer (「㍿」 is 「株式会社」 in NFKC): each form through its own index.
         var mixed = !terms.UsesIndex && !terms.IsCharactersOrPair && normalized is not null;
-        var (shortForm, longForm) = !mixed ? (typed, null) : SearchTerms.CodePoints(typed) <= 2 ? (typed, normalized) : (normalized!, typed);
+        var typedIsShort = SearchTerms.CodePoints(typed) <= 2;
+        var shortForms = !mixed ? [typed, normalized ?? typed] : new[] { typedIsShort ? typed : normalized! };
+        var longForm = !mixed ? null : typedIsShort ? normalized : typed;
         var sql = BuildSql(terms.UsesIndex, usesGrams: !mixed, twoForms: normalized is not null, ranked, after is not null);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -196,7 +198,6 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             }
             else
             {
-                var shortForms = mixed ? [shortForm] : new[] { typed, normalized ?? typed };
                 AddParameter(command, "patterns", shortForms.SelectMany(CaseVariants).Select(SearchTerms.LikePattern).Distinct(StringComparer.Ordinal).ToArray());
                 AddParameter(command, "grams", shortForms.Select(AsciiLower).Distinct(StringComparer.Ordinal).ToArray());
                 if (longForm is not null)

@@ -10,7 +10,8 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     public const int MinIndexedQueryLength = 3;
 
     /// <summary>The most one search request reads of an index newest first on SQLite, and the newest visible matches a
-    /// relevance search ranks on both providers (docs/adr/0037): one request's work is bounded whatever the query.</summary>
+    /// relevance search ranks on both providers (docs/adr/0037): one request's work is bounded whatever the query. A word's
+    /// candidates nearly all match, so a page of up to 100 is found long before.</summary>
     public const int MaxCandidates = 2_000;
 
     /// <summary>Both forms are long enough for the trigram index (else both go to the LIKE scan).</summary>

@@ -53,7 +53,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         """;
 
     /// <summary>Matches through the trigram index, ranked by bm25 (relevance order): the newest <c>@candidates</c> visible
-    /// matches (<see cref="MaxCandidates"/>), read backwards in rowid order like the newest-first statements, each with its
+    /// matches (<see cref="SearchTerms.MaxCandidates"/>), read backwards in rowid order like the newest-first statements, each with its
     /// rank; the caller orders them by rank. Ranking every match of a common word took 1.5–3.7 s of CPU at 100,000 topics
     /// (docs/adr/0037). A hit is a topic or a reply; <c>t</c> is the topic itself or the reply's topic, which must be
     /// visible to the viewer either way.</summary>
@@ -83,10 +83,6 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
 
     private const string NewestAfter = "\n          AND (coalesce(r.CreatedAt, t.CreatedAt), k.PostId) < (@afterCreatedAt, @afterPostId)";
 
-    /// <summary>How many index entries one newest-first search may read, and how many of the newest matches a relevance
-    /// search ranks (docs/adr/0037). A word's candidates nearly all match, so a page of 100 is found long before.</summary>
-    internal const int MaxCandidates = SearchTerms.MaxCandidates;
-
     /// <summary>The newest-first statements, [index of single characters or trigrams, after a keyset or not].</summary>
     private static readonly string[] NewestStatements =
     [
@@ -100,7 +96,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// read backwards in rowid order, which is time order to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5
     /// walks its index from the newest entry before <c>@beforeRowId</c> (which skips the milliseconds after the keyset)
     /// and the reader stops after a page, so nothing sorts every match (<see cref="ReadNewestPageAsync"/>). At most
-    /// <c>@candidates</c> entries are read (<see cref="MaxCandidates"/>, docs/adr/0037), and <em>every</em> entry read is a
+    /// <c>@candidates</c> entries are read (<see cref="SearchTerms.MaxCandidates"/>, docs/adr/0037), and <em>every</em> entry read is a
     /// row, with <c>Passes</c> saying whether the post matches (<paramref name="recheck"/>) and the viewer may see it
     /// (and it is after the keyset): the reader counts what it read, so it knows without a second statement whether the
     /// index had no more or the bound stopped it. A query whose candidates mostly fail (two common characters that are
@@ -162,7 +158,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             command.CommandText = readsBackwards ? NewestSql(terms.UsesIndex, after is not null) : RelevanceSql(after is not null);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@viewer", SqliteGuid(viewerId));
-            AddParameter(command, "@candidates", MaxCandidates);
+            AddParameter(command, "@candidates", SearchTerms.MaxCandidates);
             if (readsBackwards)
             {
                 AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : (Millisecond(after.CreatedAt) + 1) << SequenceBits);
@@ -213,7 +209,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         }
     }
 
-    /// <summary>A newest-first page from at most <see cref="MaxCandidates"/> index entries (docs/adr/0037). When the
+    /// <summary>A newest-first page from at most <see cref="SearchTerms.MaxCandidates"/> index entries (docs/adr/0037). When the
     /// statement ran out of rows before the page was full, either the index had no more entries (fewer rows than the
     /// bound: the page is the last) or the read used up its candidates: then the page keeps the matches of the
     /// milliseconds it read completely and says to resume before the millisecond where it stopped, which the next request
@@ -227,7 +223,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             read = await ReadNewestAsync(reader, limit, cancellationToken);
         }
 
-        if (!read.RanOut || read.Rows < MaxCandidates)
+        if (!read.RanOut || read.Rows < SearchTerms.MaxCandidates)
         {
             return Page(read.Matches, limit);
         }
