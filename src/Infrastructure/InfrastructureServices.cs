@@ -77,12 +77,15 @@ public static class InfrastructureServices
             var connectionString = database.SqliteConnectionString();
             // One queue of writers per process.
             var writeGate = new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMilliseconds));
+            services.AddSingleton(writeGate);
             // Made once too: it remembers which pooled connections already have their settings (docs/adr/0029).
             var sqliteSettings = new SqliteConnectionInterceptor(database.SqliteBusyTimeoutMilliseconds, writeGate);
             // The log is checkpointed here, not inside a write's COMMIT (docs/adr/0033).
             services.AddSingleton(sp => new SqliteCheckpointer(
                 connectionString,
                 TimeSpan.FromMilliseconds(Math.Max(10, database.SqliteCheckpointIntervalMilliseconds)),
+                Math.Max(1, database.SqliteLogRestartFrames),
+                writeGate,
                 sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
             AddPooledSalonContext<SalonDbContext>(

@@ -23,6 +23,10 @@ public sealed class DatabaseOptions
     /// <summary>How often SQLite's write-ahead log is copied into the database file, in the background (docs/adr/0033).</summary>
     public int SqliteCheckpointIntervalMilliseconds { get; set; } = 100;
 
+    /// <summary>Once SQLite's write-ahead log holds this many frames (pages; 4,096 are 16 MiB), the background checkpoint
+    /// takes the write turn for a moment so that the log starts again from its beginning (docs/adr/0038).</summary>
+    public long SqliteLogRestartFrames { get; set; } = 4096;
+
     /// <summary>The SQLite connection string with a relative <c>Data Source</c> made absolute against the working
     /// directory (docs/adr/0007-data-directory-and-content-root.md).</summary>
     public string SqliteConnectionString()

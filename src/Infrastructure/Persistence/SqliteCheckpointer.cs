@@ -10,46 +10,119 @@ namespace Salon.Infrastructure.Persistence;
 /// (<see cref="SqliteConnectionInterceptor"/>). Measured with 250-member announcement batches, that checkpoint took
 /// 277–334 ms inside one COMMIT while the process's write gate was held (issue 15, docs/adr/0033). PASSIVE: it never waits
 /// for a reader or a writer, and copies what no open reader still needs; the rest goes at the next run. Closing the
-/// last connection still checkpoints, as SQLite always does.</summary>
-public sealed class SqliteCheckpointer(string connectionString, TimeSpan interval, ILogger<SqliteCheckpointer> logger) : BackgroundService
+/// last connection still checkpoints, as SQLite always does.
+/// <para>
+/// A PASSIVE checkpoint alone lets the log grow without end under steady writes: SQLite starts the log again from its
+/// beginning only when a writer finds every frame copied, and a writer in between always adds frames first (4.2 GB in
+/// one minute of replies, docs/adr/0038). So once the log holds <see cref="DatabaseOptions.SqliteLogRestartFrames"/>
+/// frames, the checkpointer takes the process's write turn (<see cref="SqliteWriteGate"/>) and runs a RESTART
+/// checkpoint: it copies the few frames written since the PASSIVE pass and waits at most
+/// <see cref="RestartPatienceMilliseconds"/> for readers to leave the log, so the next writer starts it again.</para>
+/// </summary>
+public sealed class SqliteCheckpointer(
+    string connectionString,
+    TimeSpan interval,
+    long restartFrames,
+    SqliteWriteGate writeGate,
+    ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
+    /// <summary>How long a RESTART checkpoint waits for readers still using the log, holding the write turn: reads
+    /// last milliseconds, and a writer queued behind the checkpointer waits this long at most.</summary>
+    public const int RestartPatienceMilliseconds = 20;
+
     /// <summary>The last run's result: frames in the log and frames copied into the database (SQLite's own counts).</summary>
     public (long Log, long Checkpointed)? Last { get; private set; }
+
+    /// <summary>How many RESTART checkpoints finished with every reader off the log (the next writer starts it again).</summary>
+    public long Restarts { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);
+        SqliteConnection? connection = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await CheckpointAsync(stoppingToken);
+                connection = await CheckpointAsync(connection, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    /// <summary>One run on the checkpointer's own connection (opened again after a failure).</summary>
+    private async Task<SqliteConnection?> CheckpointAsync(SqliteConnection? connection, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            connection ??= await OpenAsync(cancellationToken);
+            var result = await RunAsync(connection, "PASSIVE", cancellationToken);
+            if (result.Log >= restartFrames)
             {
-                Last = (reader.GetInt64(1), reader.GetInt64(2));
+                using (await writeGate.EnterAsync(cancellationToken))
+                {
+                    result = await RunAsync(connection, "RESTART", cancellationToken);
+                }
+
+                if (!result.Busy)
+                {
+                    Restarts++;
+                }
             }
+
+            Last = (result.Log, result.Checkpointed);
+            return connection;
         }
         catch (SqliteException ex)
         {
-            // The next run tries again; the log only grows meanwhile.
+            // The next run tries again on a new connection; the log only grows meanwhile.
             logger.LogWarning(ex, "SQLite checkpoint failed (error {Code})", ex.SqliteErrorCode);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            return null;
         }
+    }
+
+    /// <summary>A connection of its own, outside the app's pool: its busy timeout is the checkpointer's, not the
+    /// writers', and it is kept open between runs.</summary>
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {RestartPatienceMilliseconds};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<(bool Busy, long Log, long Checkpointed)> RunAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2))
+            : (false, 0, 0);
     }
 }

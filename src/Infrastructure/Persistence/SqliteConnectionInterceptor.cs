@@ -9,11 +9,16 @@ namespace Salon.Infrastructure.Persistence;
 /// <summary>Per-connection SQLite settings: wait for the write lock instead of failing at once, and never checkpoint the
 /// write-ahead log inside a COMMIT (<see cref="SqliteCheckpointer"/> does it in the background, docs/adr/0033).
 /// (WAL is a property of the database file and is set once at start-up.) They are set once per physical connection:
+/// The log file is cut back to <see cref="JournalSizeLimitBytes"/> when it starts again.
 /// Microsoft.Data.Sqlite pools its connections and a setting stays on the connection's handle, so an open that gets
 /// a handle already set up runs nothing (issue 15, docs/adr/0029). It also carries the process's
 /// <see cref="SqliteWriteGate"/> for the database, which <see cref="SalonDbContext"/> finds among its interceptors.</summary>
 public sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds, SqliteWriteGate? writeGate = null) : DbConnectionInterceptor
 {
+    /// <summary>The size SQLite cuts its write-ahead log file back to when a writer starts the log again: after a burst
+    /// (an announcement, a migration) the file does not keep its largest size for good (docs/adr/0038).</summary>
+    public const long JournalSizeLimitBytes = 64L * 1024 * 1024;
+
     public SqliteWriteGate? WriteGate => writeGate;
 
     /// <summary>The native handles already set up (a handle leaves the table when its connection is closed for good).</summary>
@@ -50,5 +55,5 @@ public sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds, Sql
 
     private string Pragmas => string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;");
+        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {JournalSizeLimitBytes};");
 }
