@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A/B of two Salon builds (or two settings of one build) on one HTTP case, alternating, in the same run: what
 # ADRs 0032 to 0034 report (issue 15). Each side starts its own server on the same database, is warmed up, then
-# measured with wrk; it prints requests/s, p99 and the server's CPU time per request (/proc/<pid>/stat).
+# measured with wrk; it prints requests/s, p99, the server's CPU time per request (/proc/<pid>/stat) and its RSS
+# after the measurement.
 #
 #   bench/ab.sh [options] PATH CONNECTIONS
 #     --a "SPEC"   side A; SPEC is space-separated words: DLL=/path/Salon.WebApi.dll (default: this tree's Release
@@ -97,9 +98,10 @@ run() { # NAME SPEC
       '$3 ~ /^dotnet.gc.heap.total_allocated/ { if (seen++) { sum += $5; k++ } }
        END { if (k && rps > 0) printf " alloc_kb_per_req=%.1f", sum / k / rps / 1024; else printf " alloc_kb_per_req=?" }' "$csv")
   fi
-  printf '%s rps=%s p99=%s cpu_ms_per_req=%s%s non2xx=%s load=%s\n' "$1" \
+  printf '%s rps=%s p99=%s cpu_ms_per_req=%s%s rss_mib=%s non2xx=%s load=%s\n' "$1" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
     "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" "$bytes" \
+    "$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")" \
     "$(echo "$out" | awk '/Non-2xx/ {print $4}' | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=''
 }
