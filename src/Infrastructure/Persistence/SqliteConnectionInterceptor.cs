@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Salon.Infrastructure.Persistence;
 
 /// <summary>Per-connection SQLite settings: wait for the write lock instead of failing at once, and never checkpoint the
-/// write-ahead log inside a COMMIT (<see cref="SqliteCheckpointer"/> does it in the background, docs/adr/0033).
-/// (WAL is a property of the database file and is set once at start-up.) They are set once per physical connection:
-/// The log file is cut back to <see cref="JournalSizeLimitBytes"/> when it starts again.
-/// Microsoft.Data.Sqlite pools its connections and a setting stays on the connection's handle, so an open that gets
-/// a handle already set up runs nothing (issue 15, docs/adr/0029). It also carries the process's
+/// write-ahead log inside a COMMIT (<see cref="SqliteCheckpointer"/> does it in the background, docs/adr/0033), and cut
+/// the log file back to <see cref="JournalSizeLimitBytes"/> when it starts again (docs/adr/0038). (WAL is a property of
+/// the database file and is set once at start-up.) They are set once per physical connection: Microsoft.Data.Sqlite
+/// pools its connections and a setting stays on the connection's handle, so an open that gets a handle already set up
+/// runs nothing (issue 15, docs/adr/0029). It also carries the process's
 /// <see cref="SqliteWriteGate"/> for the database, which <see cref="SalonDbContext"/> finds among its interceptors.</summary>
 public sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds, SqliteWriteGate? writeGate = null) : DbConnectionInterceptor
 {
