@@ -37,6 +37,10 @@ public sealed class SqliteCheckpointer(
     /// <summary>How many RESTART checkpoints found no reader in the log (the next writer starts it again).</summary>
     public long Restarts { get; private set; }
 
+    /// <summary>SQLite's <c>data_version</c> seen by a run that left the whole log copied: until another connection
+    /// commits, there is nothing to do (an idle instance does not take the write turn again and again).</summary>
+    private long? _settledAt;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);
@@ -67,6 +71,12 @@ public sealed class SqliteCheckpointer(
         try
         {
             connection ??= await OpenAsync(cancellationToken);
+            var version = await DataVersionAsync(connection, cancellationToken);
+            if (version == _settledAt)
+            {
+                return connection;
+            }
+
             var result = await RunAsync(connection, "PASSIVE", cancellationToken);
             if (result.Log >= restartFrames)
             {
@@ -82,12 +92,16 @@ public sealed class SqliteCheckpointer(
             }
 
             Last = (result.Log, result.Checkpointed);
+            // Settled: everything copied, and a log past the threshold left for the next writer to start again (a
+            // RESTART that met a reader is tried again at the next run).
+            _settledAt = result.Checkpointed == result.Log && !(result.Log >= restartFrames && result.Busy) ? version : null;
             return connection;
         }
         catch (SqliteException ex)
         {
             // The next run tries again on a new connection; the log only grows meanwhile.
             logger.LogWarning(ex, "SQLite checkpoint failed (error {Code})", ex.SqliteErrorCode);
+            _settledAt = null;
             if (connection is not null)
             {
                 await connection.DisposeAsync();
@@ -115,6 +129,14 @@ public sealed class SqliteCheckpointer(
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Changes whenever another connection has committed since this one last asked.</summary>
+    private static async Task<long> DataVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<(bool Busy, long Log, long Checkpointed)> RunAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Infrastructure.Persistence;
 using Salon.IntegrationTests.Consultations;
@@ -41,7 +43,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     /// <summary>Under steady writes a PASSIVE checkpoint never leaves the log fully copied before the next writer adds
     /// to it, so SQLite never starts the log again: 4.2 GB in a minute of replies (docs/adr/0038). Past its threshold the
     /// checkpointer takes the process's write turn for a RESTART checkpoint, so it waits for a writer in the process and
-    /// never runs beside one.</summary>
+    /// never runs beside one; with nothing committed since a run that left the log copied, it does nothing.</summary>
     [Fact]
     [Trait("Provider", "Sqlite")]
     public async Task Past_its_threshold_the_checkpoint_restarts_the_log_in_the_write_turn_and_never_beside_a_writer()
@@ -53,14 +55,28 @@ public sealed class SqliteCheckpointTests : IDisposable
         var checkpointer = _factory.Services.GetRequiredService<SqliteCheckpointer>();
         await WaitForAsync(() => checkpointer.Restarts > 0);
 
-        // A writer of this process has its turn (and has not reached SQLite's lock yet): the checkpointer waits for it.
+        // A writer of this process has its turn (and has not reached SQLite's lock yet), and something else commits
+        // meanwhile: the checkpointer has a log to restart, and waits for the turn.
+        long during;
         using (await _factory.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
         {
             await Task.Delay(100);
-            var during = checkpointer.Restarts;
+            during = checkpointer.Restarts;
+            var connectionString = await _factory.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+            await using (var other = new SqliteConnection(connectionString))
+            {
+                await other.OpenAsync();
+                await using var write = other.CreateCommand();
+                // A write that changes a page (SQLite writes nothing for an UPDATE that changes no value).
+                write.CommandText = "PRAGMA user_version = 7;";
+                await write.ExecuteNonQueryAsync();
+            }
+
             await Task.Delay(400);
             Assert.Equal(during, checkpointer.Restarts);
         }
+
+        await WaitForAsync(() => checkpointer.Restarts > during);
 
         var after = checkpointer.Restarts;
         await client.CreateTopicAsync(author);
