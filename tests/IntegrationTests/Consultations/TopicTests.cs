@@ -29,6 +29,27 @@ public sealed class TopicTests(SalonApiFactory factory) : IClassFixture<SalonApi
     }
 
     [Fact]
+    public async Task A_topics_tags_come_in_the_tags_display_order_in_lists_and_in_the_view()
+    {
+        var member = await factory.SignUpAsync(_client);
+        var order = (await _client.ListAsync(member, "/api/tags")).EnumerateArray().Select(t => t.GetProperty("slug").GetString()!).ToList();
+        string[] given = [order[5], order[0], order[3]];
+        var tagged = await _client.CreateTopicAsync(member, board: "chat", tags: given);
+        var untagged = await _client.CreateTopicAsync(member, board: "chat");
+
+        string[] expected = [order[0], order[3], order[5]];
+        var items = (await _client.ListAsync(member, "/api/boards/chat/topics?limit=100")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(expected, Slugs(items.Single(i => i.GetProperty("id").GetGuid() == tagged)));
+        Assert.Empty(Slugs(items.Single(i => i.GetProperty("id").GetGuid() == untagged)));
+        Assert.Equal(expected, Slugs(await _client.GetTopicAsync(member, tagged)));
+        Assert.Empty(Slugs(await _client.GetTopicAsync(member, untagged)));
+        var mine = (await _client.ListAsync(member, "/api/me/topics")).GetProperty("items").EnumerateArray();
+        Assert.Equal(expected, Slugs(mine.Single(i => i.GetProperty("id").GetGuid() == tagged)));
+
+        static string[] Slugs(JsonElement topic) => topic.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray();
+    }
+
+    [Fact]
     public async Task A_topic_is_read_with_its_replies_reactions_and_my_follow_and_bookmark_state()
     {
         var author = await factory.SignUpAsync(_client, positions: ["sibling"]);

@@ -12,7 +12,7 @@ namespace Salon.Application.Consultations.GetTopic;
 /// Moderators also see topics that are hidden or held (never deleted ones), to review them; authors stay masked.</summary>
 public sealed record GetTopicQuery(Guid ViewerId, Guid TopicId, string? Cursor, int? Limit, bool ViewerIsModerator = false) : IQuery<TopicDetailDto>;
 
-public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory directory) : IQueryHandler<GetTopicQuery, TopicDetailDto>
+public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory directory, TagCache tags) : IQueryHandler<GetTopicQuery, TopicDetailDto>
 {
     public async ValueTask<TopicDetailDto> Handle(GetTopicQuery query, CancellationToken cancellationToken)
     {
@@ -27,11 +27,12 @@ public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory d
                 x.Topic,
                 x.Author,
                 Board = new BoardRefDto(b.Slug, b.Name, b.NameEn),
-                // A correlated lookup per tag, not a join: SQLite cannot flatten a joined subquery and
-                // would read all of TopicTags (docs/performance.md).
+                // One column, as in the topic lists (TopicSummaries).
                 Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
-                    .Select(tt => db.Tags.Where(tag => tag.Id == tt.TagId).Select(tag => tag.Slug).First())
-                    .ToList(),
+                    .Join(db.Tags, tt => tt.TagId, tag => tag.Id, (tt, tag) => new { tt.TopicId, tag.Slug })
+                    .GroupBy(z => z.TopicId)
+                    .Select(g => string.Join(ConsultationViews.TagSeparator, g.Select(z => z.Slug)))
+                    .FirstOrDefault(),
                 MyReactions = db.Reactions.Where(r => r.PostId == x.Topic.Id && r.MemberId == viewer).Select(r => r.Kind).ToList(),
                 IsFollowing = db.TopicFollows.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
                 IsBookmarked = db.TopicBookmarks.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
@@ -49,7 +50,7 @@ public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory d
             t.Body,
             ConsultationViews.Author(topic.Author, t.IsAnonymous, t.AuthorDeparted, viewer),
             t.AuthorId == viewer,
-            topic.Tags,
+            ConsultationViews.Tags(topic.Tags, await tags.GetAsync(cancellationToken)),
             t.RepliesWelcome,
             t.ContentWarning,
             t.IsClosed,

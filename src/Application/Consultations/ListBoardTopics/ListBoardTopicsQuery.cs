@@ -14,7 +14,7 @@ namespace Salon.Application.Consultations.ListBoardTopics;
 public sealed record ListBoardTopicsQuery(Guid ViewerId, string BoardSlug, string? Tag, bool Unanswered, string? Cursor, int? Limit)
     : IQuery<Page<TopicSummaryDto>>;
 
-public sealed class ListBoardTopicsQueryHandler(IConsultationsDb db, IMemberDirectory directory)
+public sealed class ListBoardTopicsQueryHandler(IConsultationsDb db, IMemberDirectory directory, TagCache tags)
     : IQueryHandler<ListBoardTopicsQuery, Page<TopicSummaryDto>>
 {
     public async ValueTask<Page<TopicSummaryDto>> Handle(ListBoardTopicsQuery query, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class ListBoardTopicsQueryHandler(IConsultationsDb db, IMemberDire
             topics = topics.Where(t => t.OthersReplyCount == 0);
         }
 
-        var page = await TopicSummaries.PageAsync(db, directory, topics, slug, query.ViewerId, query.Cursor, query.Limit, cancellationToken);
+        var page = await TopicSummaries.PageAsync(db, directory, tags, topics, slug, query.ViewerId, query.Cursor, query.Limit, cancellationToken);
         if (page.Items.Count == 0 && !await db.Boards.AnyAsync(b => b.Slug == slug, cancellationToken))
         {
             throw SalonException.NotFound(new LocalizedText("掲示板が見つかりませんでした。", "The board was not found."));

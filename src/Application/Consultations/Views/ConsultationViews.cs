@@ -9,6 +9,10 @@ internal static class ConsultationViews
 {
     public const int ExcerptLength = 120;
 
+    /// <summary>Between the tag slugs of a post read as one column (<c>group_concat</c> on SQLite, <c>string_agg</c> on
+    /// PostgreSQL). Slugs are reference data written by the start-up seeder, in lower-case ASCII letters and hyphens.</summary>
+    public const string TagSeparator = ",";
+
     public static AuthorDto Author(MemberCard card, bool anonymous, bool departed, Guid viewerId)
     {
         if (departed || card.IsDeleted)
@@ -36,6 +40,37 @@ internal static class ConsultationViews
 
     public static string Excerpt(string body) =>
         body.Length <= ExcerptLength ? body : string.Concat(body.AsSpan(0, ExcerptLength), "…");
+
+    /// <summary>A post's tag slugs from the column the page query reads (null when it has none), in the tags' display
+    /// order (GET /api/tags); a slug not (yet) in that list comes last.</summary>
+    public static IReadOnlyList<string> Tags(string? joined, IReadOnlyList<TagDto> displayOrder)
+    {
+        if (string.IsNullOrEmpty(joined))
+        {
+            return [];
+        }
+
+        var slugs = joined.Split(TagSeparator);
+        if (slugs.Length > 1)
+        {
+            slugs = slugs.OrderBy(slug => Rank(slug, displayOrder)).ThenBy(slug => slug, StringComparer.Ordinal).ToArray();
+        }
+
+        return slugs;
+    }
+
+    private static int Rank(string slug, IReadOnlyList<TagDto> displayOrder)
+    {
+        for (var i = 0; i < displayOrder.Count; i++)
+        {
+            if (displayOrder[i].Slug == slug)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
 
     public static string[] ReactionNames(IEnumerable<ReactionKind> kinds) =>
         kinds.Order().Select(ReactionKindNames.ToName).ToArray();
