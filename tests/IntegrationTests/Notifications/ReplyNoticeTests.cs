@@ -31,7 +31,9 @@ public sealed class ReplyNoticeTests(SalonApiFactory factory) : IClassFixture<Sa
         Assert.DoesNotContain(replier.Nickname, toAuthor.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(replier.Id.ToString(), toAuthor.GetRawText(), StringComparison.OrdinalIgnoreCase);
 
-        Assert.Equal("reply_in_followed_topic", Assert.Single(await NoticesAsync(follower)).GetProperty("kind").GetString());
+        var toFollower = Assert.Single(await NoticesAsync(follower));
+        Assert.Equal("reply_in_followed_topic", toFollower.GetProperty("kind").GetString());
+        Assert.Contains("夜眠れない母のこと", toFollower.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(await NoticesAsync(replier));
 
         // The author's own follow-up tells the follower and the replier (who now follows), not the author.

@@ -2,5 +2,6 @@ namespace Salon.Application.Consultations.Contracts;
 
 public interface ITopicFollowers
 {
-    Task<TopicFollowers?> FindAsync(Guid topicId, CancellationToken cancellationToken);
+    /// <summary>The members who follow the topic (its author among them when they do).</summary>
+    Task<List<Guid>> FollowerIdsAsync(Guid topicId, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace Salon.Application.Notifications.NoticesFromReplies;
 /// anonymous reply reaches them like anyone's: ADR 0016), never about a reply held for review, and never who
 /// replied (so an anonymous reply stays anonymous). E-mail follows each member's choice
 /// for the kind (replies to my topic: immediate by default; in followed topics: digest by default).</summary>
-public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender notices) : IDomainEventHandler<ReplyPosted>
+public sealed class NotifyFollowersOfReply(ITopicFollowers topicFollowers, NoticeSender notices) : IDomainEventHandler<ReplyPosted>
 {
     public async Task HandleAsync(ReplyPosted domainEvent, CancellationToken cancellationToken)
     {
@@ -20,29 +20,26 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topics, NoticeSender 
             return;
         }
 
-        var topic = await topics.FindAsync(domainEvent.TopicId, cancellationToken);
-        if (topic is null)
-        {
-            return;
-        }
-
+        var followerIds = await topicFollowers.FollowerIdsAsync(domainEvent.TopicId, cancellationToken);
+        var title = domainEvent.TopicTitle;
+        var authorId = domainEvent.TopicAuthorId;
         var link = $"/topics/{domainEvent.TopicId}";
         var toAuthor = new NoticeDelivery(
-            [topic.AuthorId],
+            [authorId],
             new Notice(
                 NotificationKinds.ReplyToMyTopic,
-                new LocalizedText($"あなたの相談「{topic.Title}」に返信がありました。", $"Someone replied to your consultation \"{topic.Title}\"."),
+                new LocalizedText($"あなたの相談「{title}」に返信がありました。", $"Someone replied to your consultation \"{title}\"."),
                 new LocalizedText("あなたの相談に新しい返信がありました。", "There is a new reply to your consultation."),
                 link,
                 domainEvent.TopicId,
                 domainEvent.ReplyId) { EmailKind = "reply-notice", ActorAnonymous = domainEvent.IsAnonymous });
 
-        var followers = topic.FollowerIds.Where(id => id != topic.AuthorId).ToList();
+        var followers = followerIds.Where(id => id != authorId).ToList();
         var toFollowers = new NoticeDelivery(
             followers,
             new Notice(
                 NotificationKinds.ReplyInFollowedTopic,
-                new LocalizedText($"フォロー中の相談「{topic.Title}」に新しい返信がありました。", $"There is a new reply in \"{topic.Title}\", which you follow."),
+                new LocalizedText($"フォロー中の相談「{title}」に新しい返信がありました。", $"There is a new reply in \"{title}\", which you follow."),
                 new LocalizedText("フォロー中の相談に新しい返信がありました。", "There is a new reply in a consultation you follow."),
                 link,
                 domainEvent.TopicId,
