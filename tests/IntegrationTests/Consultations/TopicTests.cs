@@ -33,6 +33,7 @@ public sealed class TopicTests(SalonApiFactory factory) : IClassFixture<SalonApi
     {
         var member = await factory.SignUpAsync(_client);
         var order = (await _client.ListAsync(member, "/api/tags")).EnumerateArray().Select(t => t.GetProperty("slug").GetString()!).ToList();
+        Assert.All(order, slug => Assert.Matches("^[a-z0-9-]+$", slug)); // ConsultationViews.TagSeparator never occurs in one
         string[] given = [order[5], order[0], order[3]];
         var tagged = await _client.CreateTopicAsync(member, board: "chat", tags: given);
         var untagged = await _client.CreateTopicAsync(member, board: "chat");

@@ -43,8 +43,9 @@ internal static class TopicSummaries
                 x.Topic.IsAnonymous,
                 x.Topic.AuthorDeparted,
                 // One column, not a collection: a collection would make EF Core join TopicTags into the page and
-                // multiply and sort its rows (the page's SQL took 1.6 times as long). Joined inside the correlated subquery, so
-                // SQLite seeks TopicTags by topic (docs/performance.md); split and ordered by ConsultationViews.Tags.
+                // multiply and sort its rows (the page's SQL took 1.6 times as long). Joined inside the correlated
+                // subquery, so SQLite seeks TopicTags by topic (docs/performance.md); split and ordered by
+                // ConsultationViews.Tags.
                 Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
                     .Join(db.Tags, tt => tt.TagId, tag => tag.Id, (tt, tag) => new { tt.TopicId, tag.Slug })
                     .GroupBy(z => z.TopicId)
