@@ -27,13 +27,14 @@ public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory d
                 x.Topic,
                 x.Author,
                 Board = new BoardRefDto(b.Slug, b.Name, b.NameEn),
-                // One column, as in the topic lists (TopicSummaries).
+                // Tags and my reactions: one column each, as in the topic lists (TopicSummaries, ReplyPages).
                 Tags = db.TopicTags.Where(tt => tt.TopicId == x.Topic.Id)
                     .Join(db.Tags, tt => tt.TagId, tag => tag.Id, (tt, tag) => new { tt.TopicId, tag.Slug })
                     .GroupBy(z => z.TopicId)
                     .Select(g => string.Join(ConsultationViews.TagSeparator, g.Select(z => z.Slug)))
                     .FirstOrDefault(),
-                MyReactions = db.Reactions.Where(r => r.PostId == x.Topic.Id && r.MemberId == viewer).Select(r => r.Kind).ToList(),
+                MyReactions = db.Reactions.Where(r => r.PostId == x.Topic.Id && r.MemberId == viewer)
+                    .Sum(r => r.Kind == ReactionKind.Relate ? 1 : r.Kind == ReactionKind.Thanks ? 2 : 4),
                 IsFollowing = db.TopicFollows.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
                 IsBookmarked = db.TopicBookmarks.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
                 LastReadAt = db.TopicReads.Where(r => r.TopicId == x.Topic.Id && r.MemberId == viewer).Select(r => (DateTime?)r.LastReadAt).FirstOrDefault(),

@@ -74,4 +74,18 @@ internal static class ConsultationViews
 
     public static string[] ReactionNames(IEnumerable<ReactionKind> kinds) =>
         kinds.Order().Select(ReactionKindNames.ToName).ToArray();
+
+    /// <summary>The viewer's reactions to a post as the query reads them: one number, the sum of <see cref="ReactionBit"/>
+    /// over their reactions (a column of the row, not a collection that multiplies the rows).</summary>
+    public static string[] ReactionNames(int bits) =>
+        ReactionNames(Enum.GetValues<ReactionKind>().Where(kind => (bits & ReactionBit(kind)) != 0));
+
+    /// <summary>A kind's bit in that number; the queries spell the same mapping out as a CASE (a test checks that every
+    /// kind has a bit of its own there).</summary>
+    public static int ReactionBit(ReactionKind kind) => kind switch
+    {
+        ReactionKind.Relate => 1,
+        ReactionKind.Thanks => 2,
+        _ => 4,
+    };
 }

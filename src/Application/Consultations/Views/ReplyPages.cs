@@ -38,7 +38,9 @@ internal static class ReplyPages
             {
                 Reply = r,
                 Author = m,
-                MyReactions = db.Reactions.Where(x => x.PostId == r.Id && x.MemberId == viewerId).Select(x => x.Kind).ToList(),
+                // One column (ConsultationViews.ReactionNames(int)): a collection would join Reactions into the page.
+                MyReactions = db.Reactions.Where(x => x.PostId == r.Id && x.MemberId == viewerId)
+                    .Sum(x => x.Kind == ReactionKind.Relate ? 1 : x.Kind == ReactionKind.Thanks ? 2 : 4),
             })
             .OrderBy(x => x.Reply.CreatedAt).ThenBy(x => x.Reply.Id)
             .ToListAsync(cancellationToken);
@@ -48,7 +50,7 @@ internal static class ReplyPages
         return new Page<ReplyDto>(items, next);
     }
 
-    private static ReplyDto ToDto(Reply reply, MemberCard author, List<ReactionKind> mine, Guid viewerId)
+    private static ReplyDto ToDto(Reply reply, MemberCard author, int mine, Guid viewerId)
     {
         if (reply.DeletedAt is not null)
         {
