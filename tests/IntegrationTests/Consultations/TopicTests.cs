@@ -53,8 +53,8 @@ public sealed class TopicTests(SalonApiFactory factory) : IClassFixture<SalonApi
     [Fact]
     public async Task My_reactions_to_a_topic_and_to_its_replies_come_back_each_kind_on_its_own()
     {
-        // The view reads them as one number with a bit per kind (ConsultationViews.ReactionBit and the CASE in
-        // ReplyPages and GetTopicQuery): a kind added to the domain needs a bit of its own there, and here.
+        // The view reads them as one number with a bit per kind (ConsultationViews.ReactionBit): a kind added to the
+        // domain needs a bit of its own there, and here.
         Assert.Equal(3, Enum.GetValues<Salon.Domain.Consultations.ReactionKind>().Length);
         var author = await factory.SignUpAsync(_client);
         var reader = await factory.SignUpAsync(_client);

@@ -34,7 +34,7 @@ public sealed class GetTopicQueryHandler(IConsultationsDb db, IMemberDirectory d
                     .Select(g => string.Join(ConsultationViews.TagSeparator, g.Select(z => z.Slug)))
                     .FirstOrDefault(),
                 MyReactions = db.Reactions.Where(r => r.PostId == x.Topic.Id && r.MemberId == viewer)
-                    .Sum(r => r.Kind == ReactionKind.Relate ? 1 : r.Kind == ReactionKind.Thanks ? 2 : 4),
+                    .Select(r => r.Kind).Sum(ConsultationViews.ReactionBit),
                 IsFollowing = db.TopicFollows.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
                 IsBookmarked = db.TopicBookmarks.Any(f => f.TopicId == x.Topic.Id && f.MemberId == viewer),
                 LastReadAt = db.TopicReads.Where(r => r.TopicId == x.Topic.Id && r.MemberId == viewer).Select(r => (DateTime?)r.LastReadAt).FirstOrDefault(),

@@ -40,7 +40,7 @@ internal static class ReplyPages
                 Author = m,
                 // One column (ConsultationViews.ReactionNames(int)): a collection would join Reactions into the page.
                 MyReactions = db.Reactions.Where(x => x.PostId == r.Id && x.MemberId == viewerId)
-                    .Sum(x => x.Kind == ReactionKind.Relate ? 1 : x.Kind == ReactionKind.Thanks ? 2 : 4),
+                    .Select(x => x.Kind).Sum(ConsultationViews.ReactionBit),
             })
             .OrderBy(x => x.Reply.CreatedAt).ThenBy(x => x.Reply.Id)
             .ToListAsync(cancellationToken);
