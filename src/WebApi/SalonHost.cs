@@ -137,6 +137,10 @@ internal static class SalonHost
         }
     }
 
+    /// <summary>The middleware and every endpoint but the jobs dashboard's, each endpoint built (<see
+    /// cref="EndpointsBuiltOnce"/>). Nothing here touches the database, so Program runs it on a second thread while
+    /// <see cref="InitializeSalonAsync"/> migrates and seeds; the dashboard's storage may need the database, so
+    /// <see cref="MapSalonJobsDashboard"/> follows the initialisation.</summary>
     public static WebApplication UseSalon(this WebApplication app)
     {
         // Forwarded headers first (only from loopback and configured proxies), so everything after them,
@@ -194,11 +198,19 @@ internal static class SalonHost
             module.MapEndpoints(app);
         }
 
-        app.MapAdminDashboard();
         // In a group, so that AllowAnonymous reaches the fallback ({**path:file}) that MapStaticAssets adds when it
         // serves from the build output too, not only the endpoints of the manifest.
         app.MapGroup("").AllowAnonymous().MapStaticAssets();
         app.MapSalonWebClient();
+        EndpointsBuiltOnce.Build(app, app.Environment);
+        return app;
+    }
+
+    /// <summary>The background jobs' dashboard, after <see cref="UseSalon"/> and the database's initialisation.</summary>
+    public static WebApplication MapSalonJobsDashboard(this WebApplication app)
+    {
+        app.MapAdminDashboard();
+        EndpointsBuiltOnce.Build(app, app.Environment);
         return app;
     }
 

@@ -110,4 +110,21 @@ public sealed class EndpointDeclarationTests : IDisposable
         var response = await _factory.CreateClient().GetAsync("/api/no-such-route");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Each_endpoint_is_built_once_the_jobs_dashboard_included()
+    {
+        // Every reader of the endpoints (the authorisation policy cache, the route matcher) gets the same objects:
+        // ASP.NET Core's own data sources build every endpoint again on each read (docs/adr/0039).
+        var first = Endpoints();
+        var sources = ((CompositeEndpointDataSource)_factory.Services.GetRequiredService<EndpointDataSource>()).DataSources;
+        var again = new CompositeEndpointDataSource(sources).Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.Equal(first.Count, again.Count);
+        Assert.All(first.Zip(again), pair => Assert.Same(pair.First, pair.Second));
+
+        // The dashboard, mapped after the database's initialisation, is among them and still answers.
+        Assert.Contains(first, endpoint => endpoint.RoutePattern.RawText?.StartsWith("/hangfire", StringComparison.Ordinal) == true);
+        var signIn = await _factory.CreateClient().GetAsync("/hangfire/sign-in");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
 }
