@@ -9,9 +9,13 @@
 #   bench/http.sh                       # 100,000 topics (seeded once, then reused), 3 × 10 s per side
 #   bench/http.sh --quick               # 10,000 topics, 2 × 3 s: for iterating
 #   bench/http.sh --cases 'list|tags'   # only cases whose name matches the regex
+#   bench/http.sh --postgres --cases 'search|list-32'   # Salon on PostgreSQL (the same data, moved there)
 #
 # Options: --quick, --topics N, --db PATH (default $TMPDIR/salon-http.db), --fresh (reseed),
-#   --reps N, --duration S, --warmup S, --cases REGEX, --no-build, --raw FILE, --starts N (start-up runs).
+#   --reps N, --duration S, --warmup S, --cases REGEX, --no-build, --raw FILE, --starts N (start-up runs),
+#   --postgres: Salon runs on a throwaway PostgreSQL (scripts/pg-temp.sh) holding the seeded database, copied there
+#   with Salon's own `move-to-postgres` verb (about 3 minutes at 100,000 topics); the raw baseline stays on the
+#   SQLite file (same data), and the server's CPU per request leaves out PostgreSQL's own processes.
 #
 # Adding a case: one `case_add` line in define_cases below:
 #   case_add NAME CONNECTIONS "A side" "B side" [wrk-lua-script]
@@ -22,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-topics=100000 reps=3 duration=10 warmup=3 starts=3 build=1 fresh=0 cases_filter='.'
+topics=100000 reps=3 duration=10 warmup=3 starts=3 build=1 fresh=0 cases_filter='.' postgres=0
 db="${TMPDIR:-/tmp}/salon-http.db"
 raw="${TMPDIR:-/tmp}/salon-http-raw.txt"
 while (($#)); do
@@ -38,7 +42,8 @@ while (($#)); do
     --cases) cases_filter=$2; shift ;;
     --no-build) build=0 ;;
     --raw) raw=$2; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --postgres) postgres=1 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (--help)" >&2; exit 2 ;;
   esac
   shift
@@ -76,14 +81,32 @@ clk=$(getconf CLK_TCK)
 salon_pid='' baseline_pid=''
 cleanup() {
   for pid in $salon_pid $baseline_pid; do kill "$pid" 2>/dev/null || true; done
+  if ((postgres)); then pg_temp_stop; fi
 }
 trap cleanup EXIT
 
 # Salon as in production, minus the limits that would refuse the load (issue 15).
 # shellcheck source=salon-settings.sh
 source bench/salon-settings.sh
+salon_database=(Database__ConnectionString="Data Source=$db")
+database_said="$db"
+if ((postgres)); then
+  # shellcheck source=../scripts/pg-temp.sh
+  source scripts/pg-temp.sh
+  pg_temp_start
+  pg_db="${SALON_TEST_POSTGRES/Database=postgres/Database=salon_bench}"
+  pg_port=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$SALON_TEST_POSTGRES")
+  # shellcheck disable=SC2086
+  $PG_TEMP_RUN "$PG_TEMP_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt \
+    -c 'CREATE DATABASE salon_bench' >&2
+  log "moving $db to PostgreSQL (move-to-postgres)"
+  env "${SALON_BENCH_SETTINGS[@]}" Database__ConnectionString="Data Source=$db" dotnet "$salon_dll" move-to-postgres --to "$pg_db" \
+    | tail -n 1 >&2
+  salon_database=(Database__Provider=Postgres Database__ConnectionString="$pg_db")
+  database_said="PostgreSQL $("$PG_TEMP_BIN/postgres" --version | awk '{print $3}') (throwaway, fsync off), $db moved there with move-to-postgres; the baseline on $db"
+fi
 start_salon() {
-  env "${SALON_BENCH_SETTINGS[@]}" ASPNETCORE_URLS="http://127.0.0.1:$salon_port" Database__ConnectionString="Data Source=$db" \
+  env "${SALON_BENCH_SETTINGS[@]}" ASPNETCORE_URLS="http://127.0.0.1:$salon_port" "${salon_database[@]}" \
     dotnet "$salon_dll" >"${TMPDIR:-/tmp}/salon-http-server.log" 2>&1 &
   salon_pid=$!
 }
@@ -137,7 +160,10 @@ t0=$(date +%s%N); start_salon; wait_ready "$salon_port" "$salon_pid" "$t0" >/dev
 t0=$(date +%s%N); start_baseline; wait_ready "$baseline_port" "$baseline_pid" "$t0" >/dev/null
 
 # Same answer check: the baseline must return the page Salon returns (ids, tags, counts, unread counts).
-shape='[.items[] | {id, boardSlug, title, excerpt, author, isMine, tags: (.tags | sort), status, createdAt, lastActivityAt, replyCount, reactionCounts, unreadReplies}]'
+# Times to the microsecond: PostgreSQL keeps microseconds, SQLite (and so the baseline) ticks of 100 ns.
+shape='def us: capture("^(?<s>[^.Z]*)(\\.(?<f>[0-9]+))?Z$") | "\(.s).\(((.f // "") + "000000")[0:6])Z";
+  [.items[] | {id, boardSlug, title, excerpt, author, isMine, tags: (.tags | sort), status, createdAt: (.createdAt | us),
+   lastActivityAt: (.lastActivityAt | us), replyCount, reactionCounts, unreadReplies}]'
 same_answer="yes"
 if ! diff <(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape") \
           <(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$baseline_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape") >>"$raw"; then
@@ -236,7 +262,7 @@ echo "## HTTP bench"
 echo
 echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' (uncommitted changes)')"
 echo "- Salon build measured: $salon_dll"
-echo "- Database: $db, ${SEEDED_WITH:-?}; $reps repetitions × $duration s per side, alternating A/B, after $warmup s warm-up of each"
+echo "- Database: $database_said, ${SEEDED_WITH:-?}; $reps repetitions × $duration s per side, alternating A/B, after $warmup s warm-up of each"
 echo "- Baseline's topic list equal to Salon's (ids, authors, tags, counts, unread): $same_answer"
 echo "- nproc $(nproc); load average at end: $(cut -d' ' -f1-3 /proc/loadavg); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 echo
