@@ -446,6 +446,29 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
     }
 
     [Fact]
+    public async Task Letters_match_in_either_case_and_a_query_without_letters_matches_as_typed()
+    {
+        // On PostgreSQL a query with a letter that has case matches with ILIKE, one without with LIKE (docs/adr/0040):
+        // the same posts either way, on both providers.
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var topic = await _seed.TopicAsync(author.Id, "相談", $"{word}のDrug Testについて", _t0);
+        var reply = await _seed.ReplyAsync(topic, author.Id, $"うちもdrug testを{word}で受けました。", _t0.AddMinutes(1));
+
+        async Task<List<Guid>> Found(string query) => (await _seed.SearchAsync(query, viewer.Id)).Select(m => m.PostId).ToList();
+
+        Assert.Equal([reply, topic], await Found("DRUG TEST"));
+        Assert.Equal([reply, topic], await Found("drug test"));
+        Assert.Equal([reply, topic], await Found("dRuG"));
+        Assert.Equal([reply, topic], await Found(word));
+        Assert.Equal([topic], await Found(word + "のdrug"));
+        Assert.Equal([reply], await Found("TESTを" + word));
+        Assert.Equal([reply], await Found("を" + word + "で受け"));
+        Assert.Empty(await Found(word + "のテスト"));
+    }
+
+    [Fact]
     public async Task Full_width_and_half_width_queries_also_find_their_NFKC_form()
     {
         var author = await factory.SignUpAsync(_client);

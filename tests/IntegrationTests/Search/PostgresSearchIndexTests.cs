@@ -18,29 +18,64 @@ public sealed class PostgresSearchIndexTests
         using var factory = new SalonApiFactory();
         _ = factory.Services;
 
-        var plan = await factory.WithDbAsync(async db =>
+        var plans = await factory.WithDbAsync(async db =>
         {
             var trigrams = await db.Database.SqlQueryRaw<int>("SELECT coalesce(array_length(show_trgm('主治医に相談'), 1), 0) AS \"Value\"").SingleAsync();
             Assert.True(trigrams > 0, "pg_trgm extracts no trigrams from Japanese: the database needs a UTF-8 LC_CTYPE");
 
             // The statement the search runs (3+ characters, two query forms, relevance, second page), with the
-            // planner told to avoid scans it could otherwise prefer on a nearly empty table.
-            var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked: true, hasAfter: true);
-            var lines = await QueryPlan.LinesAsync(
-                db,
-                "EXPLAIN " + sql,
-                [
-                    ("viewer", Guid.NewGuid()), ("limit", 20), ("candidates", 2000), ("p1", "%主治医%"), ("p2", "%主治医%"), ("q1", "主治医"), ("q2", "主治医"),
-                    ("afterCreatedAt", DateTime.UtcNow), ("afterPostId", Guid.NewGuid()), ("afterRank", -1.0),
-                ],
-                column: 0,
-                setup: "SET enable_seqscan = off");
-            return string.Join('\n', lines);
+            // planner told to avoid scans it could otherwise prefer on a nearly empty table; with ILIKE (a query with
+            // case) and with LIKE (a query without, docs/adr/0040).
+            var plans = new List<string>();
+            foreach (var caseless in new[] { false, true })
+            {
+                var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked: true, hasAfter: true, caseless);
+                Assert.Contains(caseless ? "\" LIKE @p1" : "\" ILIKE @p1", sql, StringComparison.Ordinal);
+                var lines = await QueryPlan.LinesAsync(
+                    db,
+                    "EXPLAIN " + sql,
+                    [
+                        ("viewer", Guid.NewGuid()), ("limit", 20), ("candidates", 2000), ("p1", "%主治医%"), ("p2", "%主治医%"), ("q1", "主治医"), ("q2", "主治医"),
+                        ("afterCreatedAt", DateTime.UtcNow), ("afterPostId", Guid.NewGuid()), ("afterRank", -1.0),
+                    ],
+                    column: 0,
+                    setup: "SET enable_seqscan = off");
+                plans.Add(string.Join('\n', lines));
+            }
+
+            return plans;
         });
 
-        Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.TopicSearchIndex}\"", plan, StringComparison.Ordinal);
-        Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.ReplySearchIndex}\"", plan, StringComparison.Ordinal);
+        Assert.All(plans, p =>
+        {
+            Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.TopicSearchIndex}\"", p, StringComparison.Ordinal);
+            Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.ReplySearchIndex}\"", p, StringComparison.Ordinal);
+        });
     }
+
+    /// <summary>Plain <c>LIKE</c> only for queries in which no character has case (docs/adr/0040): with any letter that has
+    /// case, or anything unusual, <c>ILIKE</c> stays.</summary>
+    [Theory]
+    [InlineData("主治医", true)]
+    [InlineData("グループホーム", true)]
+    [InlineData("ていまし", true)]
+    [InlineData("お薬。", true)]
+    [InlineData("１２３", true)]
+    [InlineData("2025年", true)]
+    [InlineData("ー～！？", true)]
+    [InlineData("주치의", true)]
+    [InlineData("薬A", false)]
+    [InlineData("abc", false)]
+    [InlineData("ＡＢＣ", false)]
+    [InlineData("ｱｲｳ", true)]
+    [InlineData("Ⓐ", false)]
+    [InlineData("ⅰ", false)]
+    [InlineData("ß", false)]
+    [InlineData("Ω", false)]
+    [InlineData("が\u0301", false)]
+    [InlineData("🌸", false)]
+    public void Only_queries_without_cased_characters_match_with_plain_LIKE(string query, bool caseless) =>
+        Assert.Equal(caseless, PostgresPostSearch.Caseless(query));
 
     [PostgresFact]
     public async Task One_and_two_character_queries_can_use_the_indexes_of_characters_and_pairs()

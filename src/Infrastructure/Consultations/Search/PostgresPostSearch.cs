@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -35,10 +36,13 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// </summary>
 public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 {
-    private const string TopicMatches1 = """(t."Title" ILIKE @p1 OR t."Body" ILIKE @p1)""";
-    private const string TopicMatches2 = """(t."Title" ILIKE @p1 OR t."Body" ILIKE @p1 OR t."Title" ILIKE @p2 OR t."Body" ILIKE @p2)""";
-    private const string ReplyMatches1 = """r."Body" ILIKE @p1""";
-    private const string ReplyMatches2 = """(r."Body" ILIKE @p1 OR r."Body" ILIKE @p2)""";
+    /// <summary><c>{like}</c> is <c>ILIKE</c>, or plain <c>LIKE</c> when no character of the query has case
+    /// (<see cref="Caseless"/>): then the two match exactly the same posts, and <c>ILIKE</c> lower-cases every text it
+    /// tests (for Japanese, most of a walk's or a recheck's cost; docs/adr/0040).</summary>
+    private const string TopicMatches1 = """(t."Title" {like} @p1 OR t."Body" {like} @p1)""";
+    private const string TopicMatches2 = """(t."Title" {like} @p1 OR t."Body" {like} @p1 OR t."Title" {like} @p2 OR t."Body" {like} @p2)""";
+    private const string ReplyMatches1 = """r."Body" {like} @p1""";
+    private const string ReplyMatches2 = """(r."Body" {like} @p1 OR r."Body" {like} @p2)""";
 
     /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>). The
     /// columns are wrapped (<c>|| ''</c>) so that the trigram indexes cannot be used: a pattern of 1–2 characters has no
@@ -67,8 +71,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// with <c>ILIKE</c> as a query of 3+ characters (<c>@plong</c>), each served by its GIN index. It used to walk every
     /// post newest first with <c>LIKE ANY</c> over both forms, which reads every post when the long form is rare
     /// (docs/adr/0037).</summary>
-    private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR t."Title" ILIKE @plong OR t."Body" ILIKE @plong)""";
-    private const string MixedReplyMatches = "(" + GramReplyMatches + """ OR r."Body" ILIKE @plong)""";
+    private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR t."Title" {like} @plong OR t."Body" {like} @plong)""";
+    private const string MixedReplyMatches = "(" + GramReplyMatches + """ OR r."Body" {like} @plong)""";
 
     /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
     /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions (0 newest first; in
@@ -178,7 +182,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         var typedIsShort = SearchTerms.CodePoints(typed) <= 2;
         var shortForms = !mixed ? [typed, normalized ?? typed] : new[] { typedIsShort ? typed : normalized! };
         var longForm = !mixed ? null : typedIsShort ? normalized : typed;
-        var sql = BuildSql(terms.UsesIndex, usesGrams: !mixed, twoForms: normalized is not null, ranked, after is not null);
+        var caseless = Caseless(typed) && (normalized is null || Caseless(normalized));
+        var sql = BuildSql(terms.UsesIndex, usesGrams: !mixed, twoForms: normalized is not null, ranked, after is not null, caseless);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -244,7 +249,10 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     }
 
     /// <summary>The statement for one path, order (<paramref name="ranked"/>: relevance) and page; made only of the constants above.</summary>
-    internal static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, bool hasAfter)
+    internal static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, bool hasAfter, bool caseless = false) =>
+        BuildSql(usesIndex, usesGrams, twoForms, ranked, hasAfter).Replace("{like}", caseless ? "LIKE" : "ILIKE", StringComparison.Ordinal);
+
+    private static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, bool hasAfter)
     {
         var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : usesGrams ? GramTopicMatches : MixedTopicMatches;
         var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : usesGrams ? GramReplyMatches : MixedReplyMatches;
@@ -285,6 +293,35 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary>Occurrences of the lower-cased query in a lower-cased text, 0 when the text is NULL.</summary>
     private static string Occurrences(string text, string query) =>
         $"coalesce((char_length({text}) - char_length(replace({text}, {query}, ''))) / char_length({query}), 0)::double precision";
+
+    /// <summary>Does no character of <paramref name="text"/> have case? Then <c>ILIKE</c>, which compares lower-cased text
+    /// with the lower-cased pattern, matches what <c>LIKE</c> matches: a character without case is no other character's
+    /// lower case. Conservative: only letters without case (kana, kanji, Hangul, modifier letters), digits, punctuation,
+    /// spaces and symbols other than the "other symbol" category (which holds circled letters such as Ⓐ, with case), each
+    /// its own upper and lower case; anything else — Latin, Greek, Cyrillic or fullwidth letters, Roman numerals,
+    /// combining marks — keeps <c>ILIKE</c>.</summary>
+    internal static bool Caseless(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var plain = Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber
+                    or UnicodeCategory.OtherNumber or UnicodeCategory.SpaceSeparator or UnicodeCategory.ConnectorPunctuation
+                    or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation
+                    or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                    or UnicodeCategory.OtherPunctuation or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+                    or UnicodeCategory.ModifierSymbol => true,
+                _ => false,
+            };
+            if (!plain || Rune.ToUpperInvariant(rune) != rune || Rune.ToLowerInvariant(rune) != rune)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The text with each ASCII letter in both cases: SQLite's <c>LIKE</c> ignores ASCII case only, and so
     /// does this. A short query has at most two letters, so at most four variants; matching them with a plain
