@@ -14,7 +14,7 @@
 # Options: --quick, --topics N, --db PATH (default $TMPDIR/salon-http.db), --fresh (reseed),
 #   --reps N, --duration S, --warmup S, --cases REGEX, --no-build, --raw FILE, --starts N (start-up runs),
 #   --postgres: Salon runs on a throwaway PostgreSQL (scripts/pg-temp.sh) holding the seeded database, copied there
-#   with Salon's own `move-to-postgres` verb (about 3 minutes at 100,000 topics); the raw baseline stays on the
+#   with Salon's own `move-to-postgres` verb (1.5–2 minutes at 100,000 topics); the raw baseline stays on the
 #   SQLite file (same data), and the server's CPU per request leaves out PostgreSQL's own processes.
 #
 # Adding a case: one `case_add` line in define_cases below:
@@ -43,7 +43,7 @@ while (($#)); do
     --no-build) build=0 ;;
     --raw) raw=$2; shift ;;
     --postgres) postgres=1 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (--help)" >&2; exit 2 ;;
   esac
   shift
