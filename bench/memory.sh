@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     --db) db=$2; shift ;;
     --reps) reps=$2; shift ;;
     --duration) duration=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *=*) sides+=("$1") ;;
     *) echo "unknown argument $1 (--help)" >&2; exit 2 ;;
   esac
