@@ -81,7 +81,7 @@ clk=$(getconf CLK_TCK)
 salon_pid='' baseline_pid=''
 cleanup() {
   for pid in $salon_pid $baseline_pid; do kill "$pid" 2>/dev/null || true; done
-  if ((postgres)); then pg_temp_stop; fi
+  if ((postgres)) && declare -F pg_temp_stop >/dev/null; then pg_temp_stop; fi
 }
 trap cleanup EXIT
 
@@ -165,8 +165,12 @@ shape='def us: capture("^(?<s>[^.Z]*)(\\.(?<f>[0-9]+))?Z$") | "\(.s).\(((.f // "
   [.items[] | {id, boardSlug, title, excerpt, author, isMine, tags: (.tags | sort), status, createdAt: (.createdAt | us),
    lastActivityAt: (.lastActivityAt | us), replyCount, reactionCounts, unreadReplies}]'
 same_answer="yes"
-if ! diff <(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape") \
-          <(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$baseline_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape") >>"$raw"; then
+answer_salon=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape" || true)
+answer_base=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$baseline_port/api/boards/$BOARD/topics?limit=20" | jq -S "$shape" || true)
+if [ -z "$answer_salon" ] || [ "$answer_salon" = "[]" ] || [ -z "$answer_base" ] || [ "$answer_base" = "[]" ]; then
+  same_answer="NO (an empty or failed answer)"
+  log "the topic list came back empty or failed on one side"
+elif ! diff <(echo "$answer_salon") <(echo "$answer_base") >>"$raw"; then
   same_answer="NO (the differences are in $raw)"
   log "the baseline's topic list differs from Salon's; see $raw"
 fi

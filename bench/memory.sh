@@ -38,8 +38,9 @@ work="${TMPDIR:-/tmp}/salon-memory"
 mkdir -p "$work"
 log() { echo "[memory] $*" >&2; }
 
-[ -f bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll ] || dotnet build bench/Salon.Bench/Salon.Bench.csproj -c Release --nologo -v quiet >&2
-[ -f src/WebApi/bin/Release/net10.0/Salon.WebApi.dll ] || dotnet build src/WebApi/Salon.WebApi.csproj -c Release --nologo -v quiet >&2
+# The default side is this tree's Release build: built now, so that a stale one is never measured.
+dotnet build bench/Salon.Bench/Salon.Bench.csproj -c Release --nologo -v quiet >&2
+dotnet build src/WebApi/Salon.WebApi.csproj -c Release --nologo -v quiet >&2
 envfile=$(mktemp)
 dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$db" --http-env "$envfile" >&2
 # shellcheck disable=SC1090
@@ -68,17 +69,24 @@ measure() { # NAME SPEC REP
     case "$word" in DLL=*) dll=${word#DLL=} ;; *) settings+=("$word") ;; esac
   done
   rm -f "$copy" "$copy-wal" "$copy-shm"; cp "$db" "$copy"
+  if [ -f "$db-wal" ]; then cp "$db-wal" "$copy-wal"; fi
   env "${SALON_BENCH_SETTINGS[@]}" "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__ConnectionString="Data Source=$copy" dotnet "$dll" >"$work/server.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 1 600); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || { log "$1: the server exited (see $work/server.log)"; exit 1; }
+    sleep 0.1
+  done
   sleep 3; idle=$(rss)
   local auth=(-t2 -H "Authorization: Bearer $TOKEN")
-  wrk "${auth[@]}" -c32 -d"${duration}s" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=20" >/dev/null; list=$(rss)
+  # wrk, failing when any answer was not a 2xx (a bad token would measure the 401 path instead).
+  load() { local out; out=$(wrk "$@"); if grep -q 'Non-2xx' <<<"$out"; then log "non-2xx answers: $out"; exit 1; fi; }
+  load "${auth[@]}" -c32 -d"${duration}s" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=20"; list=$(rss)
   WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=100" \
     | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true)) | .id] | join(",")') \
-    wrk "${auth[@]}" -c16 -d"${duration}s" -s bench/reply.lua "http://127.0.0.1:$port/api/topics/-/replies" >/dev/null; reply=$(rss)
-  wrk "${auth[@]}" -c32 -d"${duration}s" "http://127.0.0.1:$port/api/search?q=%E4%B8%BB%E6%B2%BB%E5%8C%BB" >/dev/null; search=$(rss)
+    load "${auth[@]}" -c16 -d"${duration}s" -s bench/reply.lua "http://127.0.0.1:$port/api/topics/-/replies"; reply=$(rss)
+  load "${auth[@]}" -c32 -d"${duration}s" "http://127.0.0.1:$port/api/search?q=%E4%B8%BB%E6%B2%BB%E5%8C%BB"; search=$(rss)
   log "$1 rep $3: idle $idle, after list $list, replies $reply, search $search MiB; $(parts)"
   results[$1]+="$idle $list $reply $search $(parts | tr -dc '0-9 ')
 "
