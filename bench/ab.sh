@@ -73,8 +73,7 @@ run() { # NAME SPEC
   pid=$!
   for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.1; done
   if [ -n "$lua" ] && [ -z "${WRK_TOPICS:-}" ]; then
-    WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=100" \
-      | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true)) | .id] | join(",")')
+    WRK_TOPICS=$(reply_topics "$port" "$token")
     export WRK_TOPICS
   fi
   local args=(-t2 -c"$conns" -H "Authorization: Bearer $token")

@@ -206,8 +206,7 @@ define_cases() {
 Q_COMMON=$(jq -rn --arg q '主治医' '$q|@uri') Q_RARE=$(jq -rn --arg q 'グループホーム' '$q|@uri') Q_ONE=$(jq -rn --arg q '薬' '$q|@uri')
 Q_APART=$(jq -rn --arg q '。ま' '$q|@uri') Q_TRIGRAMS_APART=$(jq -rn --arg q 'ていまし' '$q|@uri')
 # The reply case's topics: the first 100 of the board that take replies.
-WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$salon_port/api/boards/$BOARD/topics?limit=100" \
-  | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true) and (.status != "closed")) | .id] | join(",")')
+WRK_TOPICS=$(reply_topics "$salon_port" "$TOKEN")
 export WRK_TOPICS
 
 # One wrk run; prints "rps p50 p99 cpu_ms_per_request non2xx requests".

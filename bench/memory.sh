@@ -83,9 +83,7 @@ measure() { # NAME SPEC REP
   # wrk, failing when any answer was not a 2xx (a bad token would measure the 401 path instead).
   load() { local out; out=$(wrk "$@"); if grep -q 'Non-2xx' <<<"$out"; then log "non-2xx answers: $out"; exit 1; fi; }
   load "${auth[@]}" -c32 -d"${duration}s" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=20"; list=$(rss)
-  WRK_TOPICS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/boards/$BOARD/topics?limit=100" \
-    | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true)) | .id] | join(",")') \
-    load "${auth[@]}" -c16 -d"${duration}s" -s bench/reply.lua "http://127.0.0.1:$port/api/topics/-/replies"; reply=$(rss)
+  WRK_TOPICS=$(reply_topics "$port" "$TOKEN") load "${auth[@]}" -c16 -d"${duration}s" -s bench/reply.lua "http://127.0.0.1:$port/api/topics/-/replies"; reply=$(rss)
   load "${auth[@]}" -c32 -d"${duration}s" "http://127.0.0.1:$port/api/search?q=%E4%B8%BB%E6%B2%BB%E5%8C%BB"; search=$(rss)
   log "$1 rep $3: idle $idle, after list $list, replies $reply, search $search MiB; $(parts)"
   results[$1]+="$idle $list $reply $search $(parts | tr -dc '0-9 ')

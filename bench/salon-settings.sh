@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Salon as in production, minus the limits that would refuse a benchmark's load (issue 15): sourced by bench/http.sh
-# and bench/ab.sh, which pass these to the server with `env "${SALON_BENCH_SETTINGS[@]}" …`.
+# Salon as in production, minus the limits that would refuse a benchmark's load (issue 15): sourced by bench/http.sh,
+# bench/ab.sh and bench/memory.sh, which pass these to the server with `env "${SALON_BENCH_SETTINGS[@]}" …`.
 # shellcheck disable=SC2034
 SALON_BENCH_SETTINGS=(
   ASPNETCORE_ENVIRONMENT=Benchmark
@@ -10,3 +10,10 @@ SALON_BENCH_SETTINGS=(
   RateLimits__Writes__PermitLimit=100000000 RateLimits__Writes__Window=00:00:01
   RateLimits__Screening__PermitLimit=100000000 RateLimits__Screening__Window=00:00:01
 )
+
+# The reply case's topics (bench/reply.lua reads them from WRK_TOPICS): the ids of the first 100 topics of $BOARD that
+# take replies, comma-separated. reply_topics PORT TOKEN
+reply_topics() {
+  curl -fsS -H "Authorization: Bearer $2" "http://127.0.0.1:$1/api/boards/$BOARD/topics?limit=100" \
+    | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true) and (.status != "closed")) | .id] | join(",")'
+}
