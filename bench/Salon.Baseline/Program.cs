@@ -122,7 +122,7 @@ internal static class Baseline
         counters.Transaction = transaction;
         counters.CommandText = """
             UPDATE Topics SET ReplyCount = ReplyCount + 1,
-                OthersReplyCount = OthersReplyCount + (AuthorId <> @author), LastActivityAt = @now
+                OthersReplyCount = OthersReplyCount + (IsAnonymous OR AuthorId <> @author), LastActivityAt = @now
             WHERE Id = @topic
             """;
         counters.Parameters.AddWithValue("@topic", Key(topicId));

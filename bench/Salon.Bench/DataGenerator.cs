@@ -196,7 +196,8 @@ internal sealed class DataGenerator
                 if (reply.DeletedAt is null && reply.Visibility == 0)
                 {
                     topic.ReplyCount++;
-                    if (author != topic.Author)
+                    // As PostCounters counts (docs/adr/0041): the author's own reply is left out only when both are named.
+                    if (author != topic.Author || topic.IsAnonymous || reply.IsAnonymous)
                     {
                         topic.OthersReplyCount++;
                     }

@@ -54,7 +54,7 @@ public sealed class Reply : Entity
             Visibility = held ? PostVisibility.Held : PostVisibility.Visible,
             CreatedAt = now,
         };
-        reply.Raise(new ReplyPosted(reply.Id, topic.Id, topic.AuthorId, topic.Title, authorId, anonymous, reply.Body, !held, now));
+        reply.Raise(new ReplyPosted(reply.Id, topic.Id, topic.AuthorId, topic.Title, authorId, anonymous, reply.Body, !held, topic.Visibility == PostVisibility.Visible, now));
         return reply;
     }
 

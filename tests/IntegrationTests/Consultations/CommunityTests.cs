@@ -65,6 +65,50 @@ public sealed class CommunityTests(SalonApiFactory factory) : IClassFixture<Salo
         Assert.Equal([answered], byName);
     }
 
+    /// <summary>「まだ返信のない相談」 leaves out the author's own replies only when both posts carry a name (then everyone
+    /// sees who wrote them anyway). When either is anonymous, the reply counts as an answer whoever wrote it: otherwise a
+    /// named topic that stays unanswered after an anonymous reply says the reply is its author's, and an anonymous topic
+    /// that stays unanswered after a named reply names its author (docs/adr/0041). Checked on the increment of a new reply
+    /// and on the recount after another reply is deleted.</summary>
+    [Fact]
+    public async Task Whether_a_topic_is_unanswered_never_tells_who_wrote_an_anonymous_post()
+    {
+        var author = await factory.SignUpAsync(_client, positions: ["sibling"]);
+        var other = await factory.SignUpAsync(_client, positions: ["sibling"]);
+        var reader = await factory.SignUpAsync(_client, positions: ["sibling"]);
+        const string board = "siblings";
+
+        // For each case, one topic where the author replied and one where someone else did, alike in every other way.
+        var cases = new List<(string Name, Guid ByAuthor, Guid ByOther)>();
+        foreach (var (topicAnonymous, replyAnonymous) in new[] { (false, true), (true, false), (true, true) })
+        {
+            var byAuthor = await _client.CreateTopicAsync(author, board: board, anonymous: topicAnonymous);
+            await _client.ReplyAsync(author, byAuthor, "ありがとうございます。少し落ち着きました。", anonymous: replyAnonymous);
+            var byOther = await _client.CreateTopicAsync(author, board: board, anonymous: topicAnonymous);
+            await _client.ReplyAsync(other, byOther, "ありがとうございます。少し落ち着きました。", anonymous: replyAnonymous);
+            cases.Add(($"topic anonymous {topicAnonymous}, reply anonymous {replyAnonymous}", byAuthor, byOther));
+        }
+
+        var unanswered = (await _client.ListAsync(reader, $"/api/boards/{board}/topics?unanswered=true&limit=100")).Ids();
+        foreach (var (name, byAuthor, byOther) in cases)
+        {
+            Assert.False(unanswered.Contains(byAuthor), name);
+            Assert.False(unanswered.Contains(byOther), name);
+        }
+
+        // The recount (after another reply is deleted) counts the same way as the increment.
+        var recounted = await _client.CreateTopicAsync(author, board: board, anonymous: true);
+        await _client.ReplyAsync(author, recounted, "補足です。", anonymous: true);
+        var deleted = await _client.ReplyAsync(other, recounted, "大丈夫ですよ。");
+        await (await _client.SendAsAsync(other, HttpMethod.Delete, $"/api/replies/{deleted}")).ShouldBe(HttpStatusCode.NoContent);
+        Assert.DoesNotContain(recounted, (await _client.ListAsync(reader, $"/api/boards/{board}/topics?unanswered=true&limit=100")).Ids());
+
+        // Both named: the author's own reply is not an answer, as before.
+        var named = await _client.CreateTopicAsync(author, board: board);
+        await _client.ReplyAsync(author, named, "追記です");
+        Assert.Contains(named, (await _client.ListAsync(reader, $"/api/boards/{board}/topics?unanswered=true&limit=100")).Ids());
+    }
+
     [Fact]
     public async Task Pages_have_no_duplicates_or_gaps_while_new_topics_arrive()
     {

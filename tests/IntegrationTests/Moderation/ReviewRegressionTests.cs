@@ -93,6 +93,40 @@ public sealed class ReviewRegressionTests(SalonApiFactory factory) : IClassFixtu
         await (await _client.SendAsAsync(reader, HttpMethod.Get, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>A topic held for review is its author's alone; the author may still reply to it, and that reply must not
+    /// tell the topic's followers (who see a 404) its title, nor that anything happened in it.</summary>
+    [Fact]
+    public async Task A_reply_to_a_held_topic_tells_its_followers_nothing()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var follower = await factory.SignUpAsync(_client);
+        var topicId = await _client.CreateTopicAsync(author, title: "保留される相談のタイトル");
+        await (await _client.SendAsAsync(follower, HttpMethod.Put, $"/api/topics/{topicId}/follow")).ShouldBe(HttpStatusCode.NoContent);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Topics.FindAsync(topicId))!.SetVisibility(Salon.Domain.Consultations.PostVisibility.Held, null);
+            return await db.SaveChangesAsync();
+        });
+        await (await _client.SendAsAsync(follower, HttpMethod.Get, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.NotFound);
+
+        await _client.ReplyAsync(author, topicId, "自分の相談への補足です");
+
+        // Not even a notice shown as no longer available: no row holds the title, no e-mail goes out, the unread count stays.
+        var notices = await _client.ListAsync(follower, "/api/notifications");
+        Assert.Empty(notices.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, notices.GetProperty("unreadCount").GetInt32());
+
+        // Once restored, replies reach its followers again.
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Topics.FindAsync(topicId))!.SetVisibility(Salon.Domain.Consultations.PostVisibility.Visible, null);
+            return await db.SaveChangesAsync();
+        });
+        await _client.ReplyAsync(author, topicId, "もう一度補足です");
+        var after = (await _client.ListAsync(follower, "/api/notifications")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(after, n => n.GetRawText().Contains(topicId.ToString(), StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task A_deleted_reply_others_never_saw_leaves_no_placeholder()
     {
@@ -117,6 +151,42 @@ public sealed class ReviewRegressionTests(SalonApiFactory factory) : IClassFixtu
         var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"9000000000000000000:{Guid.NewGuid():N}"));
         await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/notifications?cursor={cursor}")).ShouldBe(HttpStatusCode.BadRequest);
         await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/boards/chat/topics?cursor={cursor}")).ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>A search cursor is five strings (post, kind, topic, ticks, rank); nulls in their place and a rank that is
+    /// not a finite number (SQLite cannot bind NaN) are a 400, on both orders and both search paths.</summary>
+    [Theory]
+    [InlineData("[null,null,null,null,null]")]
+    [InlineData("[\"00000000000000000000000000000000\",\"0\",\"00000000000000000000000000000000\",\"639000000000000000\",\"NaN\"]")]
+    [InlineData("[\"00000000000000000000000000000000\",\"0\",\"00000000000000000000000000000000\",\"639000000000000000\",\"-Infinity\"]")]
+    [InlineData("[\"00000000000000000000000000000000\",\"0\",null,\"639000000000000000\",\"0\"]")]
+    public async Task A_crafted_search_cursor_is_a_400_not_a_server_error(string parts)
+    {
+        var member = await factory.SignUpAsync(_client);
+        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(parts));
+        foreach (var query in new[] { "ていまし", "薬" })
+        {
+            foreach (var sort in new[] { "newest", "relevance" })
+            {
+                var url = $"/api/search?q={Uri.EscapeDataString(query)}&sort={sort}&cursor={cursor}";
+                await (await _client.SendAsAsync(member, HttpMethod.Get, url)).ShouldBe(HttpStatusCode.BadRequest);
+            }
+        }
+    }
+
+    /// <summary>A cursor dated past the range of SQLite's search keys pages from the newest, as it would with any later
+    /// time: every post is older.</summary>
+    [Fact]
+    public async Task A_search_cursor_dated_far_in_the_future_pages_from_the_newest()
+    {
+        var member = await factory.SignUpAsync(_client);
+        await _client.CreateTopicAsync(member, title: "時の果ての検索", body: "時の果てまで探します");
+        // 2^43 ms after 1970 (the year 2248): SQLite's search key of the next millisecond, shifted left by 20 bits, is past a long.
+        var last = DateTime.UnixEpoch.AddMilliseconds(1L << 43).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            $"[\"{Guid.Empty:N}\",\"0\",\"{Guid.Empty:N}\",\"{last}\",\"0\"]"));
+        var page = await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/search?q={Uri.EscapeDataString("時の果て")}&cursor={cursor}")).JsonAsync();
+        Assert.Single(page.GetProperty("items").EnumerateArray());
     }
 
     [Fact]

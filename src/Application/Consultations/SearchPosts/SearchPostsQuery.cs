@@ -129,18 +129,20 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
 
         try
         {
-            var parts = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)));
-            if (parts is { Length: 5 })
+            var parts = JsonSerializer.Deserialize<string?[]>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)));
+            // A rank is a finite number: SQLite cannot bind NaN, and no search ranks a post at an infinity.
+            if (parts is [{ } post, { } kind, { } topic, { } ticks, { } rankText]
+                && double.Parse(rankText, CultureInfo.InvariantCulture) is var rank && double.IsFinite(rank))
             {
                 return new PostMatch(
-                    Guid.ParseExact(parts[0], "N"),
-                    parts[1] == "1",
-                    Guid.ParseExact(parts[2], "N"),
-                    new DateTime(long.Parse(parts[3], CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                    double.Parse(parts[4], CultureInfo.InvariantCulture));
+                    Guid.ParseExact(post, "N"),
+                    kind == "1",
+                    Guid.ParseExact(topic, "N"),
+                    new DateTime(long.Parse(ticks, CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                    rank);
             }
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or OverflowException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is FormatException or JsonException or OverflowException or ArgumentException)
         {
         }
 

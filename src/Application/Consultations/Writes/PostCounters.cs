@@ -16,7 +16,10 @@ namespace Salon.Application.Consultations.Writes;
 /// serialises writers, so there it costs one cheap statement.</para>
 /// <para>The recount runs in the same transaction as the change it counts (the caller's, or one opened here), so a
 /// crash between the two leaves both or neither (docs/adr/0018): a handler saves and recounts inside
-/// <c>InTransactionAsync</c>, or calls <see cref="SaveAndRecountTopicAsync"/>.</para></summary>
+/// <c>InTransactionAsync</c>, or calls <see cref="SaveAndRecountTopicAsync"/>.</para>
+/// <para><c>OthersReplyCount</c> (「まだ返信のない相談」, the digests, the needs-reply sweep) counts every visible reply except
+/// the topic author's own when both the topic and the reply carry a name: when either is anonymous, a reply counts whoever
+/// wrote it, so that whether a topic is unanswered never tells who wrote an anonymous post (docs/adr/0041).</para></summary>
 internal static class PostCounters
 {
     /// <summary>Counts a new reply into its topic, in the caller's transaction, after the reply's insert: one UPDATE that
@@ -31,7 +34,7 @@ internal static class PostCounters
             : db.Topics.Where(t => t.Id == reply.TopicId).ExecuteUpdateAsync(
                 s => s
                     .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1)
-                    .SetProperty(t => t.OthersReplyCount, t => t.AuthorId == reply.AuthorId ? t.OthersReplyCount : t.OthersReplyCount + 1)
+                    .SetProperty(t => t.OthersReplyCount, t => !t.IsAnonymous && !reply.IsAnonymous && t.AuthorId == reply.AuthorId ? t.OthersReplyCount : t.OthersReplyCount + 1)
                     .SetProperty(t => t.LastActivityAt, t => t.LastActivityAt > reply.CreatedAt ? t.LastActivityAt : reply.CreatedAt),
                 cancellationToken);
 
@@ -60,7 +63,7 @@ internal static class PostCounters
         db.Topics.Where(t => topicIds.Contains(t.Id)).ExecuteUpdateAsync(
             s => s
                 .SetProperty(t => t.ReplyCount, t => db.Replies.Count(r => r.TopicId == t.Id && r.DeletedAt == null && r.Visibility == PostVisibility.Visible))
-                .SetProperty(t => t.OthersReplyCount, t => db.Replies.Count(r => r.TopicId == t.Id && r.DeletedAt == null && r.Visibility == PostVisibility.Visible && r.AuthorId != t.AuthorId))
+                .SetProperty(t => t.OthersReplyCount, t => db.Replies.Count(r => r.TopicId == t.Id && r.DeletedAt == null && r.Visibility == PostVisibility.Visible && (t.IsAnonymous || r.IsAnonymous || r.AuthorId != t.AuthorId)))
                 .SetProperty(
                     t => t.LastActivityAt,
                     t => db.Replies

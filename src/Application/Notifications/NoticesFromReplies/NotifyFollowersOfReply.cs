@@ -7,7 +7,7 @@ using Salon.Domain.Consultations.Events;
 namespace Salon.Application.Notifications.NoticesFromReplies;
 
 /// <summary>Tells the topic's author and its followers that someone answered, in the transaction that saves
-/// the reply. Never the replier themself, never someone who blocked the replier when the reply is named (an
+/// the reply. Never the replier themself, never a follower of a topic held or hidden (only its author sees it), never someone who blocked the replier when the reply is named (an
 /// anonymous reply reaches them like anyone's: ADR 0016), never about a reply held for review, and never who
 /// replied (so an anonymous reply stays anonymous). E-mail follows each member's choice
 /// for the kind (replies to my topic: immediate by default; in followed topics: digest by default).</summary>
@@ -20,7 +20,8 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topicFollowers, Notic
             return;
         }
 
-        var followerIds = await topicFollowers.FollowerIdsAsync(domainEvent.TopicId, cancellationToken);
+        // A topic held or hidden is its author's alone: its followers are told nothing of it.
+        var followerIds = domainEvent.TopicIsVisible ? await topicFollowers.FollowerIdsAsync(domainEvent.TopicId, cancellationToken) : [];
         var title = domainEvent.TopicTitle;
         var authorId = domainEvent.TopicAuthorId;
         var link = $"/topics/{domainEvent.TopicId}";

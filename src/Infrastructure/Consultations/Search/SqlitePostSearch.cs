@@ -161,7 +161,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             AddParameter(command, "@candidates", SearchTerms.MaxCandidates);
             if (readsBackwards)
             {
-                AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : (Millisecond(after.CreatedAt) + 1) << SequenceBits);
+                AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : KeyBefore(after.CreatedAt));
             }
             else
             {
@@ -304,6 +304,16 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     {
         var ticks = ((value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()) - DateTime.UnixEpoch).Ticks;
         return ticks >= 0 ? ticks / TimeSpan.TicksPerMillisecond : -((-ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond);
+    }
+
+    /// <summary>The first search key of the millisecond after <paramref name="createdAt"/>: every post of that
+    /// millisecond and before has a smaller key. A time past the keys' range (2^43 ms after 1970, the year 2248) is after
+    /// every key (<see cref="long.MaxValue"/>) and one as far before 1970 before every key, not a shift that overflows.</summary>
+    internal static long KeyBefore(DateTime createdAt)
+    {
+        var next = Millisecond(createdAt) + 1;
+        const long range = 1L << (63 - SequenceBits);
+        return next >= range ? long.MaxValue : next < -range ? long.MinValue : next << SequenceBits;
     }
 
     /// <summary>The newest-first statement of either index, for the first page or one after a keyset; made only of the
