@@ -6,7 +6,7 @@ namespace Salon.Infrastructure.Persistence;
 /// Adding a migration means changing the constant here; <c>MigrationTests</c> fails until it is.</summary>
 public static class LatestMigrations
 {
-    public const string Sqlite = "20261206160000_PostSearchCharactersWithoutPositions";
+    public const string Sqlite = "20261207030000_AnonymousRepliesCountAsAnswers";
 
-    public const string Postgres = "20261206130000_ShortSearchGrams";
+    public const string Postgres = "20261207030000_AnonymousRepliesCountAsAnswers";
 }
