@@ -120,7 +120,19 @@ public static class DatabaseInitializer
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} database migration(s)", pending.Count);
-                await db.Database.MigrateAsync(cancellationToken);
+
+                // A migration that builds an index over every post (PostSearchWeeks: 45 s at 100,000 topics) outlasts the
+                // 30 s a request's statement may take; a start must not fail, and retry, for that.
+                var timeout = db.Database.GetCommandTimeout();
+                db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+                try
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.Database.SetCommandTimeout(timeout);
+                }
             }
         }
 

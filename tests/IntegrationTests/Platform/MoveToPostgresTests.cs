@@ -85,14 +85,14 @@ public sealed class MoveToPostgresTests
         Assert.Single(Directory.GetFiles(Path.Combine(postgres.Directory, "mail"), "*.eml"));
 
         // What PostgreSQL derives was rebuilt: the next identity value is past the copied ids, the indexes of search
-        // (trigrams; characters and pairs) are back, and the trigram index serves a new post as well as the moved ones.
+        // (trigrams; characters and pairs; trigrams by week) are back, and the weekly index serves a new post as well as the moved ones.
         var (maxKey, nextKey) = await postgres.WithDbAsync(async db => (
             await db.DataProtectionKeys.MaxAsync(k => k.Id),
             await db.Database.SqlQueryRaw<int>("SELECT nextval(pg_get_serial_sequence('\"DataProtectionKeys\"', 'Id'))::int AS \"Value\"").SingleAsync()));
         Assert.True(nextKey > maxKey, $"next key id {nextKey}, highest copied {maxKey}");
         Assert.True(await postgres.WithDbAsync(db => db.Database
-            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{PostgresSalonDbContext.TopicSearchIndex}', '{PostgresSalonDbContext.ReplySearchIndex}', '{ShortSearchGrams.TopicIndex}', '{ShortSearchGrams.ReplyIndex}')")
-            .SingleAsync()) == 4);
+            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{PostgresSalonDbContext.TopicSearchIndex}', '{PostgresSalonDbContext.ReplySearchIndex}', '{ShortSearchGrams.TopicIndex}', '{ShortSearchGrams.ReplyIndex}', '{PostSearchWeeks.TopicIndex}', '{PostSearchWeeks.ReplyIndex}')")
+            .SingleAsync()) == 6);
         var newTopic = await pg.CreateTopicAsync(await pg.RefreshAsync(community.Members[4]), title: community.SearchWord + "の続き");
         var search = await pg.ListAsync(community.Members[2], $"/api/search?q={Uri.EscapeDataString(community.SearchWord)}&sort=newest");
         Assert.Equal(newTopic, search.Ids()[0]);

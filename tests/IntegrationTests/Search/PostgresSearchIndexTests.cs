@@ -7,13 +7,13 @@ using Salon.IntegrationTests.Infrastructure;
 namespace Salon.IntegrationTests.Search;
 
 /// <summary>What makes PostgreSQL's search fast, checked on the real server: the database extracts trigrams
-/// from Japanese, a 3+ character search is answered through the trigram GIN indexes, and a 1–2 character one can be
-/// answered through the indexes of characters and pairs (docs/adr/0035).</summary>
+/// from Japanese, a 3+ character search is answered through the weekly trigram GIN indexes (docs/adr/0042), and a 1–2
+/// character one can be answered through the indexes of characters and pairs (docs/adr/0035).</summary>
 [Trait("Provider", "Postgres")]
 public sealed class PostgresSearchIndexTests
 {
     [PostgresFact]
-    public async Task Japanese_text_yields_trigrams_and_three_character_queries_use_the_trigram_indexes()
+    public async Task Japanese_text_yields_trigrams_and_three_character_queries_use_the_weekly_trigram_indexes()
     {
         using var factory = new SalonApiFactory();
         _ = factory.Services;
@@ -22,21 +22,23 @@ public sealed class PostgresSearchIndexTests
         {
             var trigrams = await db.Database.SqlQueryRaw<int>("SELECT coalesce(array_length(show_trgm('主治医に相談'), 1), 0) AS \"Value\"").SingleAsync();
             Assert.True(trigrams > 0, "pg_trgm extracts no trigrams from Japanese: the database needs a UTF-8 LC_CTYPE");
+            var keys = await db.Database.SqlQueryRaw<string>("SELECT array_to_string(salon_search_query_keys(2900, '主治医に相談'), ' ') AS \"Value\"").SingleAsync();
+            Assert.Equal("2900:主治医 2900:治医に 2900:に相談", keys);
 
-            // The statement the search runs (3+ characters, two query forms, relevance, second page), with the
-            // planner told to avoid scans it could otherwise prefer on a nearly empty table; with ILIKE (a query with
-            // case) and with LIKE (a query without, docs/adr/0040).
+            // The statements the search runs for 3+ characters and two query forms (newest first and by relevance, first
+            // and second page), with the planner told to avoid scans it could otherwise prefer on a nearly empty table;
+            // with ILIKE (a query with case) and with LIKE (a query without, docs/adr/0040).
             var plans = new List<string>();
-            foreach (var caseless in new[] { false, true })
+            foreach (var (ranked, hasAfter, caseless) in new[] { (false, false, true), (false, true, false), (true, false, true), (true, true, false) })
             {
-                var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked: true, hasAfter: true, caseless);
+                var sql = PostgresPostSearch.BuildSql(usesIndex: true, usesGrams: false, twoForms: true, ranked, hasAfter, caseless);
                 Assert.Contains(caseless ? "\" LIKE @p1" : "\" ILIKE @p1", sql, StringComparison.Ordinal);
                 var lines = await QueryPlan.LinesAsync(
                     db,
                     "EXPLAIN " + sql,
                     [
-                        ("viewer", Guid.NewGuid()), ("limit", 20), ("candidates", 2000), ("p1", "%主治医%"), ("p2", "%主治医%"), ("q1", "主治医"), ("q2", "主治医"),
-                        ("afterCreatedAt", DateTime.UtcNow), ("afterPostId", Guid.NewGuid()), ("afterRank", -1.0),
+                        ("viewer", Guid.NewGuid()), ("limit", 20), ("candidates", 2000), ("p1", "%主治医%"), ("p2", "%主治医%"), ("k1", "主治医"), ("k2", "主治医"),
+                        ("q1", "主治医"), ("q2", "主治医"), ("afterCreatedAt", DateTime.UtcNow), ("afterPostId", Guid.NewGuid()), ("afterRank", -1.0),
                     ],
                     column: 0,
                     setup: "SET enable_seqscan = off");
@@ -48,8 +50,8 @@ public sealed class PostgresSearchIndexTests
 
         Assert.All(plans, p =>
         {
-            Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.TopicSearchIndex}\"", p, StringComparison.Ordinal);
-            Assert.Contains($"Bitmap Index Scan on \"{PostgresSalonDbContext.ReplySearchIndex}\"", p, StringComparison.Ordinal);
+            Assert.Contains($"Bitmap Index Scan on \"{PostSearchWeeks.TopicIndex}\"", p, StringComparison.Ordinal);
+            Assert.Contains($"Bitmap Index Scan on \"{PostSearchWeeks.ReplyIndex}\"", p, StringComparison.Ordinal);
         });
     }
 

@@ -13,10 +13,11 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// literal substring (no operators), searched as typed and in its NFKC form (<see cref="SearchTerms"/>), with
 /// the same visibility rules in the same SQL (blocks on named posts only, the viewer's hidden posts left out) and the same keyset over (rank, CreatedAt desc, PostId desc).
 /// <para>
-/// Queries of 3+ characters (code points) match with <c>ILIKE</c> (case folded like SQLite's trigram
-/// tokenizer), served by the <c>pg_trgm</c> GIN indexes <see cref="PostgresSalonDbContext.TopicSearchIndex"/> and
-/// <see cref="PostgresSalonDbContext.ReplySearchIndex"/>; the index gives candidates and PostgreSQL rechecks
-/// each against the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters:
+/// Queries of 3+ characters (code points) match with <c>ILIKE</c> (case folded like SQLite's trigram tokenizer; plain
+/// <c>LIKE</c> when the query has no case, docs/adr/0040). Their candidates come from GIN indexes of each post's trigrams
+/// by week (migration <c>PostSearchWeeks</c>, docs/adr/0042), read newest week first, at most
+/// <see cref="SearchTerms.MaxCandidates"/> per request as on SQLite (docs/adr/0037): each candidate is then tested against
+/// the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters:
 /// those match with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as SQLite's <c>LIKE</c>), all
 /// with rank 0, through GIN indexes of each post's characters and pairs (<see cref="GramTopicMatches"/>); when one form is
 /// longer (「㍿」, 「株式会社」 in NFKC), that form matches with <c>ILIKE</c> through the trigram index
@@ -29,9 +30,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// on both, but ranks are not numerically equal. Newest order does not compute it (rank 0).
 /// </para>
 /// <para>
-/// Text extraction for trigrams needs a database whose <c>LC_CTYPE</c> is a UTF-8 locale (e.g. <c>C.UTF-8</c>,
-/// see docs/deploy.md); under the <c>C</c> locale Japanese yields no trigrams, and searches stay correct but
-/// scan.
+/// pg_trgm's extraction of trigrams (the longer form of a mixed query) needs a database whose <c>LC_CTYPE</c> is a UTF-8
+/// locale (e.g. <c>C.UTF-8</c>, see docs/deploy.md); under the <c>C</c> locale Japanese yields no trigrams there, and those
+/// searches stay correct but scan. The weekly keys take every run of three characters, in any locale.
 /// </para>
 /// </summary>
 public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
@@ -74,25 +75,19 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR t."Title" {like} @plong OR t."Body" {like} @plong)""";
     private const string MixedReplyMatches = "(" + GramReplyMatches + """ OR r."Body" {like} @plong)""";
 
-    /// <summary>Topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c> are the
-    /// topic and reply match conditions, <c>{topicRank}</c>/<c>{replyRank}</c> their rank expressions (0 newest first; in
-    /// relevance order the texts, ranked by <see cref="RankedWindow"/>).</summary>
-    private const string TopicBranch = """
-        SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", {topicRank} AS "Rank"
-        FROM "Topics" AS t
-        WHERE {topicMatch}
-          AND t."DeletedAt" IS NULL
+    /// <summary>Who may see a topic <c>t</c>: not deleted, visible or the viewer's own, not by a named author the viewer
+    /// blocked, not hidden by the viewer.</summary>
+    private const string TopicVisible = """
+        t."DeletedAt" IS NULL
           AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
           AND (t."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId"))
           AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" = t."Id")
         """;
 
-    private const string ReplyBranch = """
-        SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", {replyRank}
-        FROM "Replies" AS r
-        JOIN "Topics" AS t ON t."Id" = r."TopicId"
-        WHERE {replyMatch}
-          AND r."DeletedAt" IS NULL
+    /// <summary>Who may see a reply <c>r</c> in topic <c>t</c>: both not deleted and visible (or the viewer's own), neither
+    /// by a named author the viewer blocked, neither hidden by the viewer.</summary>
+    private const string ReplyVisible = """
+        r."DeletedAt" IS NULL
           AND (r."Visibility" = 0 OR r."AuthorId" = @viewer)
           AND t."DeletedAt" IS NULL
           AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
@@ -101,29 +96,98 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
           AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" IN (t."Id", r."Id"))
         """;
 
+    /// <summary>Short queries: topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c>
+    /// are the topic and reply match conditions.</summary>
+    private const string TopicBranch = """
+        SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", 0.0::double precision AS "Rank"
+        FROM "Topics" AS t
+        WHERE {topicMatch}
+        """ + "\n  AND " + TopicVisible;
+
+    private const string ReplyBranch = """
+        SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", 0.0::double precision
+        FROM "Replies" AS r
+        JOIN "Topics" AS t ON t."Id" = r."TopicId"
+        WHERE {replyMatch}
+        """ + "\n  AND " + ReplyVisible;
+
+    /// <summary>Queries of 3+ characters: the candidates, newest first, at most <c>@candidates</c>
+    /// (<see cref="SearchTerms.MaxCandidates"/>) of them (docs/adr/0042). For each week from the newest post's (or the
+    /// keyset's, <c>{firstWeek}</c>) down to the oldest post's, the posts whose weekly trigram keys (migration
+    /// <c>PostSearchWeeks</c>) hold that week's keys of the query (<c>{topicKeys}</c>/<c>{replyKeys}</c>), sorted within the
+    /// week: a week's candidates are read through the GIN indexes exactly, and the <c>LIMIT</c> stops the weeks once enough
+    /// are read. Every candidate is a row, with <c>"Passes"</c>: the match itself (<c>LIKE</c>/<c>ILIKE</c>, which the keys
+    /// imply but do not decide: the trigrams may be apart) and the visibility rules. A post's texts come along for the
+    /// relevance rank.</summary>
+    private const string WeeklyCandidates = """
+        SELECT c.* FROM generate_series(
+            {firstWeek},
+            salon_search_week(least((SELECT min("CreatedAt") FROM "Topics"), (SELECT min("CreatedAt") FROM "Replies"))),
+            -1) AS g(week)
+        CROSS JOIN LATERAL (
+          (SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt",
+             t."Title" AS "TitleText", t."Body" AS "BodyText",
+             ({topicMatch}
+        """ + "\n  AND " + TopicVisible + """
+
+             ) IS TRUE AS "Passes"
+           FROM "Topics" AS t
+           WHERE {topicKeys}{topicAfter})
+          UNION ALL
+          (SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", NULL::text, r."Body",
+             ({replyMatch}
+        """ + "\n  AND " + ReplyVisible + """
+
+             ) IS TRUE
+           FROM "Replies" AS r
+           JOIN "Topics" AS t ON t."Id" = r."TopicId"
+           WHERE {replyKeys}{replyAfter})
+          ORDER BY "CreatedAt" DESC, "PostId" DESC) AS c
+        LIMIT @candidates
+        """;
+
+    private const string WeeklyTopicAfter = "\n             AND (t.\"CreatedAt\", t.\"Id\") < (@afterCreatedAt, @afterPostId)";
+
+    private const string WeeklyReplyAfter = "\n             AND (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)";
+
+    /// <summary>The newest post's week: where a first page starts. A keyset's week is never later (a forged cursor dated
+    /// in the year 9999 must not make a search walk millions of empty weeks).</summary>
+    private const string NewestWeek = """salon_search_week(greatest((SELECT max("CreatedAt") FROM "Topics"), (SELECT max("CreatedAt") FROM "Replies")))""";
+
+    private const string KeysetWeek = "least(salon_search_week(@afterCreatedAt), " + NewestWeek + ")";
+
+    /// <summary>A post's weekly keys hold the week's keys of the query (<c>@k1</c>, and <c>@k2</c> for a second form); the
+    /// expressions are the indexes' own (<c>PostSearchWeeks.Indexes</c>).</summary>
+    private const string TopicKeys = """(salon_search_keys(t."CreatedAt", t."Title") || salon_search_keys(t."CreatedAt", t."Body")) @> salon_search_query_keys(g.week, @k{n})""";
+
+    private const string ReplyKeys = """salon_search_keys(r."CreatedAt", r."Body") @> salon_search_query_keys(g.week, @k{n})""";
+
+    /// <summary>Newest first: the candidates numbered as read (<c>"Read"</c>), and of them only those that pass, and the
+    /// last one the bound allows (<c>"Read" = @candidates</c>), which tells the reader that the bound stopped the read and
+    /// where. The outer <c>LIMIT</c> stops the read once a page of matches is found.</summary>
+    private const string NewestWeekly = """
+        SELECT "PostId", "IsReply", "TopicId", "CreatedAt", 0.0::double precision AS "Rank", "Passes", "Read" FROM (
+          SELECT c.*, row_number() OVER () AS "Read" FROM (
+        {candidates}) AS c) AS w
+        WHERE "Passes" OR "Read" = @candidates
+        LIMIT @limit
+        """;
+
+    /// <summary>Relevance: the candidates that pass among the newest <c>@candidates</c>, ranked; <c>OFFSET 0</c> keeps the
+    /// planner from ranking before the limit.</summary>
+    private const string RankedWeekly = """
+        SELECT w."PostId", w."IsReply", w."TopicId", w."CreatedAt", {rank} AS "Rank"
+        FROM ({candidates}) AS w
+        WHERE w."Passes"
+        OFFSET 0
+        """;
+
     /// <summary>Newest first, each table gives at most a page, newest first, after the keyset: PostgreSQL may then walk
     /// the (CreatedAt, Id) index backwards and stop after a page of matches (a common word), or take the trigram
     /// index's candidates and sort those (a rare one), instead of sorting every match of both tables.</summary>
     private const string TopicPageNewest = "\n  {topicAfter}ORDER BY t.\"CreatedAt\" DESC, t.\"Id\" DESC\n  LIMIT @limit";
 
     private const string ReplyPageNewest = "\n  {replyAfter}ORDER BY r.\"CreatedAt\" DESC, r.\"Id\" DESC\n  LIMIT @limit";
-
-    /// <summary>Relevance order ranks the newest <c>@candidates</c> visible matches of both tables
-    /// (<see cref="SearchTerms.MaxCandidates"/>, as SQLite does): ranking every match of a common word cost seconds
-    /// (docs/adr/0031, 0037). Each table gives its newest, the two are merged newest first, and only those are
-    /// ranked; <c>OFFSET 0</c> keeps the planner from ranking before the limit.</summary>
-    private const string RankedWindow = """
-        SELECT w."PostId", w."IsReply", w."TopicId", w."CreatedAt", {rank} AS "Rank"
-        FROM (SELECT * FROM (({topics}
-          ORDER BY t."CreatedAt" DESC, t."Id" DESC
-          LIMIT @candidates)
-        UNION ALL
-        ({replies}
-          ORDER BY r."CreatedAt" DESC, r."Id" DESC
-          LIMIT @candidates)) AS u
-        ORDER BY "CreatedAt" DESC, "PostId" DESC
-        LIMIT @candidates OFFSET 0) AS w
-        """;
 
     private const string TopicAfter = "AND (t.\"CreatedAt\", t.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
 
@@ -195,10 +259,13 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             AddParameter(command, "limit", limit);
             if (terms.UsesIndex)
             {
+                AddParameter(command, "candidates", SearchTerms.MaxCandidates);
                 AddParameter(command, "p1", SearchTerms.LikePattern(typed));
+                AddParameter(command, "k1", typed);
                 if (normalized is not null)
                 {
                     AddParameter(command, "p2", SearchTerms.LikePattern(normalized));
+                    AddParameter(command, "k2", normalized);
                 }
             }
             else
@@ -213,7 +280,6 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
             if (ranked)
             {
-                AddParameter(command, "candidates", SearchTerms.MaxCandidates);
                 AddParameter(command, "q1", typed.ToLowerInvariant());
                 AddParameter(command, "q2", (normalized ?? typed).ToLowerInvariant());
             }
@@ -229,18 +295,31 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             }
 
             var matches = new List<PostMatch>(Math.Min(limit, 100));
+            PostMatch? bound = null;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var newestWeekly = terms.UsesIndex && !ranked;
             while (await reader.ReadAsync(cancellationToken))
             {
-                matches.Add(new PostMatch(
+                var match = new PostMatch(
                     reader.GetGuid(0),
                     reader.GetBoolean(1),
                     reader.GetGuid(2),
                     DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
-                    reader.GetDouble(4)));
+                    reader.GetDouble(4));
+                if (!newestWeekly || reader.GetBoolean(5))
+                {
+                    matches.Add(match);
+                }
+
+                if (newestWeekly && reader.GetInt64(6) == SearchTerms.MaxCandidates)
+                {
+                    bound = match;
+                }
             }
 
-            return new PostSearchPage(matches);
+            // The bound stopped the read before a page was found: the matches are all there are up to the last candidate
+            // read, and the next page starts right after it (docs/adr/0037, 0042).
+            return bound is not null && matches.Count < limit ? new PostSearchPage(matches, bound) : new PostSearchPage(matches);
         }
         finally
         {
@@ -254,30 +333,51 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
     private static string BuildSql(bool usesIndex, bool usesGrams, bool twoForms, bool ranked, bool hasAfter)
     {
-        var topicMatch = usesIndex ? (twoForms ? TopicMatches2 : TopicMatches1) : usesGrams ? GramTopicMatches : MixedTopicMatches;
-        var replyMatch = usesIndex ? (twoForms ? ReplyMatches2 : ReplyMatches1) : usesGrams ? GramReplyMatches : MixedReplyMatches;
-        if (ranked)
+        if (usesIndex)
         {
-            var window = RankedWindow
-                .Replace("{rank}", Rank("w.\"TitleText\"", "w.\"BodyText\""), StringComparison.Ordinal)
-                .Replace("{topics}", TopicBranch.Replace("{topicRank} AS \"Rank\"", "t.\"Title\" AS \"TitleText\", t.\"Body\" AS \"BodyText\"", StringComparison.Ordinal), StringComparison.Ordinal)
-                .Replace("{replies}", ReplyBranch.Replace("{replyRank}", "NULL::text, r.\"Body\"", StringComparison.Ordinal), StringComparison.Ordinal)
-                .Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
-                .Replace("{replyMatch}", replyMatch, StringComparison.Ordinal);
-            return string.Concat(Select, window, hasAfter ? AfterRelevance : NoKeyset, OrderRelevance);
+            return WeeklySql(twoForms, ranked, hasAfter);
         }
 
+        // 1–2 characters (or one such form beside a longer one): always newest first (every rank is 0).
+        var topicMatch = usesGrams ? GramTopicMatches : MixedTopicMatches;
+        var replyMatch = usesGrams ? GramReplyMatches : MixedReplyMatches;
         var matches = string.Concat(
             "(", TopicBranch, TopicPageNewest.Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal), ")\nUNION ALL\n(",
             ReplyBranch, ReplyPageNewest.Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal), ")");
         return string.Concat(
             Select,
-            matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal)
-                .Replace("{replyMatch}", replyMatch, StringComparison.Ordinal)
-                .Replace("{topicRank}", "0.0::double precision", StringComparison.Ordinal)
-                .Replace("{replyRank}", "0.0::double precision", StringComparison.Ordinal),
+            matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal).Replace("{replyMatch}", replyMatch, StringComparison.Ordinal),
             hasAfter ? AfterNewest : NoKeyset,
             OrderNewest);
+    }
+
+    /// <summary>A query of 3+ characters, through the weekly trigram indexes (docs/adr/0042): newest first, the candidates
+    /// after the keyset that pass; by relevance, those that pass among the newest candidates, ranked, after the keyset of
+    /// (rank, time, id).</summary>
+    private static string WeeklySql(bool twoForms, bool ranked, bool hasAfter)
+    {
+        var newestAfter = hasAfter && !ranked;
+        var topicKeys = twoForms ? $"({Keys(TopicKeys, 1)} OR {Keys(TopicKeys, 2)})" : Keys(TopicKeys, 1);
+        var replyKeys = twoForms ? $"({Keys(ReplyKeys, 1)} OR {Keys(ReplyKeys, 2)})" : Keys(ReplyKeys, 1);
+        var candidates = WeeklyCandidates
+            .Replace("{firstWeek}", newestAfter ? KeysetWeek : NewestWeek, StringComparison.Ordinal)
+            .Replace("{topicMatch}", twoForms ? TopicMatches2 : TopicMatches1, StringComparison.Ordinal)
+            .Replace("{replyMatch}", twoForms ? ReplyMatches2 : ReplyMatches1, StringComparison.Ordinal)
+            .Replace("{topicKeys}", topicKeys, StringComparison.Ordinal)
+            .Replace("{replyKeys}", replyKeys, StringComparison.Ordinal)
+            .Replace("{topicAfter}", newestAfter ? WeeklyTopicAfter : string.Empty, StringComparison.Ordinal)
+            .Replace("{replyAfter}", newestAfter ? WeeklyReplyAfter : string.Empty, StringComparison.Ordinal);
+        if (!ranked)
+        {
+            return NewestWeekly.Replace("{candidates}", candidates, StringComparison.Ordinal);
+        }
+
+        var window = RankedWeekly
+            .Replace("{rank}", Rank("w.\"TitleText\"", "w.\"BodyText\""), StringComparison.Ordinal)
+            .Replace("{candidates}", candidates, StringComparison.Ordinal);
+        return string.Concat(Select, window, hasAfter ? AfterRelevance : NoKeyset, OrderRelevance);
+
+        static string Keys(string keys, int form) => keys.Replace("{n}", form.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     /// <summary>-(2·sat(title) + sat(body)), sat(n) = n/(n+1), n the better of the two forms' occurrence counts. Each text

@@ -158,9 +158,12 @@ internal sealed class PostgresTarget : IAsyncDisposable
         plan.Tables.SelectMany(t => t.Indexes)
             .Where(i => i.FindAnnotation("Npgsql:IndexMethod")?.Value is string method && method != "btree");
 
+    /// <summary>The search indexes on functions (outside the EF model), with the statements their migrations create them with.</summary>
+    private static IEnumerable<(string Name, string Create)> FunctionIndexes => ShortSearchGrams.Indexes.Concat(PostSearchWeeks.Indexes);
+
     public async Task DropDerivedIndexesAsync(MovePlan plan, CancellationToken cancellationToken)
     {
-        foreach (var name in DerivedIndexes(plan).Select(i => i.Name).Concat(ShortSearchGrams.Indexes.Select(i => i.Name)))
+        foreach (var name in DerivedIndexes(plan).Select(i => i.Name).Concat(FunctionIndexes.Select(i => i.Name)))
         {
             await ExecuteAsync($"DROP INDEX IF EXISTS {Sql.Quote(name)}", cancellationToken);
         }
@@ -193,8 +196,9 @@ internal sealed class PostgresTarget : IAsyncDisposable
             await output.WriteLineAsync($"  index {index.Name} built in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         }
 
-        // The indexes of characters and pairs are on a function, outside the EF model: built from the migration's own statements.
-        foreach (var (name, create) in ShortSearchGrams.Indexes)
+        // The indexes of characters and pairs and the weekly trigram indexes are on functions, outside the EF model: built from
+        // the migrations' own statements.
+        foreach (var (name, create) in FunctionIndexes)
         {
             if (await IndexExistsAsync(name, cancellationToken))
             {

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Salon.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <summary>
+    /// An index of each post's trigrams <b>by week</b>, so that a search of 3+ characters reads candidates newest week
+    /// first and stops after a bounded number (issue 15, docs/adr/0042). Hand-written: indexes on functions are not in the
+    /// EF model, so the model snapshot does not change.
+    /// <para>
+    /// <c>salon_search_week(timestamptz)</c> is the week of a time (whole weeks since 1970, UTC). <c>salon_search_keys(created,
+    /// text)</c> is the text's trigrams (each run of three characters, lower-cased), each prefixed with the week of
+    /// <c>created</c> (<c>2906:主治医</c>); GIN indexes on them (<see cref="TopicIndex"/>, <see cref="ReplyIndex"/>) give, for
+    /// one week, the posts that hold all of a query's trigrams, exactly (no recheck). <c>salon_search_query_keys(week,
+    /// query)</c> is a query's keys for one week: at most three of its trigrams (the first, the middle and the last), enough
+    /// to find few candidates, each one a lookup per week. pg_trgm's indexes cannot do this: they give every candidate of
+    /// every week at once, in no order, so a search had to recheck them all or walk the posts newest first, and either could
+    /// read most of the table. All three functions are <c>IMMUTABLE</c> in truth: the epoch of a time depends on no time
+    /// zone, and <c>lower</c> is what the trigram indexes already rely on. PL/pgSQL for the loops; the keys' declared cost
+    /// of 1000 keeps the planner from computing them row by row instead of using the index.
+    /// </para>
+    /// </summary>
+    public partial class PostSearchWeeks : Migration
+    {
+        public const string TopicIndex = "IX_Topics_Search_Weeks";
+
+        public const string ReplyIndex = "IX_Replies_Search_Weeks";
+
+        /// <summary>The two indexes and the statements that create them; <c>move-to-postgres</c> drops them before its copy and
+        /// builds them after it (<c>PostgresTarget</c>). The expressions are the ones <c>PostgresPostSearch</c> queries.</summary>
+        public static IReadOnlyList<(string Name, string Create)> Indexes { get; } =
+        [
+            (TopicIndex, $"""CREATE INDEX "{TopicIndex}" ON "Topics" USING gin ((salon_search_keys("CreatedAt", "Title") || salon_search_keys("CreatedAt", "Body")))"""),
+            (ReplyIndex, $"""CREATE INDEX "{ReplyIndex}" ON "Replies" USING gin (salon_search_keys("CreatedAt", "Body"))"""),
+        ];
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                CREATE FUNCTION salon_search_week(t timestamptz) RETURNS integer
+                LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+                $$ SELECT floor(extract(epoch FROM t) / 604800)::integer $$;
+
+                CREATE FUNCTION salon_search_keys(created timestamptz, t text) RETURNS text[]
+                LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
+                DECLARE
+                    week text := salon_search_week(created)::text || ':';
+                    c text[] := string_to_array(lower(t), NULL);
+                    keys text[] := '{}';
+                BEGIN
+                    FOR i IN 1 .. cardinality(c) - 2 LOOP
+                        keys := keys || (week || c[i] || c[i + 1] || c[i + 2]);
+                    END LOOP;
+                    RETURN keys;
+                END
+                $$;
+
+                CREATE FUNCTION salon_search_query_keys(week integer, q text) RETURNS text[]
+                LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+                DECLARE
+                    c text[] := string_to_array(lower(q), NULL);
+                    n integer := cardinality(c) - 2;
+                    keys text[] := '{}';
+                    i integer;
+                BEGIN
+                    FOR k IN 0 .. least(n, 3) - 1 LOOP
+                        i := CASE WHEN n <= 3 THEN k + 1 ELSE 1 + (k * (n - 1)) / 2 END;
+                        keys := keys || (week::text || ':' || c[i] || c[i + 1] || c[i + 2]);
+                    END LOOP;
+                    RETURN keys;
+                END
+                $$;
+                """);
+            foreach (var (_, create) in Indexes)
+            {
+                migrationBuilder.Sql(create + ";");
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($"DROP INDEX IF EXISTS \"{ReplyIndex}\";");
+            migrationBuilder.Sql($"DROP INDEX IF EXISTS \"{TopicIndex}\";");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_query_keys(integer, text);");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_keys(timestamptz, text);");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_week(timestamptz);");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Salon.Application.Consultations;
+using Salon.Infrastructure.Consultations.Search;
+using Salon.IntegrationTests.Infrastructure;
+
+namespace Salon.IntegrationTests.Search;
+
+/// <summary>PostgreSQL's search reads at most <see cref="SearchTerms.MaxCandidates"/> candidates per request, newest week
+/// first (docs/adr/0042): posts that hold a query's trigrams apart are candidates that do not match, and behind more of them
+/// than one request reads, a match is reached by resuming where the bound stopped, not by one request reading them all.
+/// Its own database: it writes thousands of posts.</summary>
+[Trait("Provider", "Postgres")]
+public sealed class PostgresSearchBoundTests
+{
+    private readonly DateTime _t0 = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.AddDays(-20).ToUnixTimeSeconds());
+
+    [PostgresFact]
+    public async Task Candidates_that_do_not_match_stop_a_request_at_its_bound_and_the_next_resumes_after_them()
+    {
+        using var factory = new SalonApiFactory();
+        using var client = factory.CreateClient();
+        var seed = new SearchSeed(factory);
+        var author = await factory.SignUpAsync(client);
+        var word = SearchSeed.UniqueWord();
+
+        // The query's keys are its first, middle and last trigrams (chars 1–3, 4–6, 7–9 of nine): each decoy holds all
+        // three, apart, and so is a candidate that fails the match. The one match is older than all of them, a week before.
+        var decoy = $"{word[..3]}、{word[3..6]}、{word[6..]}";
+        var match = await seed.TopicAsync(author.Id, "相談", $"ここに{word}があります", _t0);
+        var decoys = SearchTerms.MaxCandidates + 50;
+        await seed.TopicsAsync(author.Id, Enumerable.Range(1, decoys).Select(i => (decoy, _t0.AddDays(7).AddSeconds(i))));
+
+        var first = await seed.SearchPageAsync(word, author.Id, limit: 20);
+        Assert.Empty(first.Matches);
+        var resume = Assert.IsType<PostMatch>(first.ResumeAfter);
+        Assert.Equal(_t0.AddDays(7).AddSeconds(decoys - SearchTerms.MaxCandidates + 1), resume.CreatedAt);
+
+        var second = await seed.SearchPageAsync(word, author.Id, after: resume, limit: 20);
+        Assert.Equal([match], second.Matches.Select(m => m.PostId));
+        Assert.Null(second.ResumeAfter);
+        Assert.Equal([match], (await seed.AllPagesAsync(word, author.Id, SearchOrder.Newest, limit: 20)).Select(m => m.PostId));
+
+        // Relevance ranks what the newest candidates hold: here nothing.
+        Assert.Empty(await seed.SearchAsync(word, author.Id, SearchOrder.Relevance));
+    }
+
+    /// <summary>A keyset's week is never later than the newest post's: a forged cursor dated in the year 9999 pages from
+    /// the newest instead of probing millions of empty weeks.</summary>
+    [PostgresFact]
+    public async Task A_keyset_far_in_the_future_starts_at_the_newest_week()
+    {
+        using var factory = new SalonApiFactory();
+        using var client = factory.CreateClient();
+        var seed = new SearchSeed(factory);
+        var author = await factory.SignUpAsync(client);
+        var word = SearchSeed.UniqueWord();
+        var topic = await seed.TopicAsync(author.Id, "相談", word, _t0);
+
+        var future = new PostMatch(Guid.Empty, false, Guid.Empty, new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), 0);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var page = await seed.SearchPageAsync(word, author.Id, after: future);
+        Assert.Equal([topic], page.Matches.Select(m => m.PostId));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+}
