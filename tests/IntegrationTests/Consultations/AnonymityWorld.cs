@@ -4,21 +4,26 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Salon.Application.Notifications.SendDueDigests;
 using Salon.Application.Notifications.SendPendingEmails;
+using Salon.Domain.Common;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Consultations;
 
 /// <summary>
-/// One scripted community on a database, clock and SMTP server of its own, in which a block is made between the
-/// viewer A and one other member (<see cref="BlockTarget"/>), then everyone acts exactly as in every other world:
-/// X and Y post only anonymously, Z and W by name, and A reads, replies, reacts, follows, bookmarks, reports and
-/// hides. <see cref="Transcript"/> is everything A observed (every GET route a member can call, A's own writes and
-/// the e-mails A received, the digest included), with ids replaced by the script's names (unknown ones by their
-/// order of appearance), cursors and unsubscribe tokens blanked. Two worlds that differ only in whom a block
-/// involves must give the same transcript when the differing members post only anonymously (ADR 0016).
+/// One scripted community on a database, clock and SMTP server of its own, watched by the viewer
+/// <see cref="Viewer"/>. A script (<see cref="PlayAsync"/>) signs the members up, has them post, react, follow,
+/// delete and moderate, and has A read, act and receive e-mail. <see cref="Transcript"/> is everything A observed
+/// (every GET route a member can call, each list walked page by page, A's own writes and the e-mails A received, the
+/// digest included), with ids replaced by the script's names (unknown ones by their order of appearance), cursors,
+/// unsubscribe tokens and trace ids blanked. Two worlds that play one script and differ only in something A must not learn (whom a
+/// block involves: ADR 0016, <see cref="BlockAnonymityTests"/>; who wrote an anonymous post: ADR 0041,
+/// <see cref="AuthorshipAnonymityTests"/>) must give the same transcript.
 /// </summary>
 internal sealed partial class AnonymityWorld : IAsyncDisposable
 {
+    /// <summary>The member whose observations make the transcript.</summary>
+    public const string Viewer = "A";
+
     /// <summary>Monday 2 November 2026, 09:00 in Japan.</summary>
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 
@@ -30,26 +35,29 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
     private readonly Dictionary<string, Guid> _ids = [];
     private readonly Dictionary<Guid, string> _names = [];
 
-    private AnonymityWorld(string blockTarget, bool viewerBlocks)
+    private AnonymityWorld()
     {
-        BlockTarget = blockTarget;
-        ViewerBlocks = viewerBlocks;
         _factory = new SalonApiFactory { Clock = _clock };
         _smtp.UseFor(_factory);
         _client = _factory.CreateClient();
     }
 
-    /// <summary>X or Y: the member A blocked (or who blocked A, when <see cref="ViewerBlocks"/> is false).</summary>
-    public string BlockTarget { get; }
-
-    public bool ViewerBlocks { get; }
-
     public List<string> Transcript { get; } = [];
 
-    public static async Task<AnonymityWorld> PlayAsync(string blockTarget, bool viewerBlocks)
+    /// <summary>Plays <paramref name="script"/> in a new world of its own.</summary>
+    public static async Task<AnonymityWorld> PlayAsync(Func<AnonymityWorld, Task> script)
     {
-        var world = new AnonymityWorld(blockTarget, viewerBlocks);
-        await world.ScriptAsync();
+        var world = new AnonymityWorld();
+        try
+        {
+            await script(world);
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+
         return world;
     }
 
@@ -75,106 +83,44 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         return null;
     }
 
-    private async Task ScriptAsync()
+    /// <summary>Signs the members up (nickname メンバーA, …), in this order; the confirmation e-mails (with their
+    /// one-time tokens) are not part of what is compared.</summary>
+    public async Task SignUpAsync(params string[] names)
     {
-        foreach (var name in new[] { "A", "X", "Y", "Z", "W" })
+        foreach (var name in names)
         {
             var member = await _factory.SignUpAsync(_client, nickname: "メンバー" + name, email: $"member-{name.ToLowerInvariant()}@anonymity.test");
             _members[name] = member;
             Name(member.Id, "member:" + name);
         }
 
-        // The confirmation e-mails (with their one-time tokens) are not part of what is compared.
         await _factory.SendAsync(new SendPendingEmailsCommand(BatchSize: 1000));
         _smtp.Messages.Clear();
-
-        await SucceedsAsync("A", HttpMethod.Put, "/api/me/notification-settings", new { digest = new { frequency = "daily", hour = 20 } });
-        if (ViewerBlocks)
-        {
-            await SucceedsAsync("A", HttpMethod.Put, $"/api/me/blocks/{_members[BlockTarget].Id}");
-        }
-        else
-        {
-            await SucceedsAsync(BlockTarget, HttpMethod.Put, $"/api/me/blocks/{_members["A"].Id}");
-        }
-
-        await TopicAsync("T3", "Z", "家族会のこと", "ひまわりの咲く頃に家族会がありました。", anonymous: false, tags: ["money"]);
-        await TopicAsync("TW", "W", "弟のこと", "ひまわり畑に弟と行きました。", anonymous: false);
-        await TopicAsync("TA", "A", "夜眠れない", "母の病気のことで夜眠れません。", anonymous: true);
-        await SucceedsAsync("A", HttpMethod.Put, $"/api/topics/{_ids["T3"]}/follow");
-
-        // Tuesday 10:00 in Japan: A is away; X and Y post anonymously, Z and W by name.
-        await MoveToAsync(new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(9)), "X", "Y", "Z", "W");
-        await TopicAsync("TX1", "X", "ひまわりの相談", "ひまわりを見ると父を思い出します。", anonymous: true, tags: ["money"]);
-        await TopicAsync("TY1", "Y", "ひまわりの話", "ひまわりの種を母と植えました。", anonymous: true, tags: ["money"]);
-        await TopicAsync("TX2", "X", "まだ誰にも言えない", "兄の入院のことを誰にも言えません。", anonymous: true);
-        await TopicAsync("TY2", "Y", "はじめまして", "姉のことで相談したいです。", anonymous: true);
-        await ReplyAsync("RX1", "X", "T3", "ひまわり、うちにも咲いています。", anonymous: true);
-        await ReplyAsync("RY1", "Y", "T3", "家族会、行ってみたいです。", anonymous: true);
-        await ReplyAsync("RX2", "X", "TA", "わたしも眠れない夜がありました。", anonymous: true);
-        await ReplyAsync("RY2", "Y", "TA", "お大事にしてください。", anonymous: true);
-        await SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{_ids["TA"]}/reactions/relate");
-        await SucceedsAsync("Y", HttpMethod.Put, $"/api/posts/{_ids["TA"]}/reactions/thanks");
-        await SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{_ids["RY2"]}/reactions/support");
-        await ReplyAsync("RZ1", "Z", "TX1", "うちの父も同じでした。", anonymous: false);
-        await SucceedsAsync("W", HttpMethod.Put, $"/api/posts/{_ids["TX1"]}/reactions/relate");
-        await SucceedsAsync("Z", HttpMethod.Put, $"/api/posts/{_ids["TX1"]}/reactions/thanks");
-        await ReplyAsync("RZ2", "Z", "TY1", "すてきですね。", anonymous: false);
-        await ReplyAsync("RX3", "X", "TX1", "ありがとうございます。少し楽になりました。", anonymous: true);
-        await ReplyAsync("RX4", "X", "TW", "ひまわり畑、いいですね。", anonymous: true);
-        await ReplyAsync("RW1", "W", "TX2", "話してくれてありがとう。", anonymous: false);
-        await SucceedsAsync("X", HttpMethod.Delete, $"/api/posts/{_ids["TA"]}/reactions/relate");
-        await SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{_ids["TA"]}/reactions/support");
-
-        // Tuesday 20:05: the digest goes out over SMTP with everything else queued for A.
-        await MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 5, 0, TimeSpan.FromHours(9)));
-        await _factory.SendAsync(new SendDueDigestsCommand());
-        await _factory.SendAsync(new SendPendingEmailsCommand(BatchSize: 1000));
-        foreach (var message in _smtp.Messages.Where(m => m.To.Mailboxes.Single().Address == _members["A"].Email))
-        {
-            Observe($"e-mail {message.Subject}\n{message.TextBody}\n{message.HtmlBody}");
-        }
-
-        // A comes back and acts on the anonymous posts (X's among them) and reads everything.
-        await MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 10, 0, TimeSpan.FromHours(9)), "A");
-        await ReadEverythingAsync();
-        await ActAsync(HttpMethod.Post, $"/api/topics/{_ids["TX1"]}/replies", new { body = "読んでいて涙が出ました。", anonymous = false }, "RA1");
-        await ActAsync(HttpMethod.Post, $"/api/topics/{_ids["TX2"]}/replies", new { body = "ここに書いてくれてよかった。", anonymous = true }, "RA2");
-        await ActAsync(HttpMethod.Post, $"/api/topics/{_ids["TY2"]}/replies", new { body = "ようこそ。", anonymous = true }, "RA3");
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["TX1"]}/reactions/relate");
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["RX1"]}/reactions/support");
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["RX2"]}/reactions/thanks");
-        await ActAsync(HttpMethod.Delete, $"/api/posts/{_ids["RX2"]}/reactions/thanks");
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["TY1"]}/reactions/relate");
-        await ActAsync(HttpMethod.Put, $"/api/topics/{_ids["TX1"]}/follow");
-        await ActAsync(HttpMethod.Put, $"/api/topics/{_ids["TX2"]}/follow");
-        await ActAsync(HttpMethod.Delete, $"/api/topics/{_ids["TX2"]}/follow");
-        await ActAsync(HttpMethod.Put, $"/api/topics/{_ids["TX1"]}/bookmark");
-        await ActAsync(HttpMethod.Put, $"/api/topics/{_ids["TY1"]}/bookmark");
-        await ActAsync(HttpMethod.Put, $"/api/topics/{_ids["TX2"]}/bookmark");
-        await ActAsync(HttpMethod.Put, $"/api/topics/{_ids["TX1"]}/read");
-        await ActAsync(HttpMethod.Post, "/api/reports", new { postId = _ids["RX4"], reason = "other", note = "気になりました" });
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["TY2"]}/hide");
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["RX3"]}/hide");
-        await ActAsync(HttpMethod.Put, $"/api/posts/{_ids["RX3"]}/hide");
-
-        // Others answer A's replies, then A reads everything again.
-        await MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 20, 0, TimeSpan.FromHours(9)), "X", "Y", "Z");
-        await ReplyAsync("RX5", "X", "TX1", "返信ありがとう。", anonymous: true);
-        if (_ids.TryGetValue("RA3", out var ra3) && _ids.TryGetValue("RA2", out var ra2))
-        {
-            // Only if A's replies were accepted; if not, the transcripts already differ.
-            await SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{ra3}/reactions/relate");
-            await SucceedsAsync("Y", HttpMethod.Put, $"/api/posts/{ra2}/reactions/thanks");
-        }
-
-        await ReplyAsync("RZ3", "Z", "TX2", "わたしも聞きますよ。", anonymous: false);
-        await MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 25, 0, TimeSpan.FromHours(9)), "A");
-        await ReadEverythingAsync();
     }
 
-    /// <summary>Every GET route a member can call, each list walked page by page.</summary>
-    private async Task ReadEverythingAsync()
+    /// <summary>Makes a member a moderator (in the database, as staff would) and signs them in again.</summary>
+    public async Task MakeModeratorAsync(string name)
+    {
+        await _factory.WithDbAsync(async db =>
+        {
+            (await db.Members.FindAsync(_members[name].Id))!.SetRoles(MemberRoles.Moderator, _clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+        await MoveToAsync(_clock.GetUtcNow(), name);
+    }
+
+    /// <summary>The id of a post the script made (its label).</summary>
+    public Guid Id(string label) => _ids[label];
+
+    public bool TryId(string label, out Guid id) => _ids.TryGetValue(label, out id);
+
+    public Guid MemberId(string name) => _members[name].Id;
+
+    public string PasswordOf(string name) => _members[name].Password;
+
+    /// <summary>Every GET route a member can call, each list walked page by page: <paramref name="topics"/> are the
+    /// labels of the topics whose views are read, <paramref name="searches"/> the words searched for.</summary>
+    public async Task ReadEverythingAsync(IReadOnlyList<string> topics, IReadOnlyList<string> searches)
     {
         await GetAsync("/api/boards");
         await GetAsync("/api/tags");
@@ -182,13 +128,13 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         await WalkAsync("/api/boards/chat/topics?tag=money&limit=2");
         await WalkAsync("/api/boards/chat/topics?unanswered=true&limit=2");
         await WalkAsync("/api/boards/parents/topics");
-        foreach (var topic in new[] { "TX1", "TX2", "TY1", "TY2", "T3", "TW", "TA" })
+        foreach (var topic in topics)
         {
             await WalkAsync($"/api/topics/{_ids[topic]}?limit=1", pageKey: "replies");
             await GetAsync($"/api/topics/{_ids[topic]}");
         }
 
-        foreach (var q in new[] { "ひまわり", "ひま", "家族" })
+        foreach (var q in searches)
         {
             await WalkAsync($"/api/search?q={Uri.EscapeDataString(q)}&limit=2");
             await WalkAsync($"/api/search?q={Uri.EscapeDataString(q)}&sort=relevance&limit=2");
@@ -212,7 +158,20 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         await GetAsync("/api/safety/resources");
     }
 
-    private async Task TopicAsync(string label, string author, string title, string body, bool anonymous, string[]? tags = null)
+    /// <summary>The digests that are due, then every e-mail waiting, go out over SMTP; those A received are observed.</summary>
+    public async Task DeliverMailAsync()
+    {
+        await _factory.SendAsync(new SendDueDigestsCommand());
+        await _factory.SendAsync(new SendPendingEmailsCommand(BatchSize: 1000));
+        foreach (var message in _smtp.Messages.Where(m => m.To.Mailboxes.Single().Address == _members[Viewer].Email))
+        {
+            Observe($"e-mail {message.Subject}\n{message.TextBody}\n{message.HtmlBody}");
+        }
+
+        _smtp.Messages.Clear();
+    }
+
+    public async Task TopicAsync(string label, string author, string title, string body, bool anonymous, string[]? tags = null)
     {
         Tick();
         var id = await _client.CreateTopicAsync(_members[author], title: title, body: body, anonymous: anonymous, tags: tags);
@@ -220,7 +179,7 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         _ids[label] = id;
     }
 
-    private async Task ReplyAsync(string label, string author, string topic, string body, bool anonymous)
+    public async Task ReplyAsync(string label, string author, string topic, string body, bool anonymous)
     {
         Tick();
         var id = await _client.ReplyAsync(_members[author], _ids[topic], body, anonymous);
@@ -229,18 +188,27 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
     }
 
     /// <summary>Someone else's act; it must succeed in every world, so the worlds stay alike.</summary>
-    private async Task SucceedsAsync(string who, HttpMethod method, string url, object? body = null)
+    public async Task SucceedsAsync(string who, HttpMethod method, string url, object? body = null)
     {
         Tick();
         var response = await _client.SendAsAsync(_members[who], method, url, body);
         Assert.True(response.IsSuccessStatusCode, $"{who} {method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Someone else's read (a moderator's queue, say), not observed; it must succeed.</summary>
+    public async Task<JsonNode> ReadAsAsync(string who, string url)
+    {
+        var response = await _client.SendAsAsync(_members[who], HttpMethod.Get, url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{who} GET {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
     /// <summary>A's own write, observed with its status and body.</summary>
-    private async Task ActAsync(HttpMethod method, string url, object? body = null, string? label = null)
+    public async Task ActAsync(HttpMethod method, string url, object? body = null, string? label = null)
     {
         Tick();
-        var response = await _client.SendAsAsync(_members["A"], method, url, body);
+        var response = await _client.SendAsAsync(_members[Viewer], method, url, body);
         var text = await response.Content.ReadAsStringAsync();
         if (label is not null && response.StatusCode == HttpStatusCode.Created && JsonNode.Parse(text)?["id"]?.GetValue<Guid>() is { } id)
         {
@@ -251,9 +219,20 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         Observe($"{method} {url} -> {(int)response.StatusCode} {text}");
     }
 
+    /// <summary>Moves the clock and signs the members in again (access tokens last 15 minutes).</summary>
+    public async Task MoveToAsync(DateTimeOffset at, params string[] signIn)
+    {
+        _clock.Advance(at - _clock.GetUtcNow());
+        foreach (var name in signIn)
+        {
+            var member = _members[name];
+            _members[name] = member with { Tokens = await _client.LoginAsync(member.Email, member.Password) };
+        }
+    }
+
     private async Task GetAsync(string url, Action<JsonNode>? trim = null)
     {
-        var response = await _client.SendAsAsync(_members["A"], HttpMethod.Get, url);
+        var response = await _client.SendAsAsync(_members[Viewer], HttpMethod.Get, url);
         var text = await response.Content.ReadAsStringAsync();
         if (trim is not null && response.IsSuccessStatusCode && JsonNode.Parse(text) is { } node)
         {
@@ -272,7 +251,7 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         for (var pages = 0; pages < 50; pages++)
         {
             var page = cursor is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={Uri.EscapeDataString(cursor)}";
-            var response = await _client.SendAsAsync(_members["A"], HttpMethod.Get, page);
+            var response = await _client.SendAsAsync(_members[Viewer], HttpMethod.Get, page);
             var text = await response.Content.ReadAsStringAsync();
             Observe($"GET {url} (page {pages}) -> {(int)response.StatusCode} {text}");
             if (!response.IsSuccessStatusCode)
@@ -293,7 +272,8 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
 
     private void Observe(string observation) => Transcript.Add(Normalise(observation));
 
-    /// <summary>Ids become the script's names (or their order of appearance), cursors and tokens are blanked.</summary>
+    /// <summary>Ids become the script's names (or their order of appearance); cursors, tokens and the trace ids of problem
+    /// answers are blanked.</summary>
     private string Normalise(string text)
     {
         var unknown = new Dictionary<Guid, string>();
@@ -315,6 +295,7 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
         });
         text = CursorPattern().Replace(text, "\"nextCursor\":\"…\"");
         text = CursorParameterPattern().Replace(text, "cursor=…");
+        text = TraceIdPattern().Replace(text, "\"traceId\":\"…\"");
         return TokenPattern().Replace(text, "token=…");
     }
 
@@ -322,17 +303,6 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
 
     /// <summary>Ten seconds pass between acts, the same in every world.</summary>
     private void Tick() => _clock.Advance(TimeSpan.FromSeconds(10));
-
-    /// <summary>Moves the clock and signs the members in again (access tokens last 15 minutes).</summary>
-    private async Task MoveToAsync(DateTimeOffset at, params string[] signIn)
-    {
-        _clock.Advance(at - _clock.GetUtcNow());
-        foreach (var name in signIn)
-        {
-            var member = _members[name];
-            _members[name] = member with { Tokens = await _client.LoginAsync(member.Email, member.Password) };
-        }
-    }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex GuidPattern();
@@ -342,6 +312,9 @@ internal sealed partial class AnonymityWorld : IAsyncDisposable
 
     [GeneratedRegex("cursor=[^&\\s\"]+")]
     private static partial Regex CursorParameterPattern();
+
+    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceIdPattern();
 
     [GeneratedRegex("token=[^&\\s\"<>]+")]
     private static partial Regex TokenPattern();

@@ -16,8 +16,8 @@ public sealed class BlockAnonymityTests(SalonApiFactory factory) : IClassFixture
     public async Task Everything_a_member_observes_is_the_same_whether_a_block_involves_the_anonymous_author_or_someone_else(bool viewerBlocks)
     {
         // viewerBlocks: A blocked X (the anonymous author) in one world, Y in the other. Otherwise X (or Y) blocked A.
-        await using var authorWorld = await AnonymityWorld.PlayAsync("X", viewerBlocks);
-        await using var otherWorld = await AnonymityWorld.PlayAsync("Y", viewerBlocks);
+        await using var authorWorld = await AnonymityWorld.PlayAsync(world => BlockScriptAsync(world, "X", viewerBlocks));
+        await using var otherWorld = await AnonymityWorld.PlayAsync(world => BlockScriptAsync(world, "Y", viewerBlocks));
 
         Assert.True(otherWorld.Transcript.Count > 100, "the walk observed too little to mean anything");
         Assert.Contains(otherWorld.Transcript, o => o.StartsWith("e-mail ", StringComparison.Ordinal) && o.Contains("サロンの最近の様子", StringComparison.Ordinal));
@@ -184,5 +184,94 @@ public sealed class BlockAnonymityTests(SalonApiFactory factory) : IClassFixture
         await (await _client.SendAsync(ApiClient.Authorized(HttpMethod.Delete, "/api/me", viewer.Tokens.AccessToken, new { password = viewer.Password, contentHandling = "delete" })))
             .ShouldBe(HttpStatusCode.Accepted);
         Assert.Equal(0, await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.HiddenPosts, h => h.MemberId == viewer.Id)));
+    }
+
+    /// <summary>The community of the first test: a block is made between the viewer A and one other member
+    /// (<paramref name="blockTarget"/>, X or Y; A blocks them when <paramref name="viewerBlocks"/>, otherwise they block
+    /// A), then everyone acts exactly as in every other world: X and Y post only anonymously, Z and W by name, and A
+    /// reads, replies, reacts, follows, bookmarks, reports and hides.</summary>
+    private static async Task BlockScriptAsync(AnonymityWorld world, string blockTarget, bool viewerBlocks)
+    {
+        await world.SignUpAsync("A", "X", "Y", "Z", "W");
+        await world.SucceedsAsync("A", HttpMethod.Put, "/api/me/notification-settings", new { digest = new { frequency = "daily", hour = 20 } });
+        if (viewerBlocks)
+        {
+            await world.SucceedsAsync("A", HttpMethod.Put, $"/api/me/blocks/{world.MemberId(blockTarget)}");
+        }
+        else
+        {
+            await world.SucceedsAsync(blockTarget, HttpMethod.Put, $"/api/me/blocks/{world.MemberId("A")}");
+        }
+
+        await world.TopicAsync("T3", "Z", "家族会のこと", "ひまわりの咲く頃に家族会がありました。", anonymous: false, tags: ["money"]);
+        await world.TopicAsync("TW", "W", "弟のこと", "ひまわり畑に弟と行きました。", anonymous: false);
+        await world.TopicAsync("TA", "A", "夜眠れない", "母の病気のことで夜眠れません。", anonymous: true);
+        await world.SucceedsAsync("A", HttpMethod.Put, $"/api/topics/{world.Id("T3")}/follow");
+
+        // Tuesday 10:00 in Japan: A is away; X and Y post anonymously, Z and W by name.
+        await world.MoveToAsync(new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(9)), "X", "Y", "Z", "W");
+        await world.TopicAsync("TX1", "X", "ひまわりの相談", "ひまわりを見ると父を思い出します。", anonymous: true, tags: ["money"]);
+        await world.TopicAsync("TY1", "Y", "ひまわりの話", "ひまわりの種を母と植えました。", anonymous: true, tags: ["money"]);
+        await world.TopicAsync("TX2", "X", "まだ誰にも言えない", "兄の入院のことを誰にも言えません。", anonymous: true);
+        await world.TopicAsync("TY2", "Y", "はじめまして", "姉のことで相談したいです。", anonymous: true);
+        await world.ReplyAsync("RX1", "X", "T3", "ひまわり、うちにも咲いています。", anonymous: true);
+        await world.ReplyAsync("RY1", "Y", "T3", "家族会、行ってみたいです。", anonymous: true);
+        await world.ReplyAsync("RX2", "X", "TA", "わたしも眠れない夜がありました。", anonymous: true);
+        await world.ReplyAsync("RY2", "Y", "TA", "お大事にしてください。", anonymous: true);
+        await world.SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{world.Id("TA")}/reactions/relate");
+        await world.SucceedsAsync("Y", HttpMethod.Put, $"/api/posts/{world.Id("TA")}/reactions/thanks");
+        await world.SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{world.Id("RY2")}/reactions/support");
+        await world.ReplyAsync("RZ1", "Z", "TX1", "うちの父も同じでした。", anonymous: false);
+        await world.SucceedsAsync("W", HttpMethod.Put, $"/api/posts/{world.Id("TX1")}/reactions/relate");
+        await world.SucceedsAsync("Z", HttpMethod.Put, $"/api/posts/{world.Id("TX1")}/reactions/thanks");
+        await world.ReplyAsync("RZ2", "Z", "TY1", "すてきですね。", anonymous: false);
+        await world.ReplyAsync("RX3", "X", "TX1", "ありがとうございます。少し楽になりました。", anonymous: true);
+        await world.ReplyAsync("RX4", "X", "TW", "ひまわり畑、いいですね。", anonymous: true);
+        await world.ReplyAsync("RW1", "W", "TX2", "話してくれてありがとう。", anonymous: false);
+        await world.SucceedsAsync("X", HttpMethod.Delete, $"/api/posts/{world.Id("TA")}/reactions/relate");
+        await world.SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{world.Id("TA")}/reactions/support");
+
+        // Tuesday 20:05: the digest goes out over SMTP with everything else queued for A.
+        await world.MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 5, 0, TimeSpan.FromHours(9)));
+        await world.DeliverMailAsync();
+
+        // A comes back and acts on the anonymous posts (X's among them) and reads everything.
+        string[] topics = ["TX1", "TX2", "TY1", "TY2", "T3", "TW", "TA"];
+        string[] searches = ["ひまわり", "ひま", "家族"];
+        await world.MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 10, 0, TimeSpan.FromHours(9)), "A");
+        await world.ReadEverythingAsync(topics, searches);
+        await world.ActAsync(HttpMethod.Post, $"/api/topics/{world.Id("TX1")}/replies", new { body = "読んでいて涙が出ました。", anonymous = false }, "RA1");
+        await world.ActAsync(HttpMethod.Post, $"/api/topics/{world.Id("TX2")}/replies", new { body = "ここに書いてくれてよかった。", anonymous = true }, "RA2");
+        await world.ActAsync(HttpMethod.Post, $"/api/topics/{world.Id("TY2")}/replies", new { body = "ようこそ。", anonymous = true }, "RA3");
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("TX1")}/reactions/relate");
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("RX1")}/reactions/support");
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("RX2")}/reactions/thanks");
+        await world.ActAsync(HttpMethod.Delete, $"/api/posts/{world.Id("RX2")}/reactions/thanks");
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("TY1")}/reactions/relate");
+        await world.ActAsync(HttpMethod.Put, $"/api/topics/{world.Id("TX1")}/follow");
+        await world.ActAsync(HttpMethod.Put, $"/api/topics/{world.Id("TX2")}/follow");
+        await world.ActAsync(HttpMethod.Delete, $"/api/topics/{world.Id("TX2")}/follow");
+        await world.ActAsync(HttpMethod.Put, $"/api/topics/{world.Id("TX1")}/bookmark");
+        await world.ActAsync(HttpMethod.Put, $"/api/topics/{world.Id("TY1")}/bookmark");
+        await world.ActAsync(HttpMethod.Put, $"/api/topics/{world.Id("TX2")}/bookmark");
+        await world.ActAsync(HttpMethod.Put, $"/api/topics/{world.Id("TX1")}/read");
+        await world.ActAsync(HttpMethod.Post, "/api/reports", new { postId = world.Id("RX4"), reason = "other", note = "気になりました" });
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("TY2")}/hide");
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("RX3")}/hide");
+        await world.ActAsync(HttpMethod.Put, $"/api/posts/{world.Id("RX3")}/hide");
+
+        // Others answer A's replies, then A reads everything again.
+        await world.MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 20, 0, TimeSpan.FromHours(9)), "X", "Y", "Z");
+        await world.ReplyAsync("RX5", "X", "TX1", "返信ありがとう。", anonymous: true);
+        if (world.TryId("RA3", out var ra3) && world.TryId("RA2", out var ra2))
+        {
+            // Only if A's replies were accepted; if not, the transcripts already differ.
+            await world.SucceedsAsync("X", HttpMethod.Put, $"/api/posts/{ra3}/reactions/relate");
+            await world.SucceedsAsync("Y", HttpMethod.Put, $"/api/posts/{ra2}/reactions/thanks");
+        }
+
+        await world.ReplyAsync("RZ3", "Z", "TX2", "わたしも聞きますよ。", anonymous: false);
+        await world.MoveToAsync(new DateTimeOffset(2026, 11, 3, 20, 25, 0, TimeSpan.FromHours(9)), "A");
+        await world.ReadEverythingAsync(topics, searches);
     }
 }
