@@ -39,22 +39,17 @@ public sealed class AuthorshipAnonymityTests(AuthorshipAnonymityTests.BaselineWo
     public async Task An_anonymous_topic_and_an_anonymous_reply_to_it_look_the_same_to_others_whether_one_member_or_two_wrote_them() =>
         await SameAsBaselineAsync(Authors.Baseline with { ReplyToAnonymousTopic = "P" });
 
-    /// <summary>A member who leaves may have written an anonymous post: after P leaves (keeping their posts under
-    /// 「退会したメンバー」, or deleting them), the anonymous topics of case 2 must look the same whether P or Q wrote
-    /// them. Played in two worlds of its own (the departure comes after everything else in the script). Both ways fail
-    /// today, hence skipped: the leaks are in the skip reasons. (A departure also takes the member's reactions away, so
-    /// once these pass, the reaction the author of case 2 gave A's reply in <c>TZ</c> is the next difference.)</summary>
+    /// <summary>A member who leaves may have written an anonymous post: after P leaves keeping their posts, the anonymous
+    /// topics of case 2 must look the same whether P or Q wrote them (docs/adr/0043): still 「匿名さん」, and the reactions P
+    /// gave (A's reply in <c>TZ</c>) still counted. Played in two worlds of its own (the departure comes after everything
+    /// else in the script). Leaving with one's posts erased is the member's informed choice and shows, by its nature: the
+    /// anonymous posts go at that moment too; the 退会 page says so.</summary>
     [Theory]
-    [InlineData(
-        "anonymize",
-        Skip = "leak: when a member leaves keeping their posts, their anonymous topics show 「退会したメンバー」 (author.departed) instead of 「匿名さん」 "
-            + "in the board lists, topic views and search, from the moment their named posts do and their profile answers 404 "
-            + "(ConsultationViews.Author checks departed before anonymous), so the departure names the anonymous author")]
+    [InlineData("anonymize")]
     [InlineData(
         "delete",
-        Skip = "leak: when a member leaves deleting their posts, their anonymous topics leave the board lists, GET /api/boards' "
-            + "topicCount, search and the topic views (404; A's notices of them turn unavailable) at the moment their named posts "
-            + "and profile do (RemoveContentOnMemberDeleted), so the departure names the anonymous author")]
+        Skip = "by design (docs/adr/0043): erasing on request removes the member's anonymous posts and reactions when their named "
+            + "posts go, which an observer can link; the 退会 page tells the member so before they choose")]
     public async Task An_anonymous_topic_looks_the_same_to_others_whether_or_not_its_author_is_the_member_who_leaves(string contentHandling)
     {
         await using var byLeaver = await AnonymityWorld.PlayAsync(world => ScriptAsync(world, Authors.Baseline, leaver: "P", contentHandling));

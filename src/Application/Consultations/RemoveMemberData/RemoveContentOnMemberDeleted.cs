@@ -8,8 +8,9 @@ namespace Salon.Application.Consultations.RemoveMemberData;
 
 /// <summary>The Consultations module's part of an account deletion, in the deletion's transaction:
 /// "delete" erases the member's topics and replies (text wiped, marked deleted); "anonymize" keeps the
-/// text under 「退会したメンバー」, unlinked from the account. Either way their reactions, follows,
-/// bookmarks, read marks and hidden posts go, and the counts they touched are recomputed.</summary>
+/// text under 「退会したメンバー」 (an anonymous post stays 「匿名さん」: <c>ConsultationViews.Author</c>), unlinked from
+/// the account, and their reactions with it. Either way their follows, bookmarks, read marks and hidden posts go (no one
+/// else sees them), and the counts they touched are recomputed.</summary>
 public sealed class RemoveContentOnMemberDeleted(IConsultationsDb db) : IDomainEventHandler<MemberDeleted>
 {
     public async Task HandleAsync(MemberDeleted domainEvent, CancellationToken cancellationToken)
@@ -34,8 +35,17 @@ public sealed class RemoveContentOnMemberDeleted(IConsultationsDb db) : IDomainE
             await db.Replies.Where(r => r.AuthorId == memberId).ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorDeparted, true), cancellationToken);
         }
 
-        var reacted = await db.Reactions.Where(r => r.MemberId == memberId).Select(r => new { r.PostId, r.PostKind }).Distinct().ToListAsync(cancellationToken);
-        await db.Reactions.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+        // Reactions are anonymous acts (ADR 0016): kept with the posts, they leave every count as it was, so the departure
+        // says nothing of what the member reacted to. Erasing them ("delete") lowers those counts at that moment; the
+        // member is told so when choosing (the web client's 退会 page).
+        var reacted = domainEvent.ContentHandling == ContentHandling.Delete
+            ? await db.Reactions.Where(r => r.MemberId == memberId).Select(r => new { r.PostId, r.PostKind }).Distinct().ToListAsync(cancellationToken)
+            : [];
+        if (domainEvent.ContentHandling == ContentHandling.Delete)
+        {
+            await db.Reactions.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await db.TopicFollows.Where(f => f.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
         await db.TopicBookmarks.Where(b => b.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
         await db.TopicReads.Where(r => r.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);

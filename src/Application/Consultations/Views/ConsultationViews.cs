@@ -16,14 +16,16 @@ internal static class ConsultationViews
 
     public static AuthorDto Author(MemberCard card, bool anonymous, bool departed, Guid viewerId)
     {
-        if (departed || card.IsDeleted)
-        {
-            return new AuthorDto { Nickname = AuthorNames.Departed, Departed = true };
-        }
-
+        // Anonymous first: an anonymous post looks the same before and after its author leaves, or the departure would
+        // name the author of every anonymous post that changed at that moment (AuthorshipAnonymityTests).
         if (anonymous && card.Id != viewerId)
         {
             return new AuthorDto { Nickname = AuthorNames.Anonymous, Anonymous = true };
+        }
+
+        if (departed || card.IsDeleted)
+        {
+            return new AuthorDto { Nickname = AuthorNames.Departed, Departed = true };
         }
 
         return new AuthorDto
