@@ -12,6 +12,8 @@
 #     --reps N (2)  --duration S (10)  --warmup S (15: tiered JIT settles)  --lua FILE (POSTs: bench/reply.lua)
 #     --alloc      also bytes allocated per request (the runtime's own counter, read with dotnet-counters, which is
 #                  installed under $TMPDIR/salon-bench-tools when missing); unlike CPU time it barely moves with load
+#     --db-cpu     also the CPU time of the PostgreSQL server's processes per request (user postgres), for sides whose
+#                  SPEC runs Salon on PostgreSQL: Database__Provider=Postgres Database__ConnectionString=Host=…;Port=…
 #
 #   bench/ab.sh --a "DLL=/tmp/old/Salon.WebApi.dll" --reps 3 --lua bench/reply.lua '/api/topics/-/replies' 16
 #   bench/ab.sh '/api/boards/$BOARD/topics?limit=20' 32          # $BOARD, $HOT_TOPIC from the seed
@@ -22,7 +24,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # shellcheck source=salon-settings.sh
 source bench/salon-settings.sh
 
-a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc=''
+a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc='' db_cpu=''
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) a=$2; shift ;;
@@ -33,11 +35,12 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift ;;
     --lua) lua=$2; shift ;;
     --alloc) alloc=1 ;;
+    --db-cpu) db_cpu=1 ;;
     *) break ;;
   esac
   shift
 done
-[ $# -eq 2 ] || { sed -n '2,16p' "$0" >&2; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,18p' "$0" >&2; exit 2; }
 path=$1 conns=$2 port=${SALON_PORT:-5182} clk=$(getconf CLK_TCK)
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 counters=''
@@ -54,6 +57,15 @@ source "$envfile"; rm -f "$envfile"
 export WRK_TOKEN=$TOKEN
 path=${path//\$BOARD/$BOARD}; path=${path//\$HOT_TOPIC/$HOT_TOPIC}
 
+# CPU ticks of the PostgreSQL server's processes (its backends stay open in Salon's pool while wrk runs).
+postgres_ticks() {
+  local sum=0 p
+  for p in $(pgrep -u postgres -x postgres || true); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+
 pid=''
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 run() { # NAME SPEC
@@ -68,8 +80,9 @@ run() { # NAME SPEC
     dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$side_db" --http-env "$side_env" >/dev/null 2>&1
     token=$(sed -n 's/^TOKEN=//p' "$side_env" | tr -d "'\""); rm -f "$side_env"
   fi
-  env "${SALON_BENCH_SETTINGS[@]}" "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Database__ConnectionString="Data Source=$side_db" dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
+  # The SPEC's settings come last, so that they may name another database (PostgreSQL) than the seeded file.
+  env "${SALON_BENCH_SETTINGS[@]}" Database__ConnectionString="Data Source=$side_db" "${settings[@]}" \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$dll" >"${TMPDIR:-/tmp}/salon-ab-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break; sleep 0.1; done
   if [ -n "$lua" ] && [ -z "${WRK_TOPICS:-}" ]; then
@@ -86,10 +99,14 @@ run() { # NAME SPEC
       --format csv -o "$csv" >/dev/null 2>&1 &
     cpid=$!
   fi
+  local d0=0 d1=0 database=''
+  [ -n "$db_cpu" ] && d0=$(postgres_ticks)
   c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   out=$(wrk "${args[@]}" --latency -d"${duration}s" "http://127.0.0.1:$port$path")
   c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  [ -n "$db_cpu" ] && d1=$(postgres_ticks)
   n=$(echo "$out" | awk '/requests in/ {print $1}')
+  [ -n "$db_cpu" ] && database=$(awk -v a="$d0" -v b="$d1" -v n="$n" -v k="$clk" 'BEGIN {printf " db_cpu_ms_per_req=%.3f", (b - a) * 1000 / k / n}')
   if [ -n "$cpid" ]; then
     wait "$cpid" 2>/dev/null || true
     # The runtime's allocation rate per second (the first second left out: the collector attaches in it), over requests/s.
@@ -97,9 +114,10 @@ run() { # NAME SPEC
       '$3 ~ /^dotnet.gc.heap.total_allocated/ { if (seen++) { sum += $5; k++ } }
        END { if (k && rps > 0) printf " alloc_kb_per_req=%.1f", sum / k / rps / 1024; else printf " alloc_kb_per_req=?" }' "$csv")
   fi
-  printf '%s rps=%s p99=%s cpu_ms_per_req=%s%s rss_mib=%s non2xx=%s load=%s\n' "$1" \
-    "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
-    "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" "$bytes" \
+  printf '%s rps=%s p50=%s p99=%s cpu_ms_per_req=%s%s%s rss_mib=%s non2xx=%s load=%s\n' "$1" \
+    "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
+    "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+    "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" "$database" "$bytes" \
     "$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")" \
     "$(echo "$out" | awk '/Non-2xx/ {print $4}' | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=''
