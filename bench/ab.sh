@@ -12,6 +12,8 @@
 #     --reps N (2)  --duration S (10)  --warmup S (15: tiered JIT settles)  --lua FILE (POSTs: bench/reply.lua)
 #     --alloc      also bytes allocated per request (the runtime's own counter, read with dotnet-counters, which is
 #                  installed under $TMPDIR/salon-bench-tools when missing); unlike CPU time it barely moves with load
+#     --env FILE   the seed's variables (TOKEN, BOARD, HOT_TOPIC: what Salon.Bench --http-env wrote when it seeded --db)
+#                  from FILE instead of a new session: for a database moved to PostgreSQL, whose sessions are the moved ones
 #     --db-cpu     also the CPU time of the PostgreSQL server's processes per request (user postgres), for sides whose
 #                  SPEC runs Salon on PostgreSQL: Database__Provider=Postgres Database__ConnectionString=Host=…;Port=…
 #
@@ -24,7 +26,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # shellcheck source=salon-settings.sh
 source bench/salon-settings.sh
 
-a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc='' db_cpu=''
+a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc='' db_cpu='' seed_env=''
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) a=$2; shift ;;
@@ -36,11 +38,12 @@ while [ $# -gt 0 ]; do
     --lua) lua=$2; shift ;;
     --alloc) alloc=1 ;;
     --db-cpu) db_cpu=1 ;;
+    --env) seed_env=$2; shift ;;
     *) break ;;
   esac
   shift
 done
-[ $# -eq 2 ] || { sed -n '2,18p' "$0" >&2; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,20p' "$0" >&2; exit 2; }
 path=$1 conns=$2 port=${SALON_PORT:-5182} clk=$(getconf CLK_TCK)
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 counters=''
@@ -50,10 +53,15 @@ if [ -n "$alloc" ]; then
   counters="$tools/dotnet-counters"
 fi
 
-envfile=$(mktemp)
-dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$db" --http-env "$envfile" >/dev/null 2>&1
-# shellcheck disable=SC1090
-source "$envfile"; rm -f "$envfile"
+if [ -n "$seed_env" ]; then
+  # shellcheck disable=SC1090
+  source "$seed_env"
+else
+  envfile=$(mktemp)
+  dotnet bench/Salon.Bench/bin/Release/net10.0/Salon.Bench.dll --topics 100000 --db "$db" --http-env "$envfile" >/dev/null 2>&1
+  # shellcheck disable=SC1090
+  source "$envfile"; rm -f "$envfile"
+fi
 export WRK_TOKEN=$TOKEN
 path=${path//\$BOARD/$BOARD}; path=${path//\$HOT_TOPIC/$HOT_TOPIC}
 
@@ -89,7 +97,7 @@ run() { # NAME SPEC
     WRK_TOPICS=$(reply_topics "$port" "$token")
     export WRK_TOPICS
   fi
-  local args=(-t2 -c"$conns" -H "Authorization: Bearer $token")
+  local args=(-t"$(( conns < 2 ? conns : 2 ))" -c"$conns" -H "Authorization: Bearer $token")
   [ -n "$lua" ] && args+=(-s "$lua")
   wrk "${args[@]}" -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
   local c0 c1 out n cpid='' csv="${TMPDIR:-/tmp}/salon-ab-counters.csv" bytes=''
@@ -119,7 +127,7 @@ run() { # NAME SPEC
     "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
     "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v k="$clk" 'BEGIN {printf "%.3f", (b - a) * 1000 / k / n}')" "$database" "$bytes" \
     "$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")" \
-    "$(echo "$out" | awk '/Non-2xx/ {print $4}' | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$(echo "$out" | awk '/Non-2xx or 3xx responses:/ {print $5}' | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=''
 }
 

@@ -30,11 +30,14 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
         public const string ReplyIndex = "IX_Replies_Search_Weeks";
 
         /// <summary>The two indexes and the statements that create them; <c>move-to-postgres</c> drops them before its copy and
-        /// builds them after it (<c>PostgresTarget</c>). The expressions are the ones <c>PostgresPostSearch</c> queries.</summary>
+        /// builds them after it (<c>PostgresTarget</c>). The expressions are the ones <c>PostgresPostSearch</c> queries.
+        /// <c>fastupdate = off</c>: a post's keys go into the index as it is written, not into GIN's pending list, which every
+        /// scan reads whole: a search scans these indexes once per week, and after 5,000 replies (a 3.4 MB pending list) a
+        /// search that walked every week took 500 ms instead of 12 ms.</summary>
         public static IReadOnlyList<(string Name, string Create)> Indexes { get; } =
         [
-            (TopicIndex, $"""CREATE INDEX "{TopicIndex}" ON "Topics" USING gin ((salon_search_keys("CreatedAt", "Title") || salon_search_keys("CreatedAt", "Body")))"""),
-            (ReplyIndex, $"""CREATE INDEX "{ReplyIndex}" ON "Replies" USING gin (salon_search_keys("CreatedAt", "Body"))"""),
+            (TopicIndex, $"""CREATE INDEX "{TopicIndex}" ON "Topics" USING gin ((salon_search_keys("CreatedAt", "Title") || salon_search_keys("CreatedAt", "Body"))) WITH (fastupdate = off)"""),
+            (ReplyIndex, $"""CREATE INDEX "{ReplyIndex}" ON "Replies" USING gin (salon_search_keys("CreatedAt", "Body")) WITH (fastupdate = off)"""),
         ];
 
         /// <inheritdoc />
