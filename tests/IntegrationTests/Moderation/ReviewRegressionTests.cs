@@ -153,13 +153,16 @@ public sealed class ReviewRegressionTests(SalonApiFactory factory) : IClassFixtu
         await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/boards/chat/topics?cursor={cursor}")).ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    /// <summary>A search cursor is five strings (post, kind, topic, ticks, rank); nulls in their place and a rank that is
-    /// not a finite number (SQLite cannot bind NaN) are a 400, on both orders and both search paths.</summary>
+    /// <summary>A search cursor is five strings (post, kind, topic, ticks, rank); nulls in their place, a rank that is
+    /// not a finite number (SQLite cannot bind NaN) and a time no post has (ticks 0 and DateTime.MaxValue, which Npgsql
+    /// sends as -infinity and infinity) are a 400, on both orders and both search paths.</summary>
     [Theory]
     [InlineData("[null,null,null,null,null]")]
     [InlineData("[\"00000000000000000000000000000000\",\"0\",\"00000000000000000000000000000000\",\"639000000000000000\",\"NaN\"]")]
     [InlineData("[\"00000000000000000000000000000000\",\"0\",\"00000000000000000000000000000000\",\"639000000000000000\",\"-Infinity\"]")]
     [InlineData("[\"00000000000000000000000000000000\",\"0\",null,\"639000000000000000\",\"0\"]")]
+    [InlineData("[\"00000000000000000000000000000000\",\"0\",\"00000000000000000000000000000000\",\"0\",\"0\"]")]
+    [InlineData("[\"00000000000000000000000000000000\",\"0\",\"00000000000000000000000000000000\",\"3155378975999999999\",\"0\"]")]
     public async Task A_crafted_search_cursor_is_a_400_not_a_server_error(string parts)
     {
         var member = await factory.SignUpAsync(_client);

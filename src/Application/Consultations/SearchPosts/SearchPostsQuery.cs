@@ -120,6 +120,10 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
             match.Rank.ToString("R", CultureInfo.InvariantCulture),
         }));
 
+    private static readonly long EarliestCursorTicks = DateTime.UnixEpoch.Ticks;
+
+    private static readonly long LatestCursorTicks = new DateTime(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
     private static PostMatch? DecodeCursor(string? cursor)
     {
         if (string.IsNullOrWhiteSpace(cursor))
@@ -130,15 +134,18 @@ public sealed class SearchPostsQueryHandler(IConsultationsDb db, IMemberDirector
         try
         {
             var parts = JsonSerializer.Deserialize<string?[]>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)));
-            // A rank is a finite number: SQLite cannot bind NaN, and no search ranks a post at an infinity.
-            if (parts is [{ } post, { } kind, { } topic, { } ticks, { } rankText]
-                && double.Parse(rankText, CultureInfo.InvariantCulture) is var rank && double.IsFinite(rank))
+            // A rank is a finite number: SQLite cannot bind NaN, and no search ranks a post at an infinity. A time is one a
+            // post can have: Npgsql sends DateTime.MinValue and MaxValue as -infinity and infinity, which the search's
+            // week arithmetic cannot take.
+            if (parts is [{ } post, { } kind, { } topic, { } ticksText, { } rankText]
+                && double.Parse(rankText, CultureInfo.InvariantCulture) is var rank && double.IsFinite(rank)
+                && long.Parse(ticksText, CultureInfo.InvariantCulture) is var ticks && ticks >= EarliestCursorTicks && ticks < LatestCursorTicks)
             {
                 return new PostMatch(
                     Guid.ParseExact(post, "N"),
                     kind == "1",
                     Guid.ParseExact(topic, "N"),
-                    new DateTime(long.Parse(ticks, CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                    new DateTime(ticks, DateTimeKind.Utc),
                     rank);
             }
         }

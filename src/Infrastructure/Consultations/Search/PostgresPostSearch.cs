@@ -116,9 +116,10 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// keyset's, <c>{firstWeek}</c>) down to the oldest post's, the posts whose weekly trigram keys (migration
     /// <c>PostSearchWeeks</c>) hold that week's keys of the query (<c>{topicKeys}</c>/<c>{replyKeys}</c>), sorted within the
     /// week: a week's candidates are read through the GIN indexes exactly, and the <c>LIMIT</c> stops the weeks once enough
-    /// are read. Every candidate is a row, with <c>"Passes"</c>: the match itself (<c>LIKE</c>/<c>ILIKE</c>, which the keys
-    /// imply but do not decide: the trigrams may be apart) and the visibility rules. A post's texts come along for the
-    /// relevance rank.</summary>
+    /// are read. Only posts the viewer may see are candidates (the visibility rules are in the <c>WHERE</c>): the bound counts
+    /// those, and the last one read, which may become the page's resume point in a cursor the viewer can decode, is one
+    /// they may see. Every candidate is a row, with <c>"Passes"</c>: the match itself (<c>LIKE</c>/<c>ILIKE</c>, which the
+    /// keys imply but do not decide: the trigrams may be apart). A post's texts come along for the relevance rank.</summary>
     private const string WeeklyCandidates = """
         SELECT c.* FROM generate_series(
             {firstWeek},
@@ -126,22 +127,18 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             -1) AS g(week)
         CROSS JOIN LATERAL (
           (SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt",
-             t."Title" AS "TitleText", t."Body" AS "BodyText",
-             ({topicMatch}
-        """ + "\n  AND " + TopicVisible + """
-
-             ) IS TRUE AS "Passes"
+             t."Title" AS "TitleText", t."Body" AS "BodyText", ({topicMatch}) IS TRUE AS "Passes"
            FROM "Topics" AS t
-           WHERE {topicKeys}{topicAfter})
+           WHERE {topicKeys}{topicAfter}
+        """ + "\n  AND " + TopicVisible + """
+        )
           UNION ALL
-          (SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", NULL::text, r."Body",
-             ({replyMatch}
-        """ + "\n  AND " + ReplyVisible + """
-
-             ) IS TRUE
+          (SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", NULL::text, r."Body", ({replyMatch}) IS TRUE
            FROM "Replies" AS r
            JOIN "Topics" AS t ON t."Id" = r."TopicId"
-           WHERE {replyKeys}{replyAfter})
+           WHERE {replyKeys}{replyAfter}
+        """ + "\n  AND " + ReplyVisible + """
+        )
           ORDER BY "CreatedAt" DESC, "PostId" DESC) AS c
         LIMIT @candidates
         """;

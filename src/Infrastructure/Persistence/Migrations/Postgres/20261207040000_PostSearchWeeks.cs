@@ -33,11 +33,12 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
         /// builds them after it (<c>PostgresTarget</c>). The expressions are the ones <c>PostgresPostSearch</c> queries.
         /// <c>fastupdate = off</c>: a post's keys go into the index as it is written, not into GIN's pending list, which every
         /// scan reads whole: a search scans these indexes once per week, and after 5,000 replies (a 3.4 MB pending list) a
-        /// search that walked every week took 500 ms instead of 12 ms.</summary>
+        /// search that walked every week took 500 ms instead of 12 ms. Deleted posts (whose text an ordinary delete keeps)
+        /// are not in them: a search never reads them, so deleting posts cannot make every search read more.</summary>
         public static IReadOnlyList<(string Name, string Create)> Indexes { get; } =
         [
-            (TopicIndex, $"""CREATE INDEX "{TopicIndex}" ON "Topics" USING gin ((salon_search_keys("CreatedAt", "Title") || salon_search_keys("CreatedAt", "Body"))) WITH (fastupdate = off)"""),
-            (ReplyIndex, $"""CREATE INDEX "{ReplyIndex}" ON "Replies" USING gin (salon_search_keys("CreatedAt", "Body")) WITH (fastupdate = off)"""),
+            (TopicIndex, $"""CREATE INDEX "{TopicIndex}" ON "Topics" USING gin ((salon_search_keys("CreatedAt", "Title") || salon_search_keys("CreatedAt", "Body"))) WITH (fastupdate = off) WHERE "DeletedAt" IS NULL"""),
+            (ReplyIndex, $"""CREATE INDEX "{ReplyIndex}" ON "Replies" USING gin (salon_search_keys("CreatedAt", "Body")) WITH (fastupdate = off) WHERE "DeletedAt" IS NULL"""),
         ];
 
         /// <inheritdoc />
