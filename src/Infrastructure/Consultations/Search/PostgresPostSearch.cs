@@ -121,7 +121,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// they may see. Every candidate is a row, with <c>"Passes"</c>: the match itself (<c>LIKE</c>/<c>ILIKE</c>, which the
     /// keys imply but do not decide: the trigrams may be apart). A post's texts come along for the relevance rank.</summary>
     private const string WeeklyCandidates = """
-        SELECT c.* FROM generate_series(
+        SELECT c.* FROM (SELECT {queryTrigrams}) AS q, generate_series(
             {firstWeek},
             salon_search_week(least((SELECT min("CreatedAt") FROM "Topics"), (SELECT min("CreatedAt") FROM "Replies"))),
             -1) AS g(week)
@@ -153,11 +153,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
     private const string KeysetWeek = "least(salon_search_week(@afterCreatedAt), " + NewestWeek + ")";
 
-    /// <summary>A post's weekly keys hold the week's keys of the query (<c>@k1</c>, and <c>@k2</c> for a second form); the
-    /// expressions are the indexes' own (<c>PostSearchWeeks.Indexes</c>).</summary>
-    private const string TopicKeys = """(salon_search_keys(t."CreatedAt", t."Title") || salon_search_keys(t."CreatedAt", t."Body")) @> salon_search_query_keys(g.week, @k{n})""";
+    /// <summary>A post's weekly keys hold the week's keys of the query (<c>@k1</c>, and <c>@k2</c> for a second form): its
+    /// trigrams, computed once (<c>q</c>), each prefixed with the week. The posts' expressions are the indexes' own
+    /// (<c>PostSearchWeeks.Indexes</c>).</summary>
+    private const string TopicKeys = """(salon_search_keys(t."CreatedAt", t."Title") || salon_search_keys(t."CreatedAt", t."Body")) @> (SELECT array_agg(g.week::text || s) FROM unnest(q.k{n}) AS s)""";
 
-    private const string ReplyKeys = """salon_search_keys(r."CreatedAt", r."Body") @> salon_search_query_keys(g.week, @k{n})""";
+    private const string ReplyKeys = """salon_search_keys(r."CreatedAt", r."Body") @> (SELECT array_agg(g.week::text || s) FROM unnest(q.k{n}) AS s)""";
 
     /// <summary>Newest first: the candidates numbered as read (<c>"Read"</c>), and of them only those that pass, and the
     /// last one the bound allows (<c>"Read" = @candidates</c>), which tells the reader that the bound stopped the read and
@@ -357,6 +358,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         var topicKeys = twoForms ? $"({Keys(TopicKeys, 1)} OR {Keys(TopicKeys, 2)})" : Keys(TopicKeys, 1);
         var replyKeys = twoForms ? $"({Keys(ReplyKeys, 1)} OR {Keys(ReplyKeys, 2)})" : Keys(ReplyKeys, 1);
         var candidates = WeeklyCandidates
+            .Replace("{queryTrigrams}", twoForms ? "salon_search_query_trigrams(@k1) AS k1, salon_search_query_trigrams(@k2) AS k2" : "salon_search_query_trigrams(@k1) AS k1", StringComparison.Ordinal)
             .Replace("{firstWeek}", newestAfter ? KeysetWeek : NewestWeek, StringComparison.Ordinal)
             .Replace("{topicMatch}", twoForms ? TopicMatches2 : TopicMatches1, StringComparison.Ordinal)
             .Replace("{replyMatch}", twoForms ? ReplyMatches2 : ReplyMatches1, StringComparison.Ordinal)

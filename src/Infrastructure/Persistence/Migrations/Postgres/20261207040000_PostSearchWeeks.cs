@@ -12,9 +12,10 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
     /// <c>salon_search_week(timestamptz)</c> is the week of a time (whole weeks since 1970, UTC). <c>salon_search_keys(created,
     /// text)</c> is the text's trigrams (each run of three characters, lower-cased), each prefixed with the week of
     /// <c>created</c> (<c>2906:主治医</c>); GIN indexes on them (<see cref="TopicIndex"/>, <see cref="ReplyIndex"/>) give, for
-    /// one week, the posts that hold all of a query's trigrams, exactly (no recheck). <c>salon_search_query_keys(week,
-    /// query)</c> is a query's keys for one week: at most three of its trigrams (the first, the middle and the last), enough
-    /// to find few candidates, each one a lookup per week. pg_trgm's indexes cannot do this: they give every candidate of
+    /// one week, the posts that hold all of a query's trigrams, exactly (no recheck). <c>salon_search_query_trigrams(query)</c>
+    /// is what a query's keys hold after the week (<c>:主治医</c>): at most three of its trigrams (the first, the middle and the
+    /// last), enough to find few candidates, each one a lookup per week; a search computes them once and prefixes each
+    /// week in SQL (calling a PL/pgSQL function per week cost 25 µs a week, most of a search that probes every week). pg_trgm's indexes cannot do this: they give every candidate of
     /// every week at once, in no order, so a search had to recheck them all or walk the posts newest first, and either could
     /// read most of the table. All three functions are <c>IMMUTABLE</c> in truth: the epoch of a time depends on no time
     /// zone, and <c>lower</c> is what the trigram indexes already rely on. PL/pgSQL for the loops; the keys' declared cost
@@ -63,19 +64,19 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
                 END
                 $$;
 
-                CREATE FUNCTION salon_search_query_keys(week integer, q text) RETURNS text[]
+                CREATE FUNCTION salon_search_query_trigrams(q text) RETURNS text[]
                 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
                 DECLARE
                     c text[] := string_to_array(lower(q), NULL);
                     n integer := cardinality(c) - 2;
-                    keys text[] := '{}';
+                    trigrams text[] := '{}';
                     i integer;
                 BEGIN
                     FOR k IN 0 .. least(n, 3) - 1 LOOP
                         i := CASE WHEN n <= 3 THEN k + 1 ELSE 1 + (k * (n - 1)) / 2 END;
-                        keys := keys || (week::text || ':' || c[i] || c[i + 1] || c[i + 2]);
+                        trigrams := trigrams || (':' || c[i] || c[i + 1] || c[i + 2]);
                     END LOOP;
-                    RETURN keys;
+                    RETURN trigrams;
                 END
                 $$;
                 """);
@@ -90,7 +91,7 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
         {
             migrationBuilder.Sql($"DROP INDEX IF EXISTS \"{ReplyIndex}\";");
             migrationBuilder.Sql($"DROP INDEX IF EXISTS \"{TopicIndex}\";");
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_query_keys(integer, text);");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_query_trigrams(text);");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_keys(timestamptz, text);");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS salon_search_week(timestamptz);");
         }
