@@ -17,7 +17,12 @@ using Salon.WebApi.Cli;
 
 namespace Salon.IntegrationTests.Platform;
 
-/// <summary><c>backup</c> and <c>restore</c>, and the nightly backup job.</summary>
+/// <summary><c>backup</c> and <c>restore</c>, and the nightly backup job.
+/// <para>Alone (<see cref="AloneCollection"/>), as <see cref="JobTelemetryTests"/>: the nightly job's test registers the
+/// recurring jobs through Hangfire, whose process-wide log provider is bound to the logger factory of the host that
+/// configured it last; beside the parallel suite another test's disposed host was left there and creating the
+/// recurring-job manager threw ObjectDisposedException (CI, 2026-12-07, on a commit that changed neither).</para></summary>
+[Collection(AloneCollection.Name)]
 public sealed class BackupTests
 {
     [Fact]
