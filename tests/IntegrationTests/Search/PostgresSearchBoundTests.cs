@@ -14,6 +14,13 @@ public sealed class PostgresSearchBoundTests
 {
     private readonly DateTime _t0 = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.AddDays(-20).ToUnixTimeSeconds());
 
+    /// <summary>A post that holds the query's keys (its first, middle and last trigrams: chars 1–3, 4–6, 7–9 of the nine of
+    /// <see cref="SearchSeed.UniqueWord"/>) apart: a candidate that fails the match.</summary>
+    private static string Decoy(string word) => $"{word[..3]}、{word[3..6]}、{word[6..]}";
+
+    /// <summary>The i-th decoy's time: a week after the one match (<c>_t0</c>), a second apart.</summary>
+    private DateTime DecoyAt(int i) => _t0.AddDays(7).AddSeconds(i);
+
     [PostgresFact]
     public async Task Candidates_that_do_not_match_stop_a_request_at_its_bound_and_the_next_resumes_after_them()
     {
@@ -23,18 +30,15 @@ public sealed class PostgresSearchBoundTests
         var author = await factory.SignUpAsync(client);
         var word = SearchSeed.UniqueWord();
 
-        // The query's keys are its first, middle and last trigrams (chars 1–3, 4–6, 7–9 of nine): each decoy holds all
-        // three, apart, and so is a candidate that fails the match. The one match is older than all of them, a week before.
-        // Sixteen of them, where the bound would fall, are another member's held for review: not the viewer's to see, so
-        // not candidates either — the bound counts what the viewer may see, and the resume point, which goes to the client
-        // in the cursor, is never a post they may not see.
-        var decoy = $"{word[..3]}、{word[3..6]}、{word[6..]}";
+        // The one match is older than all the decoys. Sixteen of them, where the bound would fall, are another member's
+        // held for review: not the viewer's to see, so not candidates either — the bound counts what the viewer may see,
+        // and the resume point, which goes to the client in the cursor, is never a post they may not see.
+        var decoy = Decoy(word);
         var match = await seed.TopicAsync(author.Id, "相談", $"ここに{word}があります", _t0);
         var decoys = SearchTerms.MaxCandidates + 50;
         var other = await factory.SignUpAsync(client);
-        DateTime At(int i) => _t0.AddDays(7).AddSeconds(i);
-        await seed.TopicsAsync(author.Id, Enumerable.Range(1, 44).Concat(Enumerable.Range(61, decoys - 60)).Select(i => (decoy, At(i))));
-        foreach (var held in await seed.TopicsAsync(other.Id, Enumerable.Range(45, 16).Select(i => (decoy, At(i)))))
+        await seed.TopicsAsync(author.Id, Enumerable.Range(1, 44).Concat(Enumerable.Range(61, decoys - 60)).Select(i => (decoy, DecoyAt(i))));
+        foreach (var held in await seed.TopicsAsync(other.Id, Enumerable.Range(45, 16).Select(i => (decoy, DecoyAt(i)))))
         {
             await seed.UpdateTopicAsync(held, t => t.SetVisibility(Salon.Domain.Consultations.PostVisibility.Held, null));
         }
@@ -42,7 +46,7 @@ public sealed class PostgresSearchBoundTests
         var first = await seed.SearchPageAsync(word, author.Id, limit: 20);
         Assert.Empty(first.Matches);
         var resume = Assert.IsType<PostMatch>(first.ResumeAfter);
-        Assert.Equal(At(decoys - 16 - SearchTerms.MaxCandidates + 1), resume.CreatedAt);
+        Assert.Equal(DecoyAt(decoys - 16 - SearchTerms.MaxCandidates + 1), resume.CreatedAt);
 
         var second = await seed.SearchPageAsync(word, author.Id, after: resume, limit: 20);
         Assert.Equal([match], second.Matches.Select(m => m.PostId));
@@ -63,9 +67,8 @@ public sealed class PostgresSearchBoundTests
         var seed = new SearchSeed(factory);
         var author = await factory.SignUpAsync(client);
         var word = SearchSeed.UniqueWord();
-        var decoy = $"{word[..3]}、{word[3..6]}、{word[6..]}";
         var match = await seed.TopicAsync(author.Id, "相談", $"ここに{word}があります", _t0);
-        var deleted = await seed.TopicsAsync(author.Id, Enumerable.Range(1, SearchTerms.MaxCandidates + 50).Select(i => (decoy, _t0.AddDays(7).AddSeconds(i))));
+        var deleted = await seed.TopicsAsync(author.Id, Enumerable.Range(1, SearchTerms.MaxCandidates + 50).Select(i => (Decoy(word), DecoyAt(i))));
         await factory.WithDbAsync(db => db.Topics.Where(t => deleted.Contains(t.Id)).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeletedAt, DateTime.UtcNow)));
 
         var first = await seed.SearchPageAsync(word, author.Id, limit: 20);
