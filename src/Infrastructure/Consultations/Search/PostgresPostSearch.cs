@@ -24,9 +24,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// (<see cref="MixedTopicMatches"/>). Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
-/// Relevance (lower is better, like bm25): minus a saturating count of occurrences, a title weighing twice the
+/// Relevance (lower is better): minus a saturating count of occurrences, a title weighing twice the
 /// body: <c>-(2·t/(t+1) + b/(b+1))</c> for t occurrences in the title and b in the body (the better of the two
-/// query forms). PostgreSQL has no bm25; the same posts match on both providers, and a title match ranks first
+/// query forms), the same formula as on SQLite (docs/adr/0044); the same posts match on both providers, and a title match ranks first
 /// on both, but ranks are not numerically equal. Newest order does not compute it (rank 0).
 /// </para>
 /// <para>

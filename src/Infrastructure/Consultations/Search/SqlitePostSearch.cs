@@ -11,7 +11,8 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// Post search on SQLite. The query is a literal substring: operators (<c>OR</c>, <c>NOT</c>, <c>*</c>,
 /// <c>-</c>, quotes) have no meaning. Queries of 3+ characters (Unicode code points, which is what the
 /// trigram tokenizer counts) use the FTS5 trigram index <c>PostSearch</c> (migration <c>PostSearch</c>) and
-/// rank by bm25, a title match weighing twice a body match, the newest 2,000 visible matches (docs/adr/0037); shorter ones (「薬」, 「姉が」) cannot use
+/// rank by how often each post holds the query, a title match weighing twice a body match, as on PostgreSQL (not bm25, which
+/// weighs a post against posts the viewer may not see: docs/adr/0044), the newest 2,000 visible matches (docs/adr/0037); shorter ones (「薬」, 「姉が」) cannot use
 /// trigrams and read the index of single characters <c>PostSearchChars</c> (migration <c>PostSearchCharacters</c>,
 /// docs/adr/0035) newest first, each candidate rechecked with <c>LIKE</c> (<see cref="CharactersRecheck"/>), all with
 /// rank 0, so relevance order is newest order.
@@ -52,20 +53,34 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 AND NOT EXISTS (SELECT 1 FROM HiddenPosts AS h WHERE h.MemberId = @viewer AND h.PostId = r.Id)))
         """;
 
-    /// <summary>Matches through the trigram index, ranked by bm25 (relevance order): the newest <c>@candidates</c> visible
-    /// matches (<see cref="SearchTerms.MaxCandidates"/>), read backwards in rowid order like the newest-first statements, each with its
-    /// rank; the caller orders them by rank. Ranking every match of a common word took 1.5–3.7 s of CPU at 100,000 topics
-    /// (docs/adr/0037). A hit is a topic or a reply; <c>t</c> is the topic itself or the reply's topic, which must be
-    /// visible to the viewer either way.</summary>
-    internal const string IndexedMatches = """
-        SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
-               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, bm25(PostSearch, 2.0, 1.0) AS Rank
-        FROM PostSearch
-        JOIN PostSearchKeys AS k ON k.RowId = PostSearch.rowid
-        LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
-        JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-        WHERE PostSearch MATCH @match
-        """ + "\n" + VisibleToViewer + "\nORDER BY PostSearch.rowid DESC\nLIMIT @candidates";
+    /// <summary>Matches through the trigram index with their relevance: the newest <c>@candidates</c> visible matches
+    /// (<see cref="SearchTerms.MaxCandidates"/>), read backwards in rowid order like the newest-first statements, each with
+    /// its rank; the caller orders them by rank. Ranking every match of a common word took 1.5–3.7 s of CPU at 100,000
+    /// topics (docs/adr/0037). A hit is a topic or a reply; <c>t</c> is the topic itself or the reply's topic, which must be
+    /// visible to the viewer either way. The rank is the post's own, as on PostgreSQL (<see cref="Hits"/>, docs/adr/0044), not bm25: bm25
+    /// weighs a post against the whole index, posts the viewer may not see included, so a rank that moved told a member
+    /// that someone had written a post they could not see.</summary>
+    private static readonly string IndexedMatches = """
+        SELECT PostId, IsReply, TopicId, CreatedAt, -(2.0 * TitleHits / (TitleHits + 1.0) + BodyHits / (BodyHits + 1.0)) AS Rank
+        FROM (
+          SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId, coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt,
+                 CASE WHEN k.IsReply = 1 THEN 0 ELSE max(
+        """ + Hits("t.Title", "@q1") + ", " + Hits("t.Title", "@q2") + """
+        ) END AS TitleHits,
+                 max(
+        """ + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", "@q1") + ", " + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", "@q2") + """
+        ) AS BodyHits
+          FROM PostSearch
+          JOIN PostSearchKeys AS k ON k.RowId = PostSearch.rowid
+          LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
+          JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
+          WHERE PostSearch MATCH @match
+        """ + "\n" + VisibleToViewer + "\n  ORDER BY PostSearch.rowid DESC\n  LIMIT @candidates)";
+
+    /// <summary>How often the (ASCII lower-cased) query occurs in a text, its ASCII letters lower-cased as SQLite's
+    /// <c>lower</c> does: the count PostgreSQL ranks with too.</summary>
+    private static string Hits(string text, string query) =>
+        $"(length(lower({text})) - length(replace(lower({text}), {query}, ''))) / length({query})";
 
     /// <summary>The check of a 1–2 character query's candidates (newest first, the only order of that path: every rank is
     /// 0), which come from the index of single characters <c>PostSearchChars</c>, where every character is a token. The
@@ -96,23 +111,26 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// read backwards in rowid order, which is time order to the millisecond (migration <c>PostSearchTimeOrder</c>): FTS5
     /// walks its index from the newest entry before <c>@beforeRowId</c> (which skips the milliseconds after the keyset)
     /// and the reader stops after a page, so nothing sorts every match (<see cref="ReadNewestPageAsync"/>). At most
-    /// <c>@candidates</c> entries are read (<see cref="SearchTerms.MaxCandidates"/>, docs/adr/0037), and <em>every</em> entry read is a
-    /// row, with <c>Passes</c> saying whether the post matches (<paramref name="recheck"/>) and the viewer may see it
-    /// (and it is after the keyset): the reader counts what it read, so it knows without a second statement whether the
-    /// index had no more or the bound stopped it. A query whose candidates mostly fail (two common characters that are
-    /// seldom next to each other) would otherwise read the whole index in one request.</summary>
+    /// <c>@candidates</c> entries the viewer may see are read (<see cref="SearchTerms.MaxCandidates"/>, docs/adr/0037), and
+    /// <em>every</em> one is a row, with <c>Passes</c> saying whether the post matches (<paramref name="recheck"/>) and is
+    /// after the keyset: the reader counts what it read, so it knows without a second statement whether the index had no
+    /// more or the bound stopped it. A query whose candidates mostly fail (two common characters that are seldom next to
+    /// each other) would otherwise read the whole index in one request. Posts the viewer may not see are not candidates
+    /// (docs/adr/0044): the bound, and the resume point that goes to the client in a cursor, tell nothing of them.</summary>
     private static string NewestThrough(string table, string recheck, bool hasAfter) => $"""
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
-               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, c.RowId AS RowId,
-               CASE WHEN TRUE{recheck}
-        """ + "\n" + VisibleToViewer + (hasAfter ? NewestAfter : string.Empty) + $"""
-
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, {table}.rowid AS RowId,
+               CASE WHEN TRUE{recheck}{(hasAfter ? NewestAfter : string.Empty)}
                THEN 1 ELSE 0 END AS Passes
-        FROM (SELECT rowid AS RowId FROM {table} WHERE {table} MATCH @match AND rowid < @beforeRowId ORDER BY rowid DESC LIMIT @candidates) AS c
-        JOIN PostSearchKeys AS k ON k.RowId = c.RowId
+        FROM {table}
+        JOIN PostSearchKeys AS k ON k.RowId = {table}.rowid
         LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-        ORDER BY c.RowId DESC
+        WHERE {table} MATCH @match AND {table}.rowid < @beforeRowId
+        """ + "\n" + VisibleToViewer + $"""
+
+        ORDER BY {table}.rowid DESC
+        LIMIT @candidates
         """;
 
     /// <summary>How many bits of a search key number the posts within one millisecond.</summary>
@@ -166,6 +184,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             else
             {
                 AddParameter(command, "@limit", limit);
+                AddParameter(command, "@q1", AsciiLower(terms.Typed));
+                AddParameter(command, "@q2", AsciiLower(terms.Normalized ?? terms.Typed));
             }
 
             if (terms.UsesIndex)
@@ -331,6 +351,15 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
+
+    /// <summary>ASCII letters lower-cased, nothing else: what SQLite's <c>lower</c> does to a post's text.</summary>
+    private static string AsciiLower(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+        }
+    });
 
     /// <summary>EF Core stores GUIDs as upper-case text.</summary>
     private static string SqliteGuid(Guid id) => id.ToString("D").ToUpperInvariant();
