@@ -12,8 +12,6 @@ namespace Salon.Infrastructure.Persistence;
 /// </summary>
 public sealed class PostgresSalonDbContext(DbContextOptions<PostgresSalonDbContext> options) : SalonDbContext(options)
 {
-    public const string TopicSearchIndex = "IX_Topics_Search_Trgm";
-
     public const string ReplySearchIndex = "IX_Replies_Search_Trgm";
 
     /// <summary>The provider settings every PostgreSQL context uses (the app's, and the one <c>move-to-postgres</c> migrates with).</summary>
@@ -28,13 +26,10 @@ public sealed class PostgresSalonDbContext(DbContextOptions<PostgresSalonDbConte
     {
         base.OnModelCreating(builder);
 
-        // Substring search (ILIKE '%…%') over titles and bodies: a GIN trigram index answers patterns with
-        // 3+ characters; shorter ones cannot be served by trigrams and scan (see PostgresPostSearch).
+        // Substring search (ILIKE '%…%') over bodies: a GIN trigram index answers patterns with 3+ characters (see
+        // PostgresPostSearch). A topic's text is indexed in a table of its own (migration TopicSearchTexts,
+        // docs/adr/0044), outside the model, so that a reply, which rewrites its topic's row, does not re-index it.
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<Topic>()
-            .HasIndex(t => new { t.Title, t.Body }, TopicSearchIndex)
-            .HasMethod("gin")
-            .HasOperators("gin_trgm_ops", "gin_trgm_ops");
         builder.Entity<Reply>()
             .HasIndex(r => r.Body, ReplySearchIndex)
             .HasMethod("gin")

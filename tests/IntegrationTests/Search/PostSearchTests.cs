@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Consultations;
 using Salon.Domain.Consultations;
+using Salon.Infrastructure.Persistence.Migrations.Postgres;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Search;
@@ -428,7 +429,10 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
         Assert.Empty(await _seed.SearchAsync(after, viewer.Id));
         if (SalonApiFactory.UsesPostgres)
         {
-            // PostgreSQL's trigram indexes are ordinary indexes on the posts themselves: nothing else to check.
+            // PostgreSQL's indexes are ordinary indexes on the replies and on the topics' side table (docs/adr/0045), whose
+            // row went with the topic.
+            Assert.Equal(0, await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>(
+                $"SELECT count(*)::int AS \"Value\" FROM \"{TopicSearchTexts.Table}\" WHERE \"TopicId\" = {{0}}", topic).SingleAsync()));
             return;
         }
 

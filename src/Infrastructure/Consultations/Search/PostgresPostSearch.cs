@@ -40,8 +40,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary><c>{like}</c> is <c>ILIKE</c>, or plain <c>LIKE</c> when no character of the query has case
     /// (<see cref="Caseless"/>): then the two match exactly the same posts, and <c>ILIKE</c> lower-cases every text it
     /// tests (for Japanese, most of a walk's or a recheck's cost; docs/adr/0040).</summary>
-    private const string TopicMatches1 = """(t."Title" {like} @p1 OR t."Body" {like} @p1)""";
-    private const string TopicMatches2 = """(t."Title" {like} @p1 OR t."Body" {like} @p1 OR t."Title" {like} @p2 OR t."Body" {like} @p2)""";
+    private const string TopicMatches1 = """(s."Title" {like} @p1 OR s."Body" {like} @p1)""";
+    private const string TopicMatches2 = """(s."Title" {like} @p1 OR s."Body" {like} @p1 OR s."Title" {like} @p2 OR s."Body" {like} @p2)""";
     private const string ReplyMatches1 = """r."Body" {like} @p1""";
     private const string ReplyMatches2 = """(r."Body" {like} @p1 OR r."Body" {like} @p2)""";
 
@@ -49,7 +49,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// columns are wrapped (<c>|| ''</c>) so that the trigram indexes cannot be used: a pattern of 1–2 characters has no
     /// trigram, so the GIN index would return every post as a candidate (3.2 s for a rare character at 100,000 topics,
     /// docs/adr/0031) instead of the walk along <c>(CreatedAt, Id)</c> that stops after a page.</summary>
-    private const string ShortTopicMatches = """((t."Title" || '') LIKE ANY (@patterns) OR (t."Body" || '') LIKE ANY (@patterns))""";
+    private const string ShortTopicMatches = """((s."Title" || '') LIKE ANY (@patterns) OR (s."Body" || '') LIKE ANY (@patterns))""";
     private const string ShortReplyMatches = """(r."Body" || '') LIKE ANY (@patterns)""";
 
     /// <summary>Short queries whose forms are all 1–2 characters: the posts' sets of characters and pairs
@@ -63,7 +63,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// as a plain second condition, the two estimates multiplied, the planner expected a handful of matches and sorted
     /// thousands of candidates (30–90 ms for 「姉が」 instead of 1 ms).</summary>
     private const string GramTopicMatches = "(CASE WHEN " + ShortTopicMatches + " THEN TRUE END) IS NOT NULL"
-        + """ AND (salon_search_grams(t."Title") && @grams OR salon_search_grams(t."Body") && @grams)""";
+        + """ AND (salon_search_grams(s."Title") && @grams OR salon_search_grams(s."Body") && @grams)""";
     private const string GramReplyMatches = "(CASE WHEN " + ShortReplyMatches + " THEN TRUE END) IS NOT NULL"
         + """ AND salon_search_grams(r."Body") && @grams""";
 
@@ -72,7 +72,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// with <c>ILIKE</c> as a query of 3+ characters (<c>@plong</c>), each served by its GIN index. It used to walk every
     /// post newest first with <c>LIKE ANY</c> over both forms, which reads every post when the long form is rare
     /// (docs/adr/0037).</summary>
-    private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR t."Title" {like} @plong OR t."Body" {like} @plong)""";
+    private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR s."Title" {like} @plong OR s."Body" {like} @plong)""";
     private const string MixedReplyMatches = "(" + GramReplyMatches + """ OR r."Body" {like} @plong)""";
 
     /// <summary>Who may see a topic <c>t</c>: not deleted, visible or the viewer's own, not by a named author the viewer
@@ -97,10 +97,12 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         """;
 
     /// <summary>Short queries: topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c>
-    /// are the topic and reply match conditions.</summary>
+    /// are the topic and reply match conditions. A topic's text <c>s</c> is in a table of its own, which carries the
+    /// topics' search indexes (migration <c>TopicSearchTexts</c>, docs/adr/0045); <c>t</c> is the topic.</summary>
     private const string TopicBranch = """
         SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", 0.0::double precision AS "Rank"
-        FROM "Topics" AS t
+        FROM "TopicSearchTexts" AS s
+        JOIN "Topics" AS t ON t."Id" = s."TopicId"
         WHERE {topicMatch}
         """ + "\n  AND " + TopicVisible;
 
@@ -127,8 +129,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             -1) AS g(week)
         CROSS JOIN LATERAL (
           (SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt",
-             t."Title" AS "TitleText", t."Body" AS "BodyText", ({topicMatch}) IS TRUE AS "Passes"
-           FROM "Topics" AS t
+             s."Title" AS "TitleText", s."Body" AS "BodyText", ({topicMatch}) IS TRUE AS "Passes"
+           FROM "TopicSearchTexts" AS s
+           JOIN "Topics" AS t ON t."Id" = s."TopicId"
            WHERE {topicKeys}{topicAfter}
         """ + "\n  AND " + TopicVisible + """
         )
@@ -143,7 +146,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         LIMIT @candidates
         """;
 
-    private const string WeeklyTopicAfter = "\n             AND (t.\"CreatedAt\", t.\"Id\") < (@afterCreatedAt, @afterPostId)";
+    private const string WeeklyTopicAfter = "\n             AND (s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)";
 
     private const string WeeklyReplyAfter = "\n             AND (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)";
 
@@ -156,9 +159,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary>A post's weekly keys hold the week's keys of the query (<c>@k1</c>, and <c>@k2</c> for a second form): its
     /// trigrams, computed once (<c>q</c>), each prefixed with the week. The posts' expressions are the indexes' own
     /// (<c>PostSearchWeeks.Indexes</c>).</summary>
-    private const string TopicKeys = """(salon_search_keys(t."CreatedAt", t."Title") || salon_search_keys(t."CreatedAt", t."Body")) @> (SELECT array_agg(g.week::text || s) FROM unnest(q.k{n}) AS s)""";
+    private const string TopicKeys = """(salon_search_keys(s."CreatedAt", s."Title") || salon_search_keys(s."CreatedAt", s."Body")) @> (SELECT array_agg(g.week::text || k) FROM unnest(q.k{n}) AS k)""";
 
-    private const string ReplyKeys = """salon_search_keys(r."CreatedAt", r."Body") @> (SELECT array_agg(g.week::text || s) FROM unnest(q.k{n}) AS s)""";
+    private const string ReplyKeys = """salon_search_keys(r."CreatedAt", r."Body") @> (SELECT array_agg(g.week::text || k) FROM unnest(q.k{n}) AS k)""";
 
     /// <summary>Newest first: the candidates numbered as read (<c>"Read"</c>), and of them only those that pass, and the
     /// last one the bound allows (<c>"Read" = @candidates</c>), which tells the reader that the bound stopped the read and
@@ -183,11 +186,11 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary>Newest first, each table gives at most a page, newest first, after the keyset: PostgreSQL may then walk
     /// the (CreatedAt, Id) index backwards and stop after a page of matches (a common word), or take the trigram
     /// index's candidates and sort those (a rare one), instead of sorting every match of both tables.</summary>
-    private const string TopicPageNewest = "\n  {topicAfter}ORDER BY t.\"CreatedAt\" DESC, t.\"Id\" DESC\n  LIMIT @limit";
+    private const string TopicPageNewest = "\n  {topicAfter}ORDER BY s.\"CreatedAt\" DESC, s.\"TopicId\" DESC\n  LIMIT @limit";
 
     private const string ReplyPageNewest = "\n  {replyAfter}ORDER BY r.\"CreatedAt\" DESC, r.\"Id\" DESC\n  LIMIT @limit";
 
-    private const string TopicAfter = "AND (t.\"CreatedAt\", t.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
+    private const string TopicAfter = "AND (s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)\n  ";
 
     private const string ReplyAfter = "AND (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
 

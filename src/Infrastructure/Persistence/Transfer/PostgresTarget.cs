@@ -158,8 +158,10 @@ internal sealed class PostgresTarget : IAsyncDisposable
         plan.Tables.SelectMany(t => t.Indexes)
             .Where(i => i.FindAnnotation("Npgsql:IndexMethod")?.Value is string method && method != "btree");
 
-    /// <summary>The search indexes on functions (outside the EF model), with the statements their migrations create them with.</summary>
-    private static IEnumerable<(string Name, string Create)> FunctionIndexes => ShortSearchGrams.Indexes.Concat(PostSearchWeeks.Indexes);
+    /// <summary>The search indexes outside the EF model (on functions, or on the topics' side table), with the statements
+    /// their migrations create them with.</summary>
+    private static IEnumerable<(string Name, string Create)> FunctionIndexes =>
+        TopicSearchTexts.Indexes.Append(ShortSearchGrams.Reply).Append(PostSearchWeeks.Reply);
 
     public async Task DropDerivedIndexesAsync(MovePlan plan, CancellationToken cancellationToken)
     {
@@ -221,9 +223,10 @@ internal sealed class PostgresTarget : IAsyncDisposable
             }
         }
 
-        foreach (var table in plan.Tables)
+        // The topics' side table (migration TopicSearchTexts) is filled by its trigger as the topics are copied.
+        foreach (var table in plan.Tables.Select(t => t.Name).Append(TopicSearchTexts.Table))
         {
-            await ExecuteAsync($"ANALYZE {Sql.Quote(table.Name)}", cancellationToken);
+            await ExecuteAsync($"ANALYZE {Sql.Quote(table)}", cancellationToken);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Salon.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresSalonDbContextModel
     {
         private PostgresSalonDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3d59120b-83cd-43e5-b3f6-b7954288eb6b"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("6c4e265a-f349-4bad-b7dc-096ae7cd5bab"), entityTypeCount: 36)
         {
         }
 

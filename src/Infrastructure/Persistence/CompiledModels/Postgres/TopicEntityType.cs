@@ -26,7 +26,6 @@ namespace Salon.Infrastructure.Persistence.CompiledModels.Postgres
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
-                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -219,10 +218,6 @@ namespace Salon.Infrastructure.Persistence.CompiledModels.Postgres
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { boardId, lastActivityAt, id });
-
-            var iX_Topics_Search_Trgm = runtimeEntityType.AddIndex(
-                new[] { title, body },
-                name: "IX_Topics_Search_Trgm");
 
             return runtimeEntityType;
         }

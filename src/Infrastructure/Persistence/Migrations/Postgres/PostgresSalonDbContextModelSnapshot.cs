@@ -452,11 +452,6 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("BoardId", "LastActivityAt", "Id");
 
-                    b.HasIndex(new[] { "Title", "Body" }, "IX_Topics_Search_Trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Body" }, "IX_Topics_Search_Trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title", "Body" }, "IX_Topics_Search_Trgm"), new[] { "gin_trgm_ops", "gin_trgm_ops" });
-
                     b.ToTable("Topics", (string)null);
                 });
 
