@@ -21,7 +21,7 @@ internal static class AnnouncementViews
 
     public static IQueryable<AnnouncementRow> WithAuthors(IQueryable<Announcement> announcements, IMemberDirectory directory) =>
         announcements.GroupJoin(directory.Cards, a => a.AuthorId, c => c.Id, (a, cards) => new { a, cards })
-            .SelectMany(x => x.cards.DefaultIfEmpty(), (x, c) => new AnnouncementRow(x.a, c!.Nickname, (FamilyPositions?)c.FamilyPositions));
+            .SelectMany(x => x.cards.DefaultIfEmpty(), (x, c) => new AnnouncementRow(x.a, c!.Nickname, (FamilyPositions?)c.FamilyPositions, (bool?)c.IsDeleted));
 
     public static AnnouncementDto ToDto(AnnouncementRow row, DateTime now, bool signedIn)
     {
@@ -37,8 +37,10 @@ internal static class AnnouncementViews
             a.EditedAt,
             a.EditedAt is not null,
             a.PublishAt <= now ? "published" : "scheduled",
-            signedIn
-                ? new AnnouncementAuthorDto(a.AuthorId, row.Nickname ?? Official, FamilyPositionNames.ToNames(row.FamilyPositions ?? Domain.Common.FamilyPositions.None), IsOfficial: true)
+            // An official who left keeps no id here, as a departed author has none anywhere (ConsultationViews.Author):
+            // the office signs instead, as it does for readers who are not signed in.
+            signedIn && !row.AuthorGone
+                ? new AnnouncementAuthorDto(a.AuthorId, row.Nickname!, FamilyPositionNames.ToNames(row.FamilyPositions ?? Domain.Common.FamilyPositions.None), IsOfficial: true)
                 : new AnnouncementAuthorDto(null, Official, [], IsOfficial: true));
     }
 
@@ -48,7 +50,8 @@ internal static class AnnouncementViews
         return ToDto(row, now, signedIn: true);
     }
 
-    /// <summary>Shown when the official account no longer exists.</summary>
+    /// <summary>Shown to readers who are not signed in, and to everyone when the official account no longer exists or
+    /// its holder left.</summary>
     public static string Official => new LocalizedText("運営事務局", "Salon office").Current;
 
     public static SalonException NotFound() => SalonException.NotFound(new LocalizedText("お知らせが見つかりませんでした。", "The announcement was not found."));

@@ -21,6 +21,7 @@ public static class WebClientProgram
         });
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddSalonLoggingPolicy();
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebClientOptions.Section + ":" + nameof(WebClientOptions.ApiBaseUrl)]))
         {
             throw new InvalidOperationException("Set Web:ApiBaseUrl (for example Web__ApiBaseUrl=http://localhost:5000) to the API this web client talks to.");
@@ -38,6 +39,7 @@ public static class WebClientProgram
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSalonRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found");
 
         // Explicit, after the status-code pages, so a re-executed request is routed again.

@@ -186,9 +186,34 @@ public sealed class AnnouncementTests : IDisposable
 
         var page = await (await _client.SendAsAsync(member, HttpMethod.Get, "/api/announcements")).JsonAsync();
         var author = Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("author");
+        Assert.Equal(JsonValueKind.Null, author.GetProperty("id").ValueKind);
         Assert.Equal("運営事務局", author.Str("nickname"));
         Assert.True(author.GetProperty("isOfficial").GetBoolean());
         Assert.Empty(author.GetProperty("familyPositions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_announcement_by_an_official_who_left_is_signed_by_the_office_without_their_member_id()
+    {
+        var official = await _factory.CreateOfficialAsync(_client);
+        var member = await _factory.SignUpAsync(_client);
+        var id = (await PostAsync(official, new { title = "会員向けのお知らせ", body = "本文", @public = false })).GetProperty("id").GetGuid();
+        var leave = await _client.SendAsAsync(official, HttpMethod.Delete, "/api/me", new { password = official.Password, contentHandling = "anonymize" });
+        await leave.ShouldBe(HttpStatusCode.Accepted);
+
+        // Everywhere else a departed author has no id (退会したメンバー); an announcement speaks for the office.
+        var one = await (await _client.SendAsAsync(member, HttpMethod.Get, $"/api/announcements/{id}")).JsonAsync();
+        var page = await (await _client.SendAsAsync(member, HttpMethod.Get, "/api/announcements")).JsonAsync();
+        foreach (var author in new[] { one.GetProperty("author"), Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("author") })
+        {
+            Assert.Equal(JsonValueKind.Null, author.GetProperty("id").ValueKind);
+            Assert.Equal("運営事務局", author.Str("nickname"));
+            Assert.Empty(author.GetProperty("familyPositions").EnumerateArray());
+            Assert.True(author.GetProperty("isOfficial").GetBoolean());
+        }
+
+        Assert.DoesNotContain(official.Id.ToString(), one.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(official.Id.ToString(), page.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,15 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Salon.Infrastructure.Persistence;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
+using Salon.Web.Hosting;
 
 namespace Salon.IntegrationTests.Platform;
 
 /// <summary>The redaction policy (docs/operations.md), checked at the most verbose log level: no e-mail,
-/// password, token or post text reaches any log, from Salon, ASP.NET Core, EF Core or Hangfire.</summary>
+/// password, token or post text reaches any log, from Salon, ASP.NET Core, EF Core or Hangfire; nor, from the web
+/// client on its own host, a token, an e-mail address, a member id or a search word in a link's query string.</summary>
 public sealed class LogRedactionTests : IDisposable
 {
     private readonly SalonApiFactory _factory;
@@ -24,6 +30,9 @@ public sealed class LogRedactionTests : IDisposable
         _factory.Settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace";
         _factory.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace";
         _factory.Settings["Logging:LogLevel:Hangfire"] = "Trace";
+
+        // On a real port, so that the standalone web client can call it.
+        _factory.UseKestrel(0);
         _client = _factory.CreateClient();
     }
 
@@ -83,6 +92,89 @@ public sealed class LogRedactionTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public async Task The_standalone_web_client_logs_no_token_email_member_id_or_search_word_from_its_links()
+    {
+        var member = await _factory.SignUpAsync(_client);
+        var newEmail = ApiClient.UniqueEmail("newaddress");
+        const string token = "CfDJ8-link-token-SECRET-4711";
+        const string resetToken = "reset-token-SECRET-0815";
+        const string newPassword = "new secret horse 0815";
+        const string searchWord = "死にたい";
+
+        // The web client as its own host (docs/deploy.md), at the most verbose level, in front of the API.
+        var logs = new CapturedLogs();
+        await using var web = WebClientProgram.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--Web:ApiBaseUrl", _client.BaseAddress!.ToString(),
+            "--Web:KeysDirectory", Path.Combine(_factory.Directory, "web-keys"),
+            "--Security:UseHttps", "false",
+            "--Web:SecureCookie", "false",
+            "--Logging:LogLevel:Default", "Trace",
+            "--Logging:LogLevel:Microsoft", "Trace",
+            "--Logging:LogLevel:Microsoft.AspNetCore", "Trace",
+            "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Trace",
+        ]);
+        web.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        await web.StartAsync();
+        var site = new Uri(web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = site };
+
+        // The e-mail links, each opened and its button pressed (the form posts back to the same address).
+        var links = new (string Url, Dictionary<string, string> Fields)[]
+        {
+            ($"/confirm-email?userId={member.Id}&token={token}", []),
+            ($"/reset-password?userId={member.Id}&token={resetToken}", new() { ["Form.NewPassword"] = newPassword }),
+            ($"/confirm-email-change?userId={member.Id}&email={Uri.EscapeDataString(newEmail)}&token={token}", []),
+        };
+        foreach (var (url, fields) in links)
+        {
+            await PostBackAsync(browser, await browser.GetAsync(url), fields);
+        }
+
+        // A search: first signed out (sent to the sign-in page, the search in its return address), then signed in.
+        var signIn = await browser.GetAsync($"/search?q={Uri.EscapeDataString(searchWord)}");
+        var results = await PostBackAsync(browser, signIn, new() { ["Form.Email"] = member.Email, ["Form.Password"] = member.Password });
+        Assert.Contains($"「{searchWord}」の検索結果", await results.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await web.StopAsync();
+
+        var entries = logs.Entries.ToList();
+        Assert.Contains(entries, l => l.Level == LogLevel.Trace);
+        string[] secrets =
+        [
+            token, resetToken, newPassword, newEmail, newEmail.Split('@')[0], member.Email, member.Password, member.Id.ToString(),
+            searchWord,
+        ];
+        foreach (var entry in entries)
+        {
+            var text = entry.Message + " " + entry.Exception;
+            foreach (var secret in secrets.SelectMany(s => new[] { s, Uri.EscapeDataString(s), Uri.EscapeDataString(Uri.EscapeDataString(s)) }))
+            {
+                Assert.False(
+                    text.Contains(secret, StringComparison.OrdinalIgnoreCase),
+                    $"A {entry.Level} log from {entry.Category} contains a secret: {entry.Message}");
+            }
+        }
+
+        // The requests are logged, by their route.
+        Assert.Contains(entries, l => l.Category == "Salon.Requests" && l.Message.Contains("/confirm-email-change responded", StringComparison.Ordinal));
+    }
+
+    /// <summary>Submits the page's form as a browser without script does: to the page's own address, with its hidden
+    /// fields (the form's name and the antiforgery token) and the given ones.</summary>
+    private static async Task<HttpResponseMessage> PostBackAsync(HttpClient browser, HttpResponseMessage page, Dictionary<string, string> fields)
+    {
+        await page.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        fields["_handler"] = HiddenField("_handler").Match(html).Groups[1].Value;
+        fields["__RequestVerificationToken"] = HiddenField("__RequestVerificationToken").Match(html).Groups[1].Value;
+        return await browser.PostAsync(page.RequestMessage!.RequestUri, new FormUrlEncodedContent(fields));
+    }
+
+    private static Regex HiddenField(string name) => new($"name=\"{name}\" value=\"([^\"]+)\"");
 
     [Fact]
     public void EF_Core_never_logs_parameter_values()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Salon.WebApi.Common;
+namespace Salon.Web.Hosting;
 
 /// <summary>The redaction policy (docs/operations.md): e-mails, tokens, passwords and post text are never
 /// logged, at any level. What could carry them is closed off here, in code, so a verbose log level set in
@@ -10,8 +10,10 @@ namespace Salon.WebApi.Common;
 ///   unsubscribe tokens. They are capped at Warning and replaced by <see cref="UseSalonRequestLogging"/>,
 ///   which logs the route template (no ids, no query), the status and the duration.
 /// - EF Core never gets sensitive-data logging (parameter values stay '?'); a test checks the option.
-/// - Request bodies and headers are never logged (no HTTP logging middleware, no {@Request}).</summary>
-internal static class LoggingPolicy
+/// - Request bodies and headers are never logged (no HTTP logging middleware, no {@Request}).
+/// Used by both hosts: the API's (which co-hosts the web client) and the web client's own (<see cref="WebClientProgram"/>),
+/// whose pages are the targets of the e-mail links (?userId=…&amp;token=…, ?email=…) and of searches (?q=…).</summary>
+public static class LoggingPolicy
 {
     /// <summary>Categories whose messages include the raw URL with its query string.</summary>
     private static readonly string[] UrlLoggingCategories =
