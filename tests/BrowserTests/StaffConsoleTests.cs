@@ -117,8 +117,7 @@ public sealed class StaffConsoleTests(BrowserFixture browser)
         var admin = await server.CreateOfficialAsync();
         var moderator = await server.RegisterModeratorAsync(admin);
         var member = await server.RegisterAsync("なつ");
-        var found = await server.CallAsync(admin, HttpMethod.Get, "/api/admin/members?nickname=" + Uri.EscapeDataString(member.Nickname));
-        var id = found.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var id = await server.MemberIdAsync(admin, member);
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(moderator);

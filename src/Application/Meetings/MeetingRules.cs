@@ -1,4 +1,5 @@
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Domain.Common;
 using Salon.Domain.Meetings;
 
@@ -20,9 +21,11 @@ internal static class MeetingRules
 
         var startsAt = JapanTime.AsUtc(input.StartsAt) ?? current?.StartsAt;
         Require(startsAt is not null, MeetingErrors.InvalidStartsAt, "startsAt", "開始日時を入力してください。", "Enter the start time.");
+        RequirePlausible(input.StartsAt, MeetingErrors.InvalidStartsAt, "startsAt");
         Require(input.StartsAt is null || startsAt > now, MeetingErrors.InvalidStartsAt, "startsAt", "開始日時は未来の日時にしてください。", "The start must be in the future.");
         var endsAt = JapanTime.AsUtc(input.EndsAt) ?? current?.EndsAt;
-        Require(endsAt is not null && endsAt > startsAt && endsAt <= startsAt!.Value.AddHours(MaxDurationHours), MeetingErrors.InvalidEndsAt, "endsAt",
+        RequirePlausible(input.EndsAt, MeetingErrors.InvalidEndsAt, "endsAt");
+        Require(endsAt is not null && endsAt > startsAt && endsAt.Value - startsAt!.Value <= TimeSpan.FromHours(MaxDurationHours), MeetingErrors.InvalidEndsAt, "endsAt",
             $"終了日時は開始より後、{MaxDurationHours}時間以内にしてください。", $"The end must be after the start and within {MaxDurationHours} hours.");
 
         var format = input.Format is null ? current?.Format : MeetingNames.ParseFormat(input.Format);
@@ -52,6 +55,7 @@ internal static class MeetingRules
         var eligibility = input.Eligibility is null ? current?.Eligibility ?? FamilyPositions.None : FamilyPositionNames.Parse(input.Eligibility);
 
         // The deadline follows the start unless set; it may not be after it.
+        RequirePlausible(input.ApplicationDeadline, MeetingErrors.InvalidApplicationDeadline, "applicationDeadline");
         var deadline = JapanTime.AsUtc(input.ApplicationDeadline)
             ?? (current is not null && current.ApplicationDeadline != current.StartsAt ? current.ApplicationDeadline : startsAt!.Value);
         Require(deadline <= startsAt, MeetingErrors.InvalidApplicationDeadline, "applicationDeadline", "申し込み締め切りは開始日時より前にしてください。", "The application deadline must not be after the start.");
@@ -69,6 +73,10 @@ internal static class MeetingRules
         && !value.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
         && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
         && uri.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>A time the client sent is within <see cref="PlausibleDates"/>; stored ones are left as they are.</summary>
+    private static void RequirePlausible(DateTime? sent, ErrorCode error, string field) =>
+        Require(PlausibleDates.Contains(sent), error, field, PlausibleDates.TimeOutOfRange.Ja, PlausibleDates.TimeOutOfRange.En);
 
     private static void Require(bool ok, ErrorCode error, string field, string ja, string en)
     {

@@ -12,10 +12,11 @@ public static class JstTimes
     public static string ToInput(DateTime utc) =>
         Dates.ToJapan(utc).ToString(InputFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>The input's value (Japan time) as UTC, or null when empty or not a time (the API then says what is missing).</summary>
+    /// <summary>The input's value (Japan time) as UTC, or null when empty or not a time (the API then says what is missing).
+    /// A time within 9 hours of year 1 becomes <see cref="DateTime.MinValue"/>, which the API refuses as out of range.</summary>
     public static DateTime? FromInput(string? value) =>
         DateTime.TryParseExact(value?.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? DateTime.SpecifyKind(local - Dates.Japan, DateTimeKind.Utc)
+            ? Dates.FromJapan(local)
             : null;
 
     /// <summary>「2026年12月20日（日）14:00」, for schedules an official must read exactly.</summary>

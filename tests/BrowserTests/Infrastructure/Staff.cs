@@ -18,9 +18,15 @@ public static class Staff
 
     public static async Task SetRolesAsync(this WebServer server, Member admin, Member member, params string[] roles)
     {
-        var found = await server.CallAsync(admin, HttpMethod.Get, "/api/admin/members?nickname=" + Uri.EscapeDataString(member.Nickname));
-        var id = found.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("nickname").GetString() == member.Nickname).GetProperty("id").GetGuid();
+        var id = await server.MemberIdAsync(admin, member);
         await server.CallAsync(admin, HttpMethod.Put, $"/api/admin/members/{id}/roles", new { roles });
+    }
+
+    /// <summary>The member's id, found by nickname as the roles page finds it (<paramref name="admin"/> asks).</summary>
+    public static async Task<Guid> MemberIdAsync(this WebServer server, Member admin, Member member)
+    {
+        var found = await server.CallAsync(admin, HttpMethod.Get, "/api/admin/members?nickname=" + Uri.EscapeDataString(member.Nickname));
+        return found.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("nickname").GetString() == member.Nickname).GetProperty("id").GetGuid();
     }
 
     public static async Task<Guid> ReportAsync(this WebServer server, Member reporter, Guid postId, string reason, string note)

@@ -19,6 +19,7 @@ public sealed class CreateAnnouncementCommandValidator : AbstractValidator<Creat
         RuleFor(c => c.AuthorId).NotEmpty();
         RuleFor(c => c.Title).ValidTitle(Announcement.TitleMaxLength);
         RuleFor(c => c.Body).ValidBody(Announcement.BodyMaxLength);
+        RuleFor(c => c.PublishAt).PlausibleTime();
     }
 }
 

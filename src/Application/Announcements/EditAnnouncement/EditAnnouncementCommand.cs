@@ -19,6 +19,7 @@ public sealed class EditAnnouncementCommandValidator : AbstractValidator<EditAnn
         RuleFor(c => c.OfficialId).NotEmpty();
         RuleFor(c => c.Title).ValidTitle(Announcement.TitleMaxLength).When(c => c.Title is not null);
         RuleFor(c => c.Body).ValidBody(Announcement.BodyMaxLength).When(c => c.Body is not null);
+        RuleFor(c => c.PublishAt).PlausibleTime();
     }
 }
 

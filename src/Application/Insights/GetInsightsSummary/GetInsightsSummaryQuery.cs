@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Statistics;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Consultations.Contracts;
 using Salon.Application.Meetings.Contracts;
 using Salon.Application.Members.Contracts;
@@ -20,27 +21,17 @@ public sealed class GetInsightsSummaryQueryValidator : AbstractValidator<GetInsi
 {
     public const int MaxMonths = 36;
 
-    /// <summary>Dates outside these are mistakes (and would overflow the month arithmetic).</summary>
-    public static readonly DateOnly Earliest = new(2000, 1, 1);
-    public static readonly DateOnly Latest = new(2999, 12, 31);
-
     public GetInsightsSummaryQueryValidator()
     {
-        RuleFor(q => q.From).Must(InRange).WithMessage(_ => OutOfRange.Current);
-        RuleFor(q => q.To).Must(InRange).WithMessage(_ => OutOfRange.Current);
+        RuleFor(q => q.From).PlausibleDay();
+        RuleFor(q => q.To).PlausibleDay();
         RuleFor(q => q.To)
             .Must((q, to) => q.From is null || to is null || q.From <= to)
             .WithMessage(_ => new LocalizedText("終了日は開始日以降にしてください。", "The end must not be before the start.").Current);
         RuleFor(q => q.From)
-            .Must((q, from) => from is null || q.To is null || !InRange(from) || !InRange(q.To) || from.Value.AddMonths(MaxMonths) > q.To.Value)
+            .Must((q, from) => from is null || q.To is null || !PlausibleDates.Contains(from) || !PlausibleDates.Contains(q.To) || from.Value.AddMonths(MaxMonths) > q.To.Value)
             .WithMessage(_ => new LocalizedText($"期間は{MaxMonths}か月以内にしてください。", $"The range must be at most {MaxMonths} months.").Current);
     }
-
-    private static LocalizedText OutOfRange => new(
-        $"日付は{Earliest:yyyy-MM-dd}から{Latest:yyyy-MM-dd}までの間にしてください。",
-        $"Dates must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
-
-    private static bool InRange(DateOnly? date) => date is null || (date >= Earliest && date <= Latest);
 }
 
 /// <summary>Composes the owning modules' statistics contracts; reads no table of its own. Every figure is

@@ -3,8 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Paging;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
-using Salon.Domain.Common;
 
 namespace Salon.Application.Moderation.GetAuditLog;
 
@@ -17,23 +17,13 @@ public sealed record GetAuditLogQuery(string? Cursor, int? Limit, Guid? ActorId 
 
 public sealed class GetAuditLogQueryValidator : AbstractValidator<GetAuditLogQuery>
 {
-    /// <summary>Days outside these are mistakes (and would overflow the conversion from Japan time).</summary>
-    private static readonly DateOnly Earliest = new(2000, 1, 1);
-    private static readonly DateOnly Latest = new(2999, 12, 31);
-
     public GetAuditLogQueryValidator()
     {
         RuleFor(q => q.Action).MaximumLength(64);
-        RuleFor(q => q.From).Must(IsPlausible).WithMessage(_ => OutOfRange.Current);
-        RuleFor(q => q.To).Must(IsPlausible).WithMessage(_ => OutOfRange.Current);
+        RuleFor(q => q.From).PlausibleDay();
+        RuleFor(q => q.To).PlausibleDay();
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
     }
-
-    private static LocalizedText OutOfRange => new(
-        $"日付は{Earliest:yyyy-MM-dd}から{Latest:yyyy-MM-dd}までの間にしてください。",
-        $"Dates must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
-
-    private static bool IsPlausible(DateOnly? day) => day is null || (day >= Earliest && day <= Latest);
 }
 
 public sealed class GetAuditLogQueryHandler(IModerationDb db, IMemberDirectory directory) : IQueryHandler<GetAuditLogQuery, Page<AuditEntryDto>>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Salon.Application.Common.Time;
+using Salon.Application.Common.Validation;
 using Salon.Application.Members.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Moderation;
@@ -17,6 +18,7 @@ public sealed class SuspendMemberCommandValidator : AbstractValidator<SuspendMem
     {
         RuleFor(c => c.MemberId).NotEmpty().NotEqual(c => c.ModeratorId)
             .WithMessage(_ => new LocalizedText("自分自身を利用停止にはできません。", "You cannot suspend yourself.").Current);
+        RuleFor(c => c.Until).PlausibleTime();
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
     }
 }
