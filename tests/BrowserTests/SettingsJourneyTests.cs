@@ -63,6 +63,50 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Unticking_every_in_app_box_saves_every_kind_off()
+    {
+        // The browser posts no box at all then: that is "all off", not a missing form.
+        var member = await browser.Server.RegisterAsync("あお");
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.SignInAsync(member);
+        await page.GotoAsync("/settings/notifications");
+        var boxes = page.GetByLabel("サロンの「通知」に出す");
+        Assert.True(await boxes.CountAsync() >= 4);
+        foreach (var box in await boxes.AllAsync())
+        {
+            await box.UncheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("保存しました。");
+        foreach (var box in await boxes.AllAsync())
+        {
+            await Expect(box).Not.ToBeCheckedAsync();
+        }
+
+        // Through the API: every kind off in the app, but the moderators' notices, which always arrive.
+        var settings = await browser.Server.CallAsync(member, HttpMethod.Get, "/api/me/notification-settings");
+        var inApp = settings.GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("inApp").GetBoolean());
+        Assert.All(inApp.Where(k => k.Key != "moderation"), k => Assert.False(k.Value, k.Key));
+    }
+
+    [Fact]
+    public async Task Unticking_every_family_position_is_answered_with_the_APIs_reason_and_changes_nothing()
+    {
+        var member = await browser.Server.RegisterAsync("みどり");
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.SignInAsync(member);
+        await page.GotoAsync("/settings/profile");
+        await page.GetByLabel("親", new() { Exact = true }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Expect(page.Locator("#error-familyPositions")).ToContainTextAsync("家族の立場を1つ以上選んでください。");
+        await Expect(page.GetByLabel("ニックネーム")).ToHaveValueAsync(member.Nickname);
+
+        var me = await browser.Server.CallAsync(member, HttpMethod.Get, "/api/me");
+        Assert.Equal(["parent"], me.GetProperty("familyPositions").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task A_member_edits_their_profile_and_sees_it_as_others_do()
     {
         var member = await browser.Server.RegisterAsync("なつ");

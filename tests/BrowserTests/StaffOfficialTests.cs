@@ -109,7 +109,7 @@ public sealed class StaffOfficialTests(BrowserFixture browser)
         var server = browser.Server;
         var official = await server.CreateOfficialAsync();
         var member = await server.RegisterAsync("くも");
-        var id = await CreateMeetingAsync(server, official, "中止する会 " + Guid.NewGuid().ToString("N")[..6]);
+        var id = await server.CreateMeetingAsync(official, "中止する会 " + Guid.NewGuid().ToString("N")[..6]);
         await server.CallAsync(member, HttpMethod.Post, $"/api/meetings/{id}/applications", new { }, HttpStatusCode.Created);
 
         var page = await browser.NewPageAsync();
@@ -185,7 +185,7 @@ public sealed class StaffOfficialTests(BrowserFixture browser)
         var server = browser.Server;
         var official = await server.CreateOfficialAsync();
         var member = await server.RegisterAsync("つゆ");
-        var meeting = await CreateMeetingAsync(server, official, "会 " + Guid.NewGuid().ToString("N")[..6]);
+        var meeting = await server.CreateMeetingAsync(official, "会 " + Guid.NewGuid().ToString("N")[..6]);
         var announcement = (await server.CallAsync(official, HttpMethod.Post, "/api/announcements",
             new { title = "お知らせ", body = "本文", pinned = false, @public = false }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
@@ -220,20 +220,4 @@ public sealed class StaffOfficialTests(BrowserFixture browser)
 
     private static string Shown(JsonElement count) =>
         count.ValueKind == JsonValueKind.Number ? count.GetInt32().ToString("N0", CultureInfo.InvariantCulture) : "5未満";
-
-    private static async Task<Guid> CreateMeetingAsync(WebServer server, Member official, string title)
-    {
-        var startsAt = DateTime.UtcNow.Date.AddDays(20).AddHours(5);
-        var created = await server.CallAsync(official, HttpMethod.Post, "/api/meetings", new
-        {
-            title,
-            description = "説明",
-            startsAt,
-            endsAt = startsAt.AddHours(2),
-            format = "online",
-            joinUrl = "https://meet.example.org/abc",
-            capacity = 5,
-        }, HttpStatusCode.Created);
-        return created.GetProperty("id").GetGuid();
-    }
 }

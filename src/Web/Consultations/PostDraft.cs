@@ -1,12 +1,13 @@
 namespace Salon.Web.Consultations;
 
 /// <summary>A consultation or reply being written. <see cref="Step"/> is the button pressed: "preview" (確認),
-/// "edit" (書き直す) or "post" (投稿する); the draft travels in the form, so this works without JavaScript.</summary>
+/// "edit" (書き直す) or "post" (投稿する); the draft travels in the form, so this works without JavaScript. A text that
+/// was not posted is empty (the form binder would set it to null).</summary>
 public sealed class PostDraft
 {
-    public string Title { get; set; } = "";
+    public string Title { get; set => field = value ?? ""; } = "";
 
-    public string Body { get; set; } = "";
+    public string Body { get; set => field = value ?? ""; } = "";
 
     public bool Anonymous { get; set; }
 

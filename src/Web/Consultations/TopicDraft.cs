@@ -1,12 +1,13 @@
 namespace Salon.Web.Consultations;
 
 /// <summary>A consultation being edited by its author (<c>/topics/{id}/edit</c>): the whole form travels in the
-/// post, and <see cref="ChangesFrom"/> sends the API only the fields that differ from the topic as it is.</summary>
+/// post, and <see cref="ChangesFrom"/> sends the API only the fields that differ from the topic as it is. A text that
+/// was not posted is empty (the form binder would set it to null).</summary>
 public sealed class TopicDraft
 {
-    public string Title { get; set; } = "";
+    public string Title { get; set => field = value ?? ""; } = "";
 
-    public string Body { get; set; } = "";
+    public string Body { get; set => field = value ?? ""; } = "";
 
     /// <summary>The ticked tags. Never null: a form with no box ticked binds null here.</summary>
     public Dictionary<string, bool> Tags { get; set => field = value ?? []; } = [];

@@ -52,8 +52,9 @@ public static class WebClient
         return services;
     }
 
-    /// <summary>Reads the sign-in cookie for page requests (refreshing the tokens when due).</summary>
-    public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.UseMiddleware<SessionMiddleware>();
+    /// <summary>Refuses page requests with a Host that makes no address (<see cref="HostCheck"/>), then reads the
+    /// sign-in cookie for page requests (refreshing the tokens when due).</summary>
+    public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.Use(HostCheck.Apply).UseMiddleware<SessionMiddleware>();
 
     public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
     {

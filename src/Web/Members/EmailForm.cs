@@ -1,7 +1,7 @@
 namespace Salon.Web.Members;
 
-/// <summary>A form with one e-mail field (resend confirmation, forgot password).</summary>
+/// <summary>A form with one e-mail field (resend confirmation, forgot password); not posted, it is empty.</summary>
 internal sealed class EmailForm
 {
-    public string Email { get; set; } = "";
+    public string Email { get; set => field = value ?? ""; } = "";
 }

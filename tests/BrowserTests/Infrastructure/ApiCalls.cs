@@ -54,6 +54,23 @@ public static class ApiCalls
         return created.GetProperty("id").GetGuid();
     }
 
+    /// <summary>An online 交流会 for five, open to every position, twenty days ahead; returns its id.</summary>
+    public static async Task<Guid> CreateMeetingAsync(this WebServer server, Member official, string title)
+    {
+        var startsAt = DateTime.UtcNow.Date.AddDays(20).AddHours(5);
+        var created = await server.CallAsync(official, HttpMethod.Post, "/api/meetings", new
+        {
+            title,
+            description = "説明",
+            startsAt,
+            endsAt = startsAt.AddHours(2),
+            format = "online",
+            joinUrl = "https://meet.example.org/abc",
+            capacity = 5,
+        }, HttpStatusCode.Created);
+        return created.GetProperty("id").GetGuid();
+    }
+
     public static async Task<Guid> ReplyAsync(this WebServer server, Member author, Guid topicId, string body)
     {
         var created = await server.CallAsync(author, HttpMethod.Post, $"/api/topics/{topicId}/replies", new { body, anonymous = false }, HttpStatusCode.Created);

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Salon.IntegrationTests.Infrastructure;
@@ -22,17 +21,7 @@ public sealed class KestrelRejectionTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>Writes the bytes as they are (no client library to escape or refuse them) and reads to the end.</summary>
-    private async Task<string> SendRawAsync(string request)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(_address.Host, _address.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await reader.ReadToEndAsync(timeout.Token);
-    }
+    private Task<string> SendRawAsync(string request) => RawHttp.SendAsync(_address, request);
 
     private static void AssertProblem(string response, int status)
     {

@@ -5,22 +5,23 @@ namespace Salon.Web.Announcements.Manage;
 
 /// <summary>The お知らせ form as posted. <see cref="Step"/> is the pressed button: <c>preview</c> shows the
 /// announcement as members will read it, <c>save</c> sends it. <see cref="When"/>: <c>now</c> or <c>schedule</c>
-/// (then <see cref="PublishAt"/>, a <c>datetime-local</c> value in Japan time).</summary>
+/// (then <see cref="PublishAt"/>, a <c>datetime-local</c> value in Japan time). A field that was not posted is empty
+/// (the form binder would set it to null).</summary>
 public sealed class AnnouncementForm
 {
-    public string Title { get; set; } = "";
+    public string Title { get; set => field = value ?? ""; } = "";
 
-    public string Body { get; set; } = "";
+    public string Body { get; set => field = value ?? ""; } = "";
 
     public bool Pinned { get; set; }
 
     public bool Public { get; set; }
 
-    public string When { get; set; } = "now";
+    public string When { get; set => field = value ?? ""; } = "now";
 
-    public string PublishAt { get; set; } = "";
+    public string PublishAt { get; set => field = value ?? ""; } = "";
 
-    public string Step { get; set; } = "";
+    public string Step { get; set => field = value ?? ""; } = "";
 
     public static AnnouncementForm From(ManagedAnnouncement announcement) => new()
     {

@@ -4,28 +4,29 @@ using Salon.Web.Shared;
 namespace Salon.Web.Meetings.Manage;
 
 /// <summary>The 交流会 form as posted (strings, so a half-filled form comes back as it was typed). Times are
-/// <c>datetime-local</c> values in Japan time; the API checks every rule and answers per field.</summary>
+/// <c>datetime-local</c> values in Japan time; the API checks every rule and answers per field. A field that was not
+/// posted is empty (the form binder would set it to null).</summary>
 public sealed class MeetingForm
 {
-    public string Title { get; set; } = "";
+    public string Title { get; set => field = value ?? ""; } = "";
 
-    public string Description { get; set; } = "";
+    public string Description { get; set => field = value ?? ""; } = "";
 
-    public string StartsAt { get; set; } = "";
+    public string StartsAt { get; set => field = value ?? ""; } = "";
 
-    public string EndsAt { get; set; } = "";
+    public string EndsAt { get; set => field = value ?? ""; } = "";
 
-    public string ApplicationDeadline { get; set; } = "";
+    public string ApplicationDeadline { get; set => field = value ?? ""; } = "";
 
-    public string Format { get; set; } = "online";
+    public string Format { get; set => field = value ?? ""; } = "online";
 
-    public string JoinUrl { get; set; } = "";
+    public string JoinUrl { get; set => field = value ?? ""; } = "";
 
-    public string Venue { get; set; } = "";
+    public string Venue { get; set => field = value ?? ""; } = "";
 
-    public string Area { get; set; } = "";
+    public string Area { get; set => field = value ?? ""; } = "";
 
-    public string Capacity { get; set; } = "";
+    public string Capacity { get; set => field = value ?? ""; } = "";
 
     /// <summary>One box per family position (form binding maps named booleans); none ticked = everyone.</summary>
     public bool Parent { get; set; }
@@ -40,7 +41,7 @@ public sealed class MeetingForm
 
     public bool Other { get; set; }
 
-    public string FeeNote { get; set; } = "";
+    public string FeeNote { get; set => field = value ?? ""; } = "";
 
     public static MeetingForm From(Meeting meeting) => new()
     {
