@@ -8,12 +8,14 @@ using Salon.Application.Common.Time;
 using Salon.Application.Members;
 using Salon.Domain.Common;
 using Salon.Domain.Members;
+using Salon.Infrastructure.Persistence;
 
 namespace Salon.Infrastructure.Identity;
 
 /// <summary><see cref="IIdentityService"/> on ASP.NET Core Identity. Changes are staged (the store does
-/// not save); the use case commits them.</summary>
-public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHasher<SalonUser> hasher, TimeProvider time) : IIdentityService
+/// not save); the use case commits them. The methods that write run under the member's row lock and start from the account
+/// as the database has it then (<see cref="CurrentAsync"/>), never from a copy read before the lock.</summary>
+public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHasher<SalonUser> hasher, SalonDbContext context, TimeProvider time) : IIdentityService
 {
     // Verified against when there is no hash to check, so a miss costs as much as a hit.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<SalonUser>().HashPassword(new SalonUser(), Guid.NewGuid().ToString()));
@@ -26,7 +28,7 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
 
     public string NormalizeEmail(string email) => users.NormalizeEmail(email) ?? email;
 
-    public async Task<string> HashNewPasswordAsync(string password)
+    public async Task<string> HashNewPasswordAsync(string password, string field)
     {
         var user = new SalonUser();
         var errors = new List<IdentityError>();
@@ -35,7 +37,7 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
             errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         }
 
-        ThrowIfFailed(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        ThrowIfFailed(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]), field);
         return hasher.HashPassword(user, password);
     }
 
@@ -60,83 +62,108 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         ThrowIfFailed(await users.CreateAsync(user));
     }
 
-    public async Task<PasswordSignInResult> PasswordSignInAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<SignInAttempt> VerifySignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(email);
+        var normalized = NormalizeEmail(email);
+        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is not { PasswordHash.Length: > 0 })
         {
             VerifyPassword(null, password);
+            return new SignInAttempt(null, null, null);
+        }
+
+        // Verified even when the account is locked, so that a locked account costs what any other failure costs; whether
+        // it is locked is decided under the lock (RecordSignInAsync).
+        return hasher.VerifyHashedPassword(user, user.PasswordHash, password) switch
+        {
+            PasswordVerificationResult.Failed => new SignInAttempt(user.Id, null, null),
+            PasswordVerificationResult.SuccessRehashNeeded => new SignInAttempt(user.Id, new PasswordProof(user.Id, user.PasswordHash), hasher.HashPassword(user, password)),
+            _ => new SignInAttempt(user.Id, new PasswordProof(user.Id, user.PasswordHash), null),
+        };
+    }
+
+    public async Task<PasswordSignInResult> RecordSignInAsync(SignInAttempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.MemberId is not { } memberId || await CurrentAsync(memberId, cancellationToken) is not { } user)
+        {
             return PasswordSignInResult.Failed;
         }
 
-        // Checked all the same, so that a locked account costs what any other failure costs; and refused
-        // even when right, or the lockout would not stop guessing.
+        // Refused even when right, or the lockout would not stop guessing; and not counted.
         if (await users.IsLockedOutAsync(user))
         {
-            hasher.VerifyHashedPassword(user, user.PasswordHash, password);
             return PasswordSignInResult.Failed;
         }
 
-        if (await users.CheckPasswordAsync(user, password))
+        if (attempt.Proof is { } proof && StillHolds(user, proof))
         {
+            if (attempt.UpgradedPasswordHash is { } upgraded)
+            {
+                user.PasswordHash = upgraded;
+                await users.UpdateAsync(user);
+            }
+
             await users.ResetAccessFailedCountAsync(user);
             return new PasswordSignInResult(PasswordSignInStatus.Succeeded, user.Id, user.EmailConfirmed);
         }
 
+        // A wrong password, or a right one for a password changed since it was checked: one failure.
         await users.AccessFailedAsync(user);
         return await users.IsLockedOutAsync(user)
             ? new PasswordSignInResult(PasswordSignInStatus.LockoutStarted, user.Id, user.EmailConfirmed)
             : PasswordSignInResult.Failed;
     }
 
-    public async Task<bool> CheckPasswordAsync(Guid memberId, string password)
+    public async Task<PasswordProof?> ProvePasswordAsync(Guid memberId, string password, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(memberId.ToString());
-        return user is not null && await users.CheckPasswordAsync(user, password);
+        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId, cancellationToken);
+        return user is { PasswordHash.Length: > 0 } && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
+            ? new PasswordProof(user.Id, user.PasswordHash)
+            : null;
     }
+
+    public async Task<bool> CheckPasswordAsync(Guid memberId, string password, CancellationToken cancellationToken) =>
+        await ProvePasswordAsync(memberId, password, cancellationToken) is not null;
 
     public async Task<string> CreatePasswordResetTokenAsync(Guid memberId) =>
         Encode(await users.GeneratePasswordResetTokenAsync(await RequireAsync(memberId)));
 
-    public async Task<bool> ResetPasswordAsync(Guid memberId, string token, string newPassword)
+    public async Task<bool> IsPasswordResetTokenValidAsync(Guid memberId, string token)
     {
-        var user = await users.FindByIdAsync(memberId.ToString());
-        if (user is null || Decode(token) is not { } decoded)
+        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId);
+        return user is not null && await IsPasswordResetTokenValidAsync(user, token);
+    }
+
+    public async Task<bool> ResetPasswordAsync(Guid memberId, string token, string newPasswordHash, CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(memberId, cancellationToken) is not { } user || !await IsPasswordResetTokenValidAsync(user, token))
         {
             return false;
         }
 
-        var result = await users.ResetPasswordAsync(user, decoded, newPassword);
-        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
-        {
-            return false;
-        }
-
-        ThrowIfFailed(result, passwordField: "newPassword");
+        await SetPasswordHashAsync(user, newPasswordHash);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return true;
     }
 
-    public async Task<bool> ChangePasswordAsync(Guid memberId, string currentPassword, string newPassword)
+    public async Task<bool> ChangePasswordAsync(PasswordProof current, string newPasswordHash, CancellationToken cancellationToken)
     {
-        var user = await RequireAsync(memberId);
-        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
-        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        if (await CurrentAsync(current.MemberId, cancellationToken) is not { } user || !StillHolds(user, current))
         {
             return false;
         }
 
-        ThrowIfFailed(result, passwordField: "newPassword");
+        await SetPasswordHashAsync(user, newPasswordHash);
         return true;
     }
 
     public async Task<string> CreateChangeEmailTokenAsync(Guid memberId, string newEmail) =>
         Encode(await users.GenerateChangeEmailTokenAsync(await RequireAsync(memberId), newEmail));
 
-    public async Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token)
+    public async Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(memberId.ToString());
+        var user = await CurrentAsync(memberId, cancellationToken);
         if (user is null || Decode(token) is not { } decoded)
         {
             return false;
@@ -159,9 +186,9 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         await users.Users.Where(u => memberIds.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
             .ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
 
-    public async Task DeleteAsync(Guid memberId)
+    public async Task DeleteAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(memberId.ToString());
+        var user = await CurrentAsync(memberId, cancellationToken);
         if (user is not null)
         {
             ThrowIfFailed(await users.DeleteAsync(user));
@@ -171,6 +198,35 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
     private static AccountSnapshot? Snapshot(SalonUser? user) => user is null
         ? null
         : new AccountSnapshot(user.Id, user.Email ?? string.Empty, user.EmailConfirmed);
+
+    /// <summary>The account as the database has it now, tracked for the change to come. Called under the member's row lock;
+    /// a copy this unit of work read earlier (before the lock) is read again, since another request may have changed the
+    /// row in between, and the change would then fail the row's concurrency check.</summary>
+    private async Task<SalonUser?> CurrentAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        if (context.ChangeTracker.Entries<SalonUser>().FirstOrDefault(e => e.Entity.Id == memberId) is not { } tracked)
+        {
+            return await users.FindByIdAsync(memberId.ToString());
+        }
+
+        await tracked.ReloadAsync(cancellationToken);
+        return tracked.State == EntityState.Detached ? null : tracked.Entity;
+    }
+
+    private static bool StillHolds(SalonUser user, PasswordProof proof) =>
+        user.Id == proof.MemberId && string.Equals(user.PasswordHash, proof.PasswordHash, StringComparison.Ordinal);
+
+    /// <summary>As Identity sets a new password: the hash, and a new security stamp, which spends the account's tokens
+    /// (password reset, address change).</summary>
+    private async Task SetPasswordHashAsync(SalonUser user, string passwordHash)
+    {
+        user.PasswordHash = passwordHash;
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
+    }
+
+    private async Task<bool> IsPasswordResetTokenValidAsync(SalonUser user, string token) =>
+        Decode(token) is { } decoded
+        && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<SalonUser>.ResetPasswordTokenPurpose, decoded);
 
     private async Task<SalonUser> RequireAsync(Guid memberId) =>
         await users.FindByIdAsync(memberId.ToString()) ?? throw SalonException.NotFound();

@@ -38,6 +38,13 @@ public static class HttpErrors
     public static readonly HttpError HeadersTooLarge = new(
         "headers-too-large", StatusCodes.Status431RequestHeaderFieldsTooLarge, new LocalizedText("リクエストヘッダーが大きすぎます。", "The request headers are too large."));
 
+    /// <summary>A write lost to another writer of the same row (EF Core's <c>DbUpdateConcurrencyException</c>) that no use
+    /// case foresaw: the last line of defence, "try again" instead of a server error (docs/adr/0044).</summary>
+    public static readonly HttpError ConcurrentChange = new(
+        "concurrent-change",
+        StatusCodes.Status409Conflict,
+        new LocalizedText("同時に行われたほかの操作と重なったため、完了できませんでした。もう一度お試しください。", "Another change to the same data was made at the same moment. Please try again."));
+
     public static readonly HttpError ServerError = new(
         "server-error",
         StatusCodes.Status500InternalServerError,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Salon.Domain.Common;
 
 namespace Salon.WebApi.Common;
@@ -18,19 +19,19 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ValidationException validation => FromValidation(validation),
             SalonException salon => FromSalon(salon),
             BadHttpRequestException badRequest => BadRequests.Describe(badRequest),
+            DbUpdateConcurrencyException => FromHttpError(HttpErrors.ConcurrentChange),
             _ => null,
         };
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception in {Endpoint}", httpContext.GetEndpoint()?.DisplayName ?? "(no endpoint)");
-            problem = new ProblemDetails
-            {
-                Status = HttpErrors.ServerError.Status,
-                Type = ProblemTypes.For(HttpErrors.ServerError.Code),
-                Title = HttpErrors.ServerError.Text.Current,
-                Extensions = { ["code"] = HttpErrors.ServerError.Code },
-            };
+            logger.LogError(exception, "Unhandled exception in {Endpoint}", EndpointName(httpContext));
+            problem = FromHttpError(HttpErrors.ServerError);
+        }
+        else if (exception is DbUpdateConcurrencyException)
+        {
+            // The client is told to try again, but a use case that writes a shared row without its lock is a bug to find.
+            logger.LogWarning(exception, "A concurrent change in {Endpoint} was answered 409", EndpointName(httpContext));
         }
         else
         {
@@ -50,6 +51,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Exception = exception,
         });
     }
+
+    private static string EndpointName(HttpContext httpContext) => httpContext.GetEndpoint()?.DisplayName ?? "(no endpoint)";
+
+    private static ProblemDetails FromHttpError(HttpError error) => new()
+    {
+        Status = error.Status,
+        Type = ProblemTypes.For(error.Code),
+        Title = error.Text.Current,
+        Extensions = { ["code"] = error.Code },
+    };
 
     private static ValidationProblemDetails FromValidation(ValidationException validation)
     {

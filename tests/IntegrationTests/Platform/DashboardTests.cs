@@ -136,6 +136,32 @@ public sealed partial class DashboardTests(SalonApiFactory factory) : IClassFixt
         Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
     }
 
+    /// <summary>Sign-ins sent at once never answer 500, and each wrong one counts towards the lockout (robustness review,
+    /// item 9): as many wrong passwords at once as the lockout allows (five) lock the admin out, and the right one is then
+    /// refused like a wrong one.</summary>
+    [Fact]
+    public async Task Wrong_passwords_sent_at_once_each_get_the_same_page_and_lock_the_admin_out()
+    {
+        var admin = await CreateAdminAsync();
+
+        var signIns = await SignInAtOnceAsync(Enumerable.Range(0, 5).Select(i => (admin, $"wrong guess {i}")).ToArray());
+
+        Assert.All(signIns, s => Assert.Equal(HttpStatusCode.Unauthorized, s.StatusCode));
+        var right = await SignInAsync(Browser(), admin, AdminPassword);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task Right_passwords_sent_at_once_after_a_failure_all_open_the_dashboard()
+    {
+        var admin = await CreateAdminAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(Browser(), admin, "one wrong guess")).StatusCode);
+
+        var signIns = await SignInAtOnceAsync(Enumerable.Repeat((admin, AdminPassword), 4).ToArray());
+
+        Assert.All(signIns, s => Assert.Equal(HttpStatusCode.Redirect, s.StatusCode));
+    }
+
     /// <summary>A browser: keeps cookies, does not follow redirects, talks HTTPS (the cookie is Secure).</summary>
     private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions
     {
@@ -157,16 +183,32 @@ public sealed partial class DashboardTests(SalonApiFactory factory) : IClassFixt
         return TokenField().Match(form).Groups[1].Value;
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
+        await browser.PostAsync("/hangfire/sign-in", await SignInFormAsync(browser, email, password));
+
+    private static async Task<FormUrlEncodedContent> SignInFormAsync(HttpClient browser, string email, string password)
     {
         var token = await AntiforgeryTokenAsync(browser);
         Assert.False(string.IsNullOrEmpty(token));
-        return await browser.PostAsync("/hangfire/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        return new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["email"] = email,
             ["password"] = password,
-        }));
+        });
+    }
+
+    /// <summary>One browser per sign-in, each with its form token fetched first, then every form posted together.</summary>
+    private async Task<HttpResponseMessage[]> SignInAtOnceAsync((string Email, string Password)[] attempts)
+    {
+        var forms = new List<(HttpClient Browser, FormUrlEncodedContent Form)>();
+        foreach (var (email, password) in attempts)
+        {
+            var browser = Browser();
+            forms.Add((browser, await SignInFormAsync(browser, email, password)));
+        }
+
+        return await Task.WhenAll(forms.Select(f => Task.Run(() => f.Browser.PostAsync("/hangfire/sign-in", f.Form))));
     }
 
     private static async Task AssertNoDashboardAsync(HttpResponseMessage response, HttpStatusCode expected)

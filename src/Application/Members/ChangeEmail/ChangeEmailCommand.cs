@@ -33,7 +33,7 @@ public sealed class ChangeEmailCommandHandler(
     public async ValueTask<Unit> Handle(ChangeEmailCommand command, CancellationToken cancellationToken)
     {
         var account = await identity.GetAccountAsync(command.MemberId, cancellationToken) ?? throw SalonException.NotFound();
-        if (!await identity.CheckPasswordAsync(command.MemberId, command.CurrentPassword))
+        if (!await identity.CheckPasswordAsync(command.MemberId, command.CurrentPassword, cancellationToken))
         {
             throw ChangePasswordCommandHandler.WrongPassword("currentPassword");
         }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Common.Validation;
 using Salon.Application.Members.Sessions;
@@ -28,14 +29,27 @@ public sealed class ChangePasswordCommandHandler(IMembersDb db, IIdentityService
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var account = await identity.GetAccountAsync(command.MemberId, cancellationToken) ?? throw SalonException.NotFound();
-        if (!await identity.ChangePasswordAsync(command.MemberId, command.CurrentPassword, command.NewPassword))
-        {
-            throw WrongPassword("currentPassword");
-        }
+        var current = await identity.ProvePasswordAsync(command.MemberId, command.CurrentPassword, cancellationToken)
+            ?? throw WrongPassword("currentPassword");
+        var newPasswordHash = await identity.HashNewPasswordAsync(command.NewPassword, "newPassword");
 
-        await SessionRevocation.RevokeAllAsync(db, command.MemberId, "password-changed", time.UtcNow(), cancellationToken, keep: command.SessionId);
-        outbox.Enqueue(MemberEmails.PasswordChanged(command.MemberId, account.Email));
-        await db.SaveChangesAsync(cancellationToken);
+        // The hashing above is outside the lock; the change is made under it (docs/adr/0044). When the password has changed
+        // since it was checked (the same change sent twice at once, or from two devices), the current password given is no
+        // longer the account's: the answer a second change would get after the first.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await MemberRowLock.AcquireAsync(db, command.MemberId, ct);
+                if (!await identity.ChangePasswordAsync(current, newPasswordHash, ct))
+                {
+                    throw WrongPassword("currentPassword");
+                }
+
+                await SessionRevocation.RevokeAllAsync(db, command.MemberId, "password-changed", time.UtcNow(), ct, keep: command.SessionId);
+                outbox.Enqueue(MemberEmails.PasswordChanged(command.MemberId, account.Email));
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
         return Unit.Value;
     }
 

@@ -26,19 +26,42 @@ public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService i
 {
     /// <summary>Turns the sign-up into a member with the same id. One answer, 400, for an unknown id, a
     /// sign-up that was never sent a token (its address had an account), a wrong or expired token, and an
-    /// address that has since got an account: without a valid token nobody learns anything.</summary>
+    /// address that has since got an account: without a valid token nobody learns anything.
+    /// <para>The same link opened several times at once (a double click, a mail client's preview) confirms once: the
+    /// confirmation runs under the sign-up's row lock and reads the sign-up again under it, so the others find it
+    /// confirmed and answer 204 as a later click would (docs/adr/0044).</para></summary>
     public async ValueTask<Unit> Handle(ConfirmEmailCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var signUp = await db.SignUps.SingleOrDefaultAsync(s => s.Id == command.UserId, cancellationToken);
-        if (signUp is null || !signUp.Accepts(TokenHash.Of(command.Token), now))
+        var tokenHash = TokenHash.Of(command.Token);
+        var signUp = await db.SignUps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.UserId, cancellationToken);
+        if (signUp is null || !signUp.Accepts(tokenHash, now))
+        {
+            throw InvalidToken();
+        }
+
+        if (signUp.ConfirmedAt is null && await db.InTransactionAsync(ct => ConfirmAsync(command.UserId, tokenHash, now, ct), cancellationToken))
+        {
+            SalonMetrics.MemberRegistered();
+        }
+
+        return Unit.Value;
+    }
+
+    /// <summary>True when this request made the member; false when the sign-up was confirmed meanwhile.</summary>
+    private async Task<bool> ConfirmAsync(Guid signUpId, string tokenHash, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.SignUps.Where(s => s.Id == signUpId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, x => x.ExpiresAt), cancellationToken);
+        var signUp = await db.SignUps.SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
+        if (signUp is null || !signUp.Accepts(tokenHash, now))
         {
             throw InvalidToken();
         }
 
         if (signUp.ConfirmedAt is not null)
         {
-            return Unit.Value;
+            return false;
         }
 
         if (await identity.FindByEmailAsync(signUp.Email, cancellationToken) is not null)
@@ -60,8 +83,7 @@ public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService i
             throw MemberErrors.SignUpConflict.Error();
         }
 
-        SalonMetrics.MemberRegistered();
-        return Unit.Value;
+        return true;
     }
 
     internal static SalonException InvalidToken() => MemberErrors.TokenInvalid.ForField("token");

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Validation;
 using Salon.Application.Members.ConfirmEmail;
 using Salon.Domain.Members;
@@ -26,22 +27,28 @@ public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentitySer
     public async ValueTask<Unit> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
     {
         // The token is checked before anything else, so the answer never tells whether an address
-        // belongs to an account (the same 400 for a wrong address, a wrong token or an unknown id).
-        var account = await identity.GetAccountAsync(command.UserId, cancellationToken);
-        if (account is null || !await identity.ChangeEmailAsync(command.UserId, command.Email.Trim(), command.Token))
-        {
-            throw ConfirmEmailCommandHandler.InvalidToken();
-        }
+        // belongs to an account (the same 400 for a wrong address, a wrong token or an unknown id). It is checked under
+        // the member's row lock, on the account as it is then (docs/adr/0044): one link used twice at once changes the
+        // address once, and the other finds the token spent.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                if (!await MemberRowLock.AcquireAsync(db, command.UserId, ct)
+                    || !await identity.ChangeEmailAsync(command.UserId, command.Email.Trim(), command.Token, ct))
+                {
+                    throw ConfirmEmailCommandHandler.InvalidToken();
+                }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
-        {
-            throw MemberErrors.EmailUnavailable.Error();
-        }
-
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
+                {
+                    throw MemberErrors.EmailUnavailable.Error();
+                }
+            },
+            cancellationToken);
         return Unit.Value;
     }
 }

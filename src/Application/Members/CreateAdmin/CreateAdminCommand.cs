@@ -53,7 +53,7 @@ public sealed class CreateAdminCommandHandler(IMembersDb db, IIdentityService id
             allowReservedNickname: true);
         admin.SetRoles(MemberRoles.Admin | MemberRoles.Official, now);
         db.Members.Add(admin);
-        await identity.CreateAsync(id, command.Email.Trim(), await identity.HashNewPasswordAsync(command.Password), cancellationToken);
+        await identity.CreateAsync(id, command.Email.Trim(), await identity.HashNewPasswordAsync(command.Password, "password"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new CreateAdminResult(id, Created: true);
     }

@@ -14,7 +14,10 @@ namespace Salon.Application.Members.Login;
 /// work, which is what a caller could time (ADR 0017): every failure is the same
 /// <c>401 invalid-credentials</c> after the same two password verifications, one against the account (or a dummy) and one against the address's newest
 /// pending sign-up (or a dummy). Only a right password earns a more specific answer: a pending sign-up's
-/// password gets <c>403 email-not-confirmed</c>, a suspended member's <c>403 account-suspended</c>.</summary>
+/// password gets <c>403 email-not-confirmed</c>, a suspended member's <c>403 account-suspended</c>.
+/// <para>The password is verified first, outside any lock; its outcome (the failure count, a lockout, its e-mail) is then
+/// recorded in one short transaction under the member's row lock, on the account as it is then. So sign-ins sent at once
+/// are recorded one after the other: every failure counts, and at most one starts a lockout (docs/adr/0044).</para></summary>
 public sealed class PasswordCheck(
     IMembersDb db,
     IIdentityService identity,
@@ -27,23 +30,18 @@ public sealed class PasswordCheck(
     {
         var now = time.UtcNow();
         var address = email.Trim();
-        var result = await identity.PasswordSignInAsync(address, password, cancellationToken);
-        if (result.Status == PasswordSignInStatus.LockoutStarted)
-        {
-            await TellOwnerOfLockoutAsync(result.MemberId!.Value, cancellationToken);
-        }
+        var attempt = await identity.VerifySignInAsync(address, password, cancellationToken);
 
+        // Failed attempts count towards lockout even though the sign-in fails: committed here, before the answer.
+        var result = attempt.MemberId is { } memberId
+            ? await db.InTransactionAsync(ct => RecordAsync(memberId, attempt, ct), cancellationToken)
+            : PasswordSignInResult.Failed;
         if (result.Status != PasswordSignInStatus.Succeeded)
         {
             var pending = await db.SignUps.NewestForAsync(identity.NormalizeEmail(address), now, cancellationToken);
-            var pendingPasswordIsRight = identity.VerifyPassword(pending?.PasswordHash, password);
-
-            // Failed attempts count towards lockout even though the sign-in fails: commit them first.
-            await db.SaveChangesAsync(cancellationToken);
-            throw pendingPasswordIsRight ? EmailNotConfirmed() : InvalidCredentials();
+            throw identity.VerifyPassword(pending?.PasswordHash, password) ? EmailNotConfirmed() : InvalidCredentials();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         if (!result.EmailConfirmed)
         {
             throw EmailNotConfirmed();
@@ -61,6 +59,19 @@ public sealed class PasswordCheck(
         }
 
         return member;
+    }
+
+    private async Task<PasswordSignInResult> RecordAsync(Guid memberId, SignInAttempt attempt, CancellationToken cancellationToken)
+    {
+        await MemberRowLock.AcquireAsync(db, memberId, cancellationToken);
+        var result = await identity.RecordSignInAsync(attempt, cancellationToken);
+        if (result.Status == PasswordSignInStatus.LockoutStarted)
+        {
+            await TellOwnerOfLockoutAsync(memberId, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
     }
 
     private static SalonException InvalidCredentials() => MemberErrors.InvalidCredentials.Error();

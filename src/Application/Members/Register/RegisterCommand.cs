@@ -60,7 +60,7 @@ public sealed class RegisterCommandHandler(
             Guid.CreateVersion7(),
             email,
             identity.NormalizeEmail(email),
-            await identity.HashNewPasswordAsync(command.Password),
+            await identity.HashNewPasswordAsync(command.Password, "password"),
             nickname,
             FamilyPositionNames.Parse(command.FamilyPositions),
             options.Value.TermsVersion,

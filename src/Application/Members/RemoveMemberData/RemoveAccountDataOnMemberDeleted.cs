@@ -18,6 +18,6 @@ public sealed class RemoveAccountDataOnMemberDeleted(IMembersDb db, IIdentitySer
             .Where(b => b.BlockerId == domainEvent.MemberId || b.BlockedId == domainEvent.MemberId)
             .ToListAsync(cancellationToken);
         db.MemberBlocks.RemoveRange(blocks);
-        await identity.DeleteAsync(domainEvent.MemberId);
+        await identity.DeleteAsync(domainEvent.MemberId, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Common.Validation;
 using Salon.Application.Members.ConfirmEmail;
@@ -26,14 +27,29 @@ public sealed class ResetPasswordCommandHandler(IMembersDb db, IIdentityService 
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
-        var account = await identity.GetAccountAsync(command.UserId, cancellationToken);
-        if (account is null || !await identity.ResetPasswordAsync(command.UserId, command.Token, command.NewPassword))
+        // The token is checked before the new password is hashed, as Identity's own reset does: only a valid link costs a hash.
+        if (!await identity.IsPasswordResetTokenValidAsync(command.UserId, command.Token))
         {
             throw ConfirmEmailCommandHandler.InvalidToken();
         }
 
-        await SessionRevocation.RevokeAllAsync(db, command.UserId, "password-reset", time.UtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var newPasswordHash = await identity.HashNewPasswordAsync(command.NewPassword, "newPassword");
+
+        // Checked again under the member's row lock, on the account as it is then (docs/adr/0044): one link used several
+        // times at once resets the password once, and the others find the token spent, as they would one after the other.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                if (!await MemberRowLock.AcquireAsync(db, command.UserId, ct)
+                    || !await identity.ResetPasswordAsync(command.UserId, command.Token, newPasswordHash, ct))
+                {
+                    throw ConfirmEmailCommandHandler.InvalidToken();
+                }
+
+                await SessionRevocation.RevokeAllAsync(db, command.UserId, "password-reset", time.UtcNow(), ct);
+                await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
         return Unit.Value;
     }
 }
