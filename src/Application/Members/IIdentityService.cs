@@ -6,7 +6,7 @@ namespace Salon.Application.Members;
 /// <para>A write to an account runs in a transaction under the member's row lock (<c>MemberRowLock</c>), and the methods
 /// that write read the account afresh there, so two requests on one account at once are one after the other. The password
 /// hashing they need (0.5 s) happens before, outside the lock: <see cref="VerifySignInAsync"/>, <see cref="ProvePasswordAsync"/>
-/// and <see cref="HashNewPasswordAsync"/> read and compute only (docs/adr/0044).</para></summary>
+/// and <see cref="HashNewPasswordAsync"/> read and compute only (docs/adr/0046).</para></summary>
 public interface IIdentityService
 {
     Task<AccountSnapshot?> FindByEmailAsync(string email, CancellationToken cancellationToken);

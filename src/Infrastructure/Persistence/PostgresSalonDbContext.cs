@@ -28,7 +28,7 @@ public sealed class PostgresSalonDbContext(DbContextOptions<PostgresSalonDbConte
 
         // Substring search (ILIKE '%…%') over bodies: a GIN trigram index answers patterns with 3+ characters (see
         // PostgresPostSearch). A topic's text is indexed in a table of its own (migration TopicSearchTexts,
-        // docs/adr/0044), outside the model, so that a reply, which rewrites its topic's row, does not re-index it.
+        // docs/adr/0045), outside the model, so that a reply, which rewrites its topic's row, does not re-index it.
         builder.HasPostgresExtension("pg_trgm");
         builder.Entity<Reply>()
             .HasIndex(r => r.Body, ReplySearchIndex)

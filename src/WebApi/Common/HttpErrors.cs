@@ -39,7 +39,7 @@ public static class HttpErrors
         "headers-too-large", StatusCodes.Status431RequestHeaderFieldsTooLarge, new LocalizedText("リクエストヘッダーが大きすぎます。", "The request headers are too large."));
 
     /// <summary>A write lost to another writer of the same row (EF Core's <c>DbUpdateConcurrencyException</c>) that no use
-    /// case foresaw: the last line of defence, "try again" instead of a server error (docs/adr/0044).</summary>
+    /// case foresaw: the last line of defence, "try again" instead of a server error (docs/adr/0046).</summary>
     public static readonly HttpError ConcurrentChange = new(
         "concurrent-change",
         StatusCodes.Status409Conflict,

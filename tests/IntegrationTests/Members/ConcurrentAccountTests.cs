@@ -9,7 +9,7 @@ namespace Salon.IntegrationTests.Members;
 /// <summary>Requests on one account sent at once (parallel guesses, a double tap, two tabs, one e-mail link opened twice)
 /// never answer 500, and each gets the answer it would get in some one-at-a-time order: every wrong password counts towards
 /// the lockout, the same deletion is done once, a password change or a reset link works once (robustness review, item 9;
-/// docs/adr/0044).</summary>
+/// docs/adr/0046).</summary>
 public sealed class ConcurrentAccountTests(SalonApiFactory factory) : IClassFixture<SalonApiFactory>
 {
     /// <summary>Identity's MaxFailedAccessAttempts (MembersModule).</summary>

@@ -17,7 +17,7 @@ public sealed class ConcurrentWriterFactory : SalonApiFactory
 }
 
 /// <summary>A concurrency conflict that no handler foresaw (another writer changed the row between the read and the
-/// write) is the last line of defence's: <c>409 concurrent-change</c>, "try again", never a 500 (ADR 0019, docs/adr/0044).
+/// write) is the last line of defence's: <c>409 concurrent-change</c>, "try again", never a 500 (ADR 0019, docs/adr/0046).
 /// The conflict is a real one: the other writer changes the account row's concurrency stamp on the request's own
 /// connection, in its transaction, just before EF Core's UPDATE, so EF Core finds no row with the stamp it read.</summary>
 public sealed class ConcurrencyConflictTests(ConcurrentWriterFactory factory) : IClassFixture<ConcurrentWriterFactory>

@@ -33,7 +33,7 @@ public sealed class ChangePasswordCommandHandler(IMembersDb db, IIdentityService
             ?? throw WrongPassword("currentPassword");
         var newPasswordHash = await identity.HashNewPasswordAsync(command.NewPassword, "newPassword");
 
-        // The hashing above is outside the lock; the change is made under it (docs/adr/0044). When the password has changed
+        // The hashing above is outside the lock; the change is made under it (docs/adr/0046). When the password has changed
         // since it was checked (the same change sent twice at once, or from two devices), the current password given is no
         // longer the account's: the answer a second change would get after the first.
         await db.InTransactionAsync(

@@ -29,7 +29,7 @@ public sealed class ConfirmEmailCommandHandler(IMembersDb db, IIdentityService i
     /// address that has since got an account: without a valid token nobody learns anything.
     /// <para>The same link opened several times at once (a double click, a mail client's preview) confirms once: the
     /// confirmation runs under the sign-up's row lock and reads the sign-up again under it, so the others find it
-    /// confirmed and answer 204 as a later click would (docs/adr/0044).</para></summary>
+    /// confirmed and answer 204 as a later click would (docs/adr/0046).</para></summary>
     public async ValueTask<Unit> Handle(ConfirmEmailCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();

@@ -28,7 +28,7 @@ public sealed class ConfirmEmailChangeCommandHandler(IMembersDb db, IIdentitySer
     {
         // The token is checked before anything else, so the answer never tells whether an address
         // belongs to an account (the same 400 for a wrong address, a wrong token or an unknown id). It is checked under
-        // the member's row lock, on the account as it is then (docs/adr/0044): one link used twice at once changes the
+        // the member's row lock, on the account as it is then (docs/adr/0046): one link used twice at once changes the
         // address once, and the other finds the token spent.
         await db.InTransactionAsync(
             async ct =>

@@ -12,7 +12,7 @@ namespace Salon.Application.Members.DeleteAccount;
 
 /// <summary>DELETE /api/me. The member is deleted and every module handles <see cref="Domain.Members.Events.MemberDeleted"/>
 /// for its own data, in the same transaction. Idempotent: the same deletion sent twice (the button tapped twice) is
-/// accepted twice and done once (docs/adr/0044).</summary>
+/// accepted twice and done once (docs/adr/0046).</summary>
 public sealed record DeleteAccountCommand(Guid MemberId, string Password, string ContentHandling) : ICommand;
 
 public sealed class DeleteAccountCommandValidator : AbstractValidator<DeleteAccountCommand>

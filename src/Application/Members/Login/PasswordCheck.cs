@@ -17,7 +17,7 @@ namespace Salon.Application.Members.Login;
 /// password gets <c>403 email-not-confirmed</c>, a suspended member's <c>403 account-suspended</c>.
 /// <para>The password is verified first, outside any lock; its outcome (the failure count, a lockout, its e-mail) is then
 /// recorded in one short transaction under the member's row lock, on the account as it is then. So sign-ins sent at once
-/// are recorded one after the other: every failure counts, and at most one starts a lockout (docs/adr/0044).</para></summary>
+/// are recorded one after the other: every failure counts, and at most one starts a lockout (docs/adr/0046).</para></summary>
 public sealed class PasswordCheck(
     IMembersDb db,
     IIdentityService identity,

@@ -35,7 +35,7 @@ public sealed class ResetPasswordCommandHandler(IMembersDb db, IIdentityService 
 
         var newPasswordHash = await identity.HashNewPasswordAsync(command.NewPassword, "newPassword");
 
-        // Checked again under the member's row lock, on the account as it is then (docs/adr/0044): one link used several
+        // Checked again under the member's row lock, on the account as it is then (docs/adr/0046): one link used several
         // times at once resets the password once, and the others find the token spent, as they would one after the other.
         await db.InTransactionAsync(
             async ct =>
