@@ -61,6 +61,10 @@ public interface IIdentityService
 
     Task<string> CreateChangeEmailTokenAsync(Guid memberId, string newEmail);
 
+    /// <summary>Reads only: whether the token is one the account, as it is now, issued for this new address. Checked before
+    /// the member's row lock is taken, so that a wrong link costs a read, not a write (docs/adr/0046).</summary>
+    Task<bool> IsChangeEmailTokenValidAsync(Guid memberId, string newEmail, string token);
+
     /// <summary>Under the member's row lock: changes the address of the account as it is now. False when the token is not
     /// valid for this address (a change of address or password since spends it).</summary>
     Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token, CancellationToken cancellationToken);

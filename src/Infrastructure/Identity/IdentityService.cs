@@ -161,6 +161,14 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
     public async Task<string> CreateChangeEmailTokenAsync(Guid memberId, string newEmail) =>
         Encode(await users.GenerateChangeEmailTokenAsync(await RequireAsync(memberId), newEmail));
 
+    public async Task<bool> IsChangeEmailTokenValidAsync(Guid memberId, string newEmail, string token)
+    {
+        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId);
+        return user is not null
+            && Decode(token) is { } decoded
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.ChangeEmailTokenProvider, UserManager<SalonUser>.GetChangeEmailTokenPurpose(newEmail), decoded);
+    }
+
     public async Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token, CancellationToken cancellationToken)
     {
         var user = await CurrentAsync(memberId, cancellationToken);

@@ -130,7 +130,8 @@ internal sealed class MembersWebModule : ISalonModule
                 return TypedResults.NoContent();
             })
             .WithName("ConfirmEmailChange").WithSummary("新しいメールアドレスを確認する / Confirm the new e-mail address")
-            .ProducesProblems(Status400BadRequest, Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status409Conflict)
+            .RequireRateLimiting(RateLimits.PasswordReset);
     }
 
     private static void MapMe(RouteGroupBuilder me)
