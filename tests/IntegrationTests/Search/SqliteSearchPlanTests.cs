@@ -22,16 +22,19 @@ public sealed class SqliteSearchPlanTests
             "EXPLAIN QUERY PLAN " + SqlitePostSearch.NewestSql(usesIndex: false, hasAfter),
             [
                 ("@viewer", Guid.NewGuid().ToString("D").ToUpperInvariant()), ("@match", "\"薬\""), ("@beforeRowId", long.MaxValue),
-                ("@candidates", SearchTerms.MaxCandidates),
+                ("@candidates", SearchTerms.MaxCandidates), ("@entries", SearchTerms.MaxEntriesRead),
                 ("@pattern", "%薬%"), ("@pattern2", DBNull.Value),
                 ("@afterCreatedAt", "2026-12-01 00:00:00"), ("@afterPostId", Guid.NewGuid().ToString("D").ToUpperInvariant()),
             ],
             column: 3));
 
         var text = string.Join('\n', plan);
-        // The index newest first, the outermost loop, each entry joined to its post and checked against the visibility
-        // rules, at most MaxCandidates visible ones (docs/adr/0037, 0044): no sort of the candidates either.
-        Assert.True(plan[0].StartsWith("SCAN PostSearchChars VIRTUAL TABLE INDEX", StringComparison.Ordinal), text);
+        // At most MaxEntriesRead entries of the index, newest first, in a co-routine whose order the outer query keeps, each
+        // joined to its post and checked against the visibility rules, at most MaxCandidates visible ones (docs/adr/0037,
+        // 0044): no sort of the candidates either.
+        Assert.Equal("CO-ROUTINE c", plan[0]);
+        Assert.True(plan[1].StartsWith("SCAN PostSearchChars VIRTUAL TABLE INDEX", StringComparison.Ordinal), text);
+        Assert.Equal("SCAN c", plan[2]);
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN t", StringComparison.Ordinal) || line.StartsWith("SCAN r", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.StartsWith("SEARCH k USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
         Assert.False(text.Contains("TEMP B-TREE", StringComparison.Ordinal), text);

@@ -14,6 +14,13 @@ internal sealed record SearchTerms(string Typed, string? Normalized)
     /// candidates nearly all match, so a page of up to 100 is found long before.</summary>
     public const int MaxCandidates = 2_000;
 
+    /// <summary>The most index entries one search request reads on SQLite, visible to the viewer or not (docs/adr/0044):
+    /// only visible posts count toward <see cref="MaxCandidates"/>, so that the bound and the resume point tell nothing of
+    /// the others, and this keeps a request bounded however many posts the viewer may not see lie in its way (soft-deleted
+    /// posts stay in SQLite's index until the purge). Behind that many, newest order ends there (no resume point, which
+    /// would be the time of a post the viewer may not see).</summary>
+    public const int MaxEntriesRead = 10 * MaxCandidates;
+
     /// <summary>Both forms are long enough for the trigram index (else both go to the LIKE scan).</summary>
     public bool UsesIndex => IsIndexable(Typed) && (Normalized is null || IsIndexable(Normalized));
 

@@ -70,15 +70,16 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                  max(
         """ + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", "@q1") + ", " + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", "@q2") + """
         ) AS BodyHits
-          FROM PostSearch
-          JOIN PostSearchKeys AS k ON k.RowId = PostSearch.rowid
+          FROM (SELECT rowid AS RowId FROM PostSearch WHERE PostSearch MATCH @match ORDER BY rowid DESC LIMIT @entries) AS c
+          JOIN PostSearchKeys AS k ON k.RowId = c.RowId
           LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
           JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-          WHERE PostSearch MATCH @match
-        """ + "\n" + VisibleToViewer + "\n  ORDER BY PostSearch.rowid DESC\n  LIMIT @candidates)";
+          WHERE TRUE
+        """ + "\n" + VisibleToViewer + "\n  ORDER BY c.RowId DESC\n  LIMIT @candidates)";
 
     /// <summary>How often the (ASCII lower-cased) query occurs in a text, its ASCII letters lower-cased as SQLite's
-    /// <c>lower</c> does: the count PostgreSQL ranks with too.</summary>
+    /// <c>lower</c> does: the count PostgreSQL ranks with too, which folds the case of every letter (a post that matches
+    /// only through other letters' case counts 0 here and ranks last; docs/adr/0044).</summary>
     private static string Hits(string text, string query) =>
         $"(length(lower({text})) - length(replace(lower({text}), {query}, ''))) / length({query})";
 
@@ -116,20 +117,22 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// after the keyset: the reader counts what it read, so it knows without a second statement whether the index had no
     /// more or the bound stopped it. A query whose candidates mostly fail (two common characters that are seldom next to
     /// each other) would otherwise read the whole index in one request. Posts the viewer may not see are not candidates
-    /// (docs/adr/0044): the bound, and the resume point that goes to the client in a cursor, tell nothing of them.</summary>
+    /// (docs/adr/0044): the bound, and the resume point that goes to the client in a cursor, tell nothing of them; at most
+    /// <c>@entries</c> (<see cref="SearchTerms.MaxEntriesRead"/>) index entries are read in all, so that posts the viewer may
+    /// not see cannot make one request read the whole index either.</summary>
     private static string NewestThrough(string table, string recheck, bool hasAfter) => $"""
         SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId,
-               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, {table}.rowid AS RowId,
+               coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt, 0.0 AS Rank, c.RowId AS RowId,
                CASE WHEN TRUE{recheck}{(hasAfter ? NewestAfter : string.Empty)}
                THEN 1 ELSE 0 END AS Passes
-        FROM {table}
-        JOIN PostSearchKeys AS k ON k.RowId = {table}.rowid
+        FROM (SELECT rowid AS RowId FROM {table} WHERE {table} MATCH @match AND rowid < @beforeRowId ORDER BY rowid DESC LIMIT @entries) AS c
+        JOIN PostSearchKeys AS k ON k.RowId = c.RowId
         LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
         JOIN Topics AS t ON t.Id = coalesce(r.TopicId, k.PostId)
-        WHERE {table} MATCH @match AND {table}.rowid < @beforeRowId
-        """ + "\n" + VisibleToViewer + $"""
+        WHERE TRUE
+        """ + "\n" + VisibleToViewer + """
 
-        ORDER BY {table}.rowid DESC
+        ORDER BY c.RowId DESC
         LIMIT @candidates
         """;
 
@@ -177,6 +180,7 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@viewer", SqliteGuid(viewerId));
             AddParameter(command, "@candidates", SearchTerms.MaxCandidates);
+            AddParameter(command, "@entries", SearchTerms.MaxEntriesRead);
             if (readsBackwards)
             {
                 AddParameter(command, "@beforeRowId", after is null ? long.MaxValue : KeyBefore(after.CreatedAt));
