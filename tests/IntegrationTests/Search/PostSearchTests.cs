@@ -334,6 +334,24 @@ public sealed class PostSearchTests(SalonApiFactory factory) : IClassFixture<Sal
         Assert.Equal([.. bodyOnly.AsEnumerable().Reverse(), titleAndBody], shortRanked.Select(m => m.PostId).Where(id => id == titleAndBody || bodyOnly.Contains(id)));
     }
 
+    /// <summary>The rank counts occurrences in either ASCII case, and of the query's NFKC form when it differs (docs/adr/0044):
+    /// a title that holds the word in other letters' case, or only in full width, still ranks first.</summary>
+    [Theory]
+    [InlineData("WiFi{0}", "wifi{0}", "wifi{0}")]
+    [InlineData("ｗｉｆｉ{0}", "ｗｉｆｉ{0}", "wifi{0}")]
+    public async Task Relevance_counts_a_match_in_either_ascii_case_and_in_the_nfkc_form(string inTitle, string query, string inBody)
+    {
+        var author = await factory.SignUpAsync(_client);
+        var viewer = await factory.SignUpAsync(_client);
+        var word = SearchSeed.UniqueWord();
+        var bodyOnly = await _seed.TopicAsync(author.Id, "ほかの相談", string.Format(System.Globalization.CultureInfo.InvariantCulture, inBody, word), _t0.AddMinutes(1));
+        var titleAndBody = await _seed.TopicAsync(author.Id, string.Format(System.Globalization.CultureInfo.InvariantCulture, inTitle, word), string.Format(System.Globalization.CultureInfo.InvariantCulture, inBody, word), _t0);
+
+        var ranked = await _seed.SearchAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, word), viewer.Id, SearchOrder.Relevance);
+        Assert.Equal([titleAndBody, bodyOnly], ranked.Select(m => m.PostId));
+        Assert.True(ranked[0].Rank < ranked[1].Rank);
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("\"\"")]

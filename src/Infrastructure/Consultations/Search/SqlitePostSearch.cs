@@ -60,16 +60,15 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     /// visible to the viewer either way. The rank is the post's own, as on PostgreSQL (<see cref="Hits"/>, docs/adr/0044), not bm25: bm25
     /// weighs a post against the whole index, posts the viewer may not see included, so a rank that moved told a member
     /// that someone had written a post they could not see.</summary>
-    private static readonly string IndexedMatches = """
+    private static string IndexedMatches(bool foldCase, bool twoForms) => """
         SELECT PostId, IsReply, TopicId, CreatedAt, -(2.0 * TitleHits / (TitleHits + 1.0) + BodyHits / (BodyHits + 1.0)) AS Rank
         FROM (
           SELECT k.PostId AS PostId, k.IsReply AS IsReply, t.Id AS TopicId, coalesce(r.CreatedAt, t.CreatedAt) AS CreatedAt,
-                 CASE WHEN k.IsReply = 1 THEN 0 ELSE max(
-        """ + Hits("t.Title", "@q1") + ", " + Hits("t.Title", "@q2") + """
-        ) END AS TitleHits,
-                 max(
-        """ + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", "@q1") + ", " + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", "@q2") + """
-        ) AS BodyHits
+                 CASE WHEN k.IsReply = 1 THEN 0 ELSE
+        """ + " " + Hits("t.Title", foldCase, twoForms) + """
+         END AS TitleHits,
+        """ + Hits("CASE WHEN k.IsReply = 1 THEN r.Body ELSE t.Body END", foldCase, twoForms) + """
+         AS BodyHits
           FROM (SELECT rowid AS RowId FROM PostSearch WHERE PostSearch MATCH @match ORDER BY rowid DESC LIMIT @entries) AS c
           JOIN PostSearchKeys AS k ON k.RowId = c.RowId
           LEFT JOIN Replies AS r ON k.IsReply = 1 AND r.Id = k.PostId
@@ -77,11 +76,26 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
           WHERE TRUE
         """ + "\n" + VisibleToViewer + "\n  ORDER BY c.RowId DESC\n  LIMIT @candidates)";
 
-    /// <summary>How often the (ASCII lower-cased) query occurs in a text, its ASCII letters lower-cased as SQLite's
-    /// <c>lower</c> does: the count PostgreSQL ranks with too, which folds the case of every letter (a post that matches
-    /// only through other letters' case counts 0 here and ranks last; docs/adr/0044).</summary>
-    private static string Hits(string text, string query) =>
-        $"(length(lower({text})) - length(replace(lower({text}), {query}, ''))) / length({query})";
+    /// <summary>How often the query (<c>@q1</c>, and the better of it and <c>@q2</c> when the NFKC form differs) occurs in a
+    /// text, ASCII letters lower-cased in both as SQLite's <c>lower</c> does when the query has any (<paramref name="foldCase"/>;
+    /// without ASCII letters, lower-casing the text changes no match and only costs). The count PostgreSQL ranks with too,
+    /// which folds the case of every letter (a post that matches only through other letters' case counts 0 here and ranks
+    /// last; docs/adr/0044).</summary>
+    private static string Hits(string text, bool foldCase, bool twoForms)
+    {
+        var folded = foldCase ? $"lower({text})" : text;
+        var hits1 = $"(length({text}) - length(replace({folded}, @q1, ''))) / length(@q1)";
+        return twoForms ? $"max({hits1}, (length({text}) - length(replace({folded}, @q2, ''))) / length(@q2))" : hits1;
+    }
+
+    /// <summary>The relevance statements, [fold case, two forms, after a keyset].</summary>
+    private static readonly string[] RelevanceStatements =
+    [
+        .. from foldCase in new[] { false, true }
+           from twoForms in new[] { false, true }
+           from hasAfter in new[] { false, true }
+           select string.Concat(Select, IndexedMatches(foldCase, twoForms), hasAfter ? AfterRelevance : NoKeyset, OrderRelevance),
+    ];
 
     /// <summary>The check of a 1–2 character query's candidates (newest first, the only order of that path: every rank is
     /// 0), which come from the index of single characters <c>PostSearchChars</c>, where every character is a token. The
@@ -176,7 +190,13 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = readsBackwards ? NewestSql(terms.UsesIndex, after is not null) : RelevanceSql(after is not null);
+            // Relevance counts each form's occurrences: the NFKC form only when it differs, ASCII case folded only when a form
+            // has ASCII letters.
+            var q1 = AsciiLower(terms.Typed);
+            var q2 = terms.Normalized is null ? null : AsciiLower(terms.Normalized);
+            var twoForms = q2 is not null && q2 != q1;
+            var foldCase = HasAsciiLetter(terms.Typed) || (terms.Normalized is not null && HasAsciiLetter(terms.Normalized));
+            command.CommandText = readsBackwards ? NewestSql(terms.UsesIndex, after is not null) : RelevanceSql(after is not null, foldCase, twoForms);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "@viewer", SqliteGuid(viewerId));
             AddParameter(command, "@candidates", SearchTerms.MaxCandidates);
@@ -188,8 +208,12 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             else
             {
                 AddParameter(command, "@limit", limit);
-                AddParameter(command, "@q1", AsciiLower(terms.Typed));
-                AddParameter(command, "@q2", AsciiLower(terms.Normalized ?? terms.Typed));
+                AddParameter(command, "@q1", q1);
+                if (twoForms)
+                {
+                    AddParameter(command, "@q2", q2);
+                }
+
             }
 
             if (terms.UsesIndex)
@@ -345,8 +369,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
     internal static string NewestSql(bool usesIndex, bool hasAfter) => NewestStatements[(usesIndex ? 2 : 0) + (hasAfter ? 1 : 0)];
 
     /// <summary>The relevance-ordered statement of the trigram index (3+ characters); made only of the constants above.</summary>
-    internal static string RelevanceSql(bool hasAfter) =>
-        string.Concat(Select, IndexedMatches, hasAfter ? AfterRelevance : NoKeyset, OrderRelevance);
+    internal static string RelevanceSql(bool hasAfter, bool foldCase = true, bool twoForms = true) =>
+        RelevanceStatements[(foldCase ? 4 : 0) + (twoForms ? 2 : 0) + (hasAfter ? 1 : 0)];
 
     private static void AddParameter(DbCommand command, string name, object? value)
     {
@@ -364,6 +388,8 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
             span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
         }
     });
+
+    private static bool HasAsciiLetter(string text) => text.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
 
     /// <summary>EF Core stores GUIDs as upper-case text.</summary>
     private static string SqliteGuid(Guid id) => id.ToString("D").ToUpperInvariant();
