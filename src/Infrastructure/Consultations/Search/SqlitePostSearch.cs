@@ -213,7 +213,6 @@ public sealed class SqlitePostSearch(SalonDbContext db) : IPostSearch
                 {
                     AddParameter(command, "@q2", q2);
                 }
-
             }
 
             if (terms.UsesIndex)

@@ -14,7 +14,8 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
     /// text, time or deletion does.
     /// <para>
     /// A trigger keeps it: a row for every topic not deleted (<c>salon_topic_search_text</c>, after an insert, and after an
-    /// update of <c>Title</c>, <c>Body</c>, <c>CreatedAt</c> or <c>DeletedAt</c> that changes them); a topic deleted loses its
+    /// update of <c>Title</c>, <c>Body</c>, <c>CreatedAt</c> or <c>DeletedAt</c> that changes them, with the <c>search_path</c>
+    /// of the migration, so that it finds its table whatever the session's); a topic deleted loses its
     /// row, one deleted for good takes it with it (<c>ON DELETE CASCADE</c>). So the indexes hold no deleted topic (as the
     /// weekly index's <c>WHERE "DeletedAt" IS NULL</c> did). Hand-written: the table is PostgreSQL's alone and outside the EF
     /// model; the model loses the topics' trigram index (the generated part). <c>COPY</c> fires the trigger, so
@@ -63,7 +64,7 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
                 );
 
                 CREATE FUNCTION salon_topic_search_text() RETURNS trigger
-                LANGUAGE plpgsql AS $$
+                LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
                 BEGIN
                     IF NEW."DeletedAt" IS NULL THEN
                         INSERT INTO "{{Table}}" ("TopicId", "CreatedAt", "Title", "Body")
