@@ -116,7 +116,7 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
 
     public async Task<PasswordProof?> ProvePasswordAsync(Guid memberId, string password, CancellationToken cancellationToken)
     {
-        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId, cancellationToken);
+        var user = await ReadAsync(memberId, cancellationToken);
         return user is { PasswordHash.Length: > 0 } && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
             ? new PasswordProof(user.Id, user.PasswordHash)
             : null;
@@ -128,11 +128,8 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
     public async Task<string> CreatePasswordResetTokenAsync(Guid memberId) =>
         Encode(await users.GeneratePasswordResetTokenAsync(await RequireAsync(memberId)));
 
-    public async Task<bool> IsPasswordResetTokenValidAsync(Guid memberId, string token)
-    {
-        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId);
-        return user is not null && await IsPasswordResetTokenValidAsync(user, token);
-    }
+    public async Task<bool> IsPasswordResetTokenValidAsync(Guid memberId, string token) =>
+        await ReadAsync(memberId, CancellationToken.None) is { } user && await IsPasswordResetTokenValidAsync(user, token);
 
     public async Task<bool> ResetPasswordAsync(Guid memberId, string token, string newPasswordHash, CancellationToken cancellationToken)
     {
@@ -161,13 +158,9 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
     public async Task<string> CreateChangeEmailTokenAsync(Guid memberId, string newEmail) =>
         Encode(await users.GenerateChangeEmailTokenAsync(await RequireAsync(memberId), newEmail));
 
-    public async Task<bool> IsChangeEmailTokenValidAsync(Guid memberId, string newEmail, string token)
-    {
-        var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId);
-        return user is not null
-            && Decode(token) is { } decoded
-            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.ChangeEmailTokenProvider, UserManager<SalonUser>.GetChangeEmailTokenPurpose(newEmail), decoded);
-    }
+    public async Task<bool> IsChangeEmailTokenValidAsync(Guid memberId, string newEmail, string token) =>
+        await ReadAsync(memberId, CancellationToken.None) is { } user
+        && await IsTokenValidAsync(user, users.Options.Tokens.ChangeEmailTokenProvider, UserManager<SalonUser>.GetChangeEmailTokenPurpose(newEmail), token);
 
     public async Task<bool> ChangeEmailAsync(Guid memberId, string newEmail, string token, CancellationToken cancellationToken)
     {
@@ -232,9 +225,16 @@ public sealed class IdentityService(UserManager<SalonUser> users, IPasswordHashe
         ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
     }
 
-    private async Task<bool> IsPasswordResetTokenValidAsync(SalonUser user, string token) =>
-        Decode(token) is { } decoded
-        && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<SalonUser>.ResetPasswordTokenPurpose, decoded);
+    private Task<bool> IsPasswordResetTokenValidAsync(SalonUser user, string token) =>
+        IsTokenValidAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<SalonUser>.ResetPasswordTokenPurpose, token);
+
+    /// <summary>Whether an e-mail link's token (as the link carries it) is one this account issued for the purpose.</summary>
+    private async Task<bool> IsTokenValidAsync(SalonUser user, string provider, string purpose, string token) =>
+        Decode(token) is { } decoded && await users.VerifyUserTokenAsync(user, provider, purpose, decoded);
+
+    /// <summary>The account as it is, untracked: for checks made before the member's row lock, which change nothing.</summary>
+    private Task<SalonUser?> ReadAsync(Guid memberId, CancellationToken cancellationToken) =>
+        users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId, cancellationToken);
 
     private async Task<SalonUser> RequireAsync(Guid memberId) =>
         await users.FindByIdAsync(memberId.ToString()) ?? throw SalonException.NotFound();
