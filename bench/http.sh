@@ -14,8 +14,9 @@
 # Options: --quick, --topics N, --db PATH (default $TMPDIR/salon-http.db), --fresh (reseed),
 #   --reps N, --duration S, --warmup S, --cases REGEX, --no-build, --raw FILE, --starts N (start-up runs),
 #   --postgres: Salon runs on a throwaway PostgreSQL (scripts/pg-temp.sh) holding the seeded database, copied there
-#   with Salon's own `move-to-postgres` verb (1.5–2 minutes at 100,000 topics); the raw baseline stays on the
-#   SQLite file (same data), and the server's CPU per request leaves out PostgreSQL's own processes.
+#   with Salon's own `move-to-postgres` verb (1.5–2 minutes at 100,000 topics); the raw baseline's reply case runs on
+#   that PostgreSQL database too (its --postgres), its topic list stays on the SQLite file (same data). The CPU column
+#   then adds PostgreSQL's own processes' CPU per request ("app + db").
 #
 # Adding a case: one `case_add` line in define_cases below:
 #   case_add NAME CONNECTIONS "A side" "B side" [wrk-lua-script]
@@ -89,6 +90,7 @@ trap cleanup EXIT
 # shellcheck source=salon-settings.sh
 source bench/salon-settings.sh
 salon_database=(Database__ConnectionString="Data Source=$db")
+baseline_database=()
 database_said="$db"
 if ((postgres)); then
   # shellcheck source=../scripts/pg-temp.sh
@@ -103,7 +105,8 @@ if ((postgres)); then
   env "${SALON_BENCH_SETTINGS[@]}" Database__ConnectionString="Data Source=$db" dotnet "$salon_dll" move-to-postgres --to "$pg_db" \
     | tail -n 1 >&2
   salon_database=(Database__Provider=Postgres Database__ConnectionString="$pg_db")
-  database_said="PostgreSQL $("$PG_TEMP_BIN/postgres" --version | awk '{print $3}') (throwaway, fsync off), $db moved there with move-to-postgres; the baseline on $db"
+  database_said="PostgreSQL $("$PG_TEMP_BIN/postgres" --version | awk '{print $3}') (throwaway, fsync off), $db moved there with move-to-postgres; the baseline's replies there too, its topic list on $db"
+  baseline_database=(--postgres "$pg_db")
 fi
 start_salon() {
   env "${SALON_BENCH_SETTINGS[@]}" ASPNETCORE_URLS="http://127.0.0.1:$salon_port" "${salon_database[@]}" \
@@ -113,7 +116,7 @@ start_salon() {
 
 start_baseline() {
   dotnet "$baseline_dll" --db "$db" --viewer "$VIEWER" --session "$SESSION_ID" --urls "http://127.0.0.1:$baseline_port" \
-    >"${TMPDIR:-/tmp}/salon-http-baseline.log" 2>&1 &
+    "${baseline_database[@]}" >"${TMPDIR:-/tmp}/salon-http-baseline.log" 2>&1 &
   baseline_pid=$!
 }
 
@@ -133,7 +136,26 @@ wait_ready() {
 
 rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of the PostgreSQL server's processes (its backends stay open in the servers' pools while wrk runs); 0
+# without --postgres.
+postgres_ticks() {
+  local sum=0 p
+  ((postgres)) || { echo 0; return; }
+  for p in $(pgrep -u postgres -x postgres || true); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# The CPU column's median: "APP" or, with --postgres, "APP+DBdb", each part's median on its own.
+median_cpu() {
+  local values; values=$(cat)
+  if [[ "$values" == *db* ]]; then
+    echo "$(sed 's/+.*//' <<<"$values" | median) + $(sed 's/.*+//; s/db$//' <<<"$values" | median) db"
+  else
+    median <<<"$values"
+  fi
+}
 # wrk prints 812.00us, 1.23ms, 2.01s; convert to ms.
 to_ms() { awk '{v = $1; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}'; }
 
@@ -219,10 +241,10 @@ run_side() {
   local args=(-t"$threads" -c"$conns" -d"${secs}s" --latency --timeout 10s)
   [ "$auth" = member ] && args+=(-H "Authorization: Bearer $TOKEN")
   [ -n "$lua" ] && args+=(-s "$lua")
-  local before after out
-  before=$(cpu_ticks "$pid")
+  local before after out db_before db_after
+  before=$(cpu_ticks "$pid"); db_before=$(postgres_ticks)
   out=$(wrk "${args[@]}" "http://127.0.0.1:$port$path")
-  after=$(cpu_ticks "$pid")
+  after=$(cpu_ticks "$pid"); db_after=$(postgres_ticks)
   printf '\n## %s — %s (%s connections, %s s)\n%s\n' "$name" "$side" "$conns" "$secs" "$out" >>"$raw"
   local rps p50 p99 requests non2xx
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
@@ -232,6 +254,9 @@ run_side() {
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); non2xx=${non2xx:-0}
   local errors; errors=$(awk '/Socket errors:/ {print $0}' <<<"$out" | sed 's/^ *Socket errors: //')
   local cpu; cpu=$(awk -v b="$before" -v a="$after" -v c="$clk" -v n="$requests" 'BEGIN {printf "%.3f", (n > 0) ? (a - b) * 1000 / c / n : 0}')
+  if ((postgres)); then
+    cpu="$cpu+$(awk -v b="$db_before" -v a="$db_after" -v c="$clk" -v n="$requests" 'BEGIN {printf "%.3f", (n > 0) ? (a - b) * 1000 / c / n : 0}')db"
+  fi
   echo "$rps $p50 $p99 $cpu $non2xx ${errors:+socket-errors:${errors// /}}"
 }
 
@@ -256,7 +281,7 @@ for line in "${case_lines[@]}"; do
   done
   ma=$(printf '%s\n' "${a_rps[@]}" | median); mb=$(printf '%s\n' "${b_rps[@]}" | median)
   ratio=$(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
-  summary+=("| $name | $conns | \`$side_a\` | $ma ($(printf '%s\n' "${a_rps[@]}" | sort -g | paste -sd/ -)) | $(printf '%s\n' "${a_p50[@]}" | median) / $(printf '%s\n' "${a_p99[@]}" | median) | $(printf '%s\n' "${a_cpu[@]}" | median) | \`$side_b\` | $mb | $(printf '%s\n' "${b_p50[@]}" | median) / $(printf '%s\n' "${b_p99[@]}" | median) | $(printf '%s\n' "${b_cpu[@]}" | median) | **${ratio}×** |")
+  summary+=("| $name | $conns | \`$side_a\` | $ma ($(printf '%s\n' "${a_rps[@]}" | sort -g | paste -sd/ -)) | $(printf '%s\n' "${a_p50[@]}" | median) / $(printf '%s\n' "${a_p99[@]}" | median) | $(printf '%s\n' "${a_cpu[@]}" | median_cpu) | \`$side_b\` | $mb | $(printf '%s\n' "${b_p50[@]}" | median) / $(printf '%s\n' "${b_p99[@]}" | median) | $(printf '%s\n' "${b_cpu[@]}" | median_cpu) | **${ratio}×** |")
 done
 
 rss_load_salon=$(rss_mib "$salon_pid"); rss_load_base=$(rss_mib "$baseline_pid")
@@ -269,7 +294,7 @@ echo "- Database: $database_said, ${SEEDED_WITH:-?}; $reps repetitions × $durat
 echo "- Baseline's topic list equal to Salon's (ids, authors, tags, counts, unread): $same_answer"
 echo "- nproc $(nproc); load average at end: $(cut -d' ' -f1-3 /proc/loadavg); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 echo
-echo "Medians over the repetitions (all repetitions' requests/s in brackets). Latency in ms; CPU = the server process's user+system CPU time per request."
+echo "Medians over the repetitions (all repetitions' requests/s in brackets). Latency in ms; CPU = the server process's user+system CPU time per request$( ((postgres)) && echo ', + that of PostgreSQL'\''s processes (db)')."
 echo
 echo "| case | conns | A | A req/s | A p50 / p99 ms | A CPU ms/req | B | B req/s | B p50 / p99 ms | B CPU ms/req | A/B |"
 echo "|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 // The raw baseline of bench/http.sh: the same request as Salon's GET /api/boards/{slug}/topics, answered
 // with hand-written SQL over Microsoft.Data.Sqlite and a Utf8JsonWriter, in the same JSON shape. It does
@@ -9,13 +10,20 @@ using Microsoft.Data.Sqlite;
 // token is not decrypted: the session and member it stands for are given on the command line
 // (--viewer, --session), written by Salon.Bench --http-env.
 //
+// With --postgres CONNECTION-STRING the reply case runs on PostgreSQL instead (the same database moved there with
+// Salon's move-to-postgres verb, its search-index triggers firing as for Salon): the session check, the INSERT and the
+// topic's counters in one transaction, on one pooled Npgsql connection, writers NOT taking turns (PostgreSQL locks
+// rows, not the file). The topic list stays on --db.
+//
 //   dotnet Salon.Baseline.dll --db /tmp/salon-bench.db --viewer GUID --session GUID --urls http://127.0.0.1:5081
+//   dotnet Salon.Baseline.dll --db … --viewer … --session … --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=salon"
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var database = builder.Configuration["db"] ?? throw new ArgumentException("--db PATH is required.");
 var viewer = Guid.Parse(builder.Configuration["viewer"] ?? throw new ArgumentException("--viewer GUID is required."));
 var session = Guid.Parse(builder.Configuration["session"] ?? throw new ArgumentException("--session GUID is required."));
 var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
+var postgres = builder.Configuration["postgres"] is { Length: > 0 } pg ? NpgsqlDataSource.Create(pg) : null;
 
 var app = builder.Build();
 app.MapGet("/health/ready", () => Results.Text("Healthy"));
@@ -51,6 +59,12 @@ app.MapGet("/api/boards/{slug}/topics", async (HttpContext context, string slug,
 var writeTurn = new SemaphoreSlim(1, 1);
 app.MapPost("/api/topics/{id:guid}/replies", async (HttpContext context, Guid id) =>
 {
+    if (postgres is not null)
+    {
+        await PostgresBaseline.ReplyAsync(postgres, context, id, viewer, session);
+        return;
+    }
+
     await using var connection = new SqliteConnection(connectionString);
     await connection.OpenAsync(context.RequestAborted);
     if (!await Baseline.SessionIsActiveAsync(connection, viewer, session, context.RequestAborted))
@@ -76,6 +90,70 @@ app.MapPost("/api/topics/{id:guid}/replies", async (HttpContext context, Guid id
     await context.Response.WriteAsJsonAsync(new { id = replyId }, context.RequestAborted);
 });
 app.Run();
+
+/// <summary>The reply case on PostgreSQL: Salon's SQL for the session check, the reply and the counters, by hand.</summary>
+internal static class PostgresBaseline
+{
+    public static async Task ReplyAsync(NpgsqlDataSource dataSource, HttpContext context, Guid topicId, Guid viewer, Guid session)
+    {
+        var cancellationToken = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var check = new NpgsqlCommand("""
+            SELECT m."Status"
+            FROM "MemberSessions" AS s
+            INNER JOIN "Members" AS m ON s."MemberId" = m."Id"
+            WHERE s."Id" = $1 AND s."MemberId" = $2 AND s."RevokedAt" IS NULL AND s."ExpiresAt" > $3
+            LIMIT 2
+            """, connection))
+        {
+            check.Parameters.AddWithValue(session);
+            check.Parameters.AddWithValue(viewer);
+            check.Parameters.AddWithValue(DateTime.UtcNow);
+            if (await check.ExecuteScalarAsync(cancellationToken) is not int status || status != 0)
+            {
+                context.Response.StatusCode = 401;
+                return;
+            }
+        }
+
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted);
+        var text = body.GetProperty("body").GetString() ?? string.Empty;
+        var replyId = Guid.CreateVersion7();
+        var now = DateTime.UtcNow;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO "Replies" ("Id", "AuthorDeparted", "AuthorId", "Body", "ContentWarning", "CreatedAt", "DeletedAt",
+                "EditedAt", "IsAnonymous", "ModeratedAt", "RelateCount", "SupportCount", "ThanksCount", "TopicId", "Visibility")
+            VALUES ($1, FALSE, $2, $3, NULL, $4, NULL, NULL, FALSE, NULL, 0, 0, 0, $5, 0)
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue(replyId);
+            insert.Parameters.AddWithValue(viewer);
+            insert.Parameters.AddWithValue(text);
+            insert.Parameters.AddWithValue(now);
+            insert.Parameters.AddWithValue(topicId);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var counters = new NpgsqlCommand("""
+            UPDATE "Topics" AS t
+            SET "ReplyCount" = t."ReplyCount" + 1,
+                "OthersReplyCount" = CASE WHEN NOT t."IsAnonymous" AND t."AuthorId" = $1 THEN t."OthersReplyCount" ELSE t."OthersReplyCount" + 1 END,
+                "LastActivityAt" = GREATEST(t."LastActivityAt", $2)
+            WHERE t."Id" = $3
+            """, connection, transaction))
+        {
+            counters.Parameters.AddWithValue(viewer);
+            counters.Parameters.AddWithValue(now);
+            counters.Parameters.AddWithValue(topicId);
+            await counters.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        context.Response.StatusCode = 201;
+        await context.Response.WriteAsJsonAsync(new { id = replyId }, cancellationToken);
+    }
+}
 
 internal static class Baseline
 {

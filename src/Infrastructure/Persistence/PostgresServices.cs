@@ -19,7 +19,7 @@ internal static class PostgresServices
         InfrastructureServices.AddPooledSalonContext<PostgresSalonDbContext>(
             services,
             (sp, options) => options
-                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddStatisticsTranslations(sqlite: false)
                 .AddInterceptors(ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
 

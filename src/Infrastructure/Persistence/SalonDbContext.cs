@@ -57,6 +57,11 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
         : base(options)
     {
         _writeGate = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionInterceptor>().FirstOrDefault()?.WriteGate;
+        // A save inside an explicit transaction sets no savepoint: Salon's transactions are kept whole or not at all
+        // (IDatabaseTransactions), so there is never a failed save to roll back to and carry on from, and on PostgreSQL
+        // each savepoint and its release are two more round trips while the member's row lock is held (docs/adr/0047).
+        // A pooled context keeps this: the pool restores the settings a context had when first leased.
+        Database.AutoSavepointsEnabled = false;
     }
 
     /// <summary>Binds a context leased from the pool to one request or job scope: the scope's event dispatcher (its

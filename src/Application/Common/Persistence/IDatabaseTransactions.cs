@@ -7,7 +7,9 @@ public interface IDatabaseTransactions
 
     /// <summary>Runs <paramref name="work"/> in the transaction already open on this unit of work, or else in a new
     /// one that commits when the work returns and rolls back if it throws: what the work writes (a post, its
-    /// counters, the notices its events cause) is one change, kept whole or not at all (docs/adr/0018).</summary>
+    /// counters, the notices its events cause) is one change, kept whole or not at all (docs/adr/0018). A save that fails
+    /// inside it sets no savepoint to go back to (docs/adr/0047): the work may catch the failure only to throw its own
+    /// error, never to carry on with the transaction (PostgreSQL refuses every later statement in it).</summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>Runs the handlers of the domain events raised by the changes staged so far, now, before a transaction
