@@ -14,6 +14,8 @@
 #                  installed under $TMPDIR/salon-bench-tools when missing); unlike CPU time it barely moves with load
 #     --env FILE   the seed's variables (TOKEN, BOARD, HOT_TOPIC: what Salon.Bench --http-env wrote when it seeded --db)
 #                  from FILE instead of a new session: for a database moved to PostgreSQL, whose sessions are the moved ones
+#     --members    with --lua bench/reply.lua: each request by the next of the seed's 16 writers (WRITER_TOKENS), not
+#                  all by one member (sides on the seeded database only: a DB= copy has sessions of its own)
 #     --db-cpu     also the CPU time of the PostgreSQL server's processes per request (user postgres), for sides whose
 #                  SPEC runs Salon on PostgreSQL: Database__Provider=Postgres Database__ConnectionString=Host=…;Port=…
 #
@@ -26,7 +28,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # shellcheck source=salon-settings.sh
 source bench/salon-settings.sh
 
-a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc='' db_cpu='' seed_env=''
+a='' b='' db="${TMPDIR:-/tmp}/salon-http.db" reps=2 duration=10 warmup=15 lua='' alloc='' db_cpu='' seed_env='' members=''
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) a=$2; shift ;;
@@ -38,6 +40,7 @@ while [ $# -gt 0 ]; do
     --lua) lua=$2; shift ;;
     --alloc) alloc=1 ;;
     --db-cpu) db_cpu=1 ;;
+    --members) members=1 ;;
     --env) seed_env=$2; shift ;;
     *) break ;;
   esac
@@ -63,6 +66,10 @@ else
   source "$envfile"; rm -f "$envfile"
 fi
 export WRK_TOKEN=$TOKEN
+if [ -n "$members" ]; then
+  [ -n "${WRITER_TOKENS:-}" ] || { echo "--members: the seed's variables have no WRITER_TOKENS (an older --env file?)" >&2; exit 2; }
+  export WRK_TOKENS=$WRITER_TOKENS
+fi
 path=${path//\$BOARD/$BOARD}; path=${path//\$HOT_TOPIC/$HOT_TOPIC}
 
 # CPU ticks of the PostgreSQL server's processes (its backends stay open in Salon's pool while wrk runs).

@@ -116,7 +116,7 @@ start_salon() {
 
 start_baseline() {
   dotnet "$baseline_dll" --db "$db" --viewer "$VIEWER" --session "$SESSION_ID" --urls "http://127.0.0.1:$baseline_port" \
-    "${baseline_database[@]}" >"${TMPDIR:-/tmp}/salon-http-baseline.log" 2>&1 &
+    --writer-tokens "$WRITER_TOKENS" --writer-sessions "$WRITER_SESSIONS" "${baseline_database[@]}" >"${TMPDIR:-/tmp}/salon-http-baseline.log" 2>&1 &
   baseline_pid=$!
 }
 
@@ -210,6 +210,9 @@ define_cases() {
   case_add topic-vs-list 32 "salon member /api/topics/$HOT_TOPIC" "salon member /api/boards/$BOARD/topics?limit=20"
   # Writes (16 writers, spread over the first 100 topics of the board; see bench/reply.lua).
   case_add reply-16 16 "salon member /api/topics/-/replies" "baseline member /api/topics/-/replies" bench/reply.lua
+  # The same, each request by the next of 16 members (the seed's WRITER_TOKENS): writers that are different people do not
+  # queue on one member's row lock, which Salon takes for every post (docs/adr/0018) and the baseline does not.
+  case_add reply-16-members 16 "salon member /api/topics/-/replies" "baseline member /api/topics/-/replies" bench/reply.lua
   # Search has no raw baseline: B is the topic list, a reference measured in the same run.
   case_add search-common-1 1 "salon member /api/search?q=$Q_COMMON" "salon member /api/boards/$BOARD/topics?limit=20"
   case_add search-common-32 32 "salon member /api/search?q=$Q_COMMON" "salon member /api/boards/$BOARD/topics?limit=20"
@@ -266,6 +269,8 @@ details=()
 for line in "${case_lines[@]}"; do
   IFS='|' read -r name conns side_a side_b lua <<<"$line"
   [[ "$name" =~ $cases_filter ]] || continue
+  # bench/reply.lua sends each request as the next writer when WRK_TOKENS is set: only for the "-members" cases.
+  if [[ "$name" == *-members ]]; then export WRK_TOKENS=$WRITER_TOKENS; else unset WRK_TOKENS; fi
   log "case $name: warm-up"
   run_side "$name" "$conns" "$side_a" "$lua" "$warmup" >/dev/null
   run_side "$name" "$conns" "$side_b" "$lua" "$warmup" >/dev/null

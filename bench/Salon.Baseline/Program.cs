@@ -24,6 +24,9 @@ var viewer = Guid.Parse(builder.Configuration["viewer"] ?? throw new ArgumentExc
 var session = Guid.Parse(builder.Configuration["session"] ?? throw new ArgumentException("--session GUID is required."));
 var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
 var postgres = builder.Configuration["postgres"] is { Length: > 0 } pg ? NpgsqlDataSource.Create(pg) : null;
+// The reply case by members (--writer-tokens T1,T2,… --writer-sessions MEMBER:SESSION,… in the same order, the seed's
+// WRITER_TOKENS and WRITER_SESSIONS): a request bearing one of those tokens is that member's, in that session.
+var writers = Baseline.Writers(builder.Configuration["writer-tokens"], builder.Configuration["writer-sessions"]);
 
 var app = builder.Build();
 app.MapGet("/health/ready", () => Results.Text("Healthy"));
@@ -59,15 +62,16 @@ app.MapGet("/api/boards/{slug}/topics", async (HttpContext context, string slug,
 var writeTurn = new SemaphoreSlim(1, 1);
 app.MapPost("/api/topics/{id:guid}/replies", async (HttpContext context, Guid id) =>
 {
+    var (author, authorSession) = writers.TryGetValue(context.Request.Headers.Authorization.ToString(), out var writer) ? writer : (viewer, session);
     if (postgres is not null)
     {
-        await PostgresBaseline.ReplyAsync(postgres, context, id, viewer, session);
+        await PostgresBaseline.ReplyAsync(postgres, context, id, author, authorSession);
         return;
     }
 
     await using var connection = new SqliteConnection(connectionString);
     await connection.OpenAsync(context.RequestAborted);
-    if (!await Baseline.SessionIsActiveAsync(connection, viewer, session, context.RequestAborted))
+    if (!await Baseline.SessionIsActiveAsync(connection, author, authorSession, context.RequestAborted))
     {
         context.Response.StatusCode = 401;
         return;
@@ -79,7 +83,7 @@ app.MapPost("/api/topics/{id:guid}/replies", async (HttpContext context, Guid id
     await writeTurn.WaitAsync(context.RequestAborted);
     try
     {
-        await Baseline.InsertReplyAsync(connection, id, replyId, viewer, text, context.RequestAborted);
+        await Baseline.InsertReplyAsync(connection, id, replyId, author, text, context.RequestAborted);
     }
     finally
     {
@@ -160,6 +164,21 @@ internal static class Baseline
     private const string Anonymous = "匿名さん";
     private const string Departed = "退会したメンバー";
     private static readonly string[] Positions = ["parent", "sibling", "child", "spouse", "partner", "other"];
+
+    /// <summary>"Bearer TOKEN" → (member, session) for the writers' tokens and sessions given in the same order.</summary>
+    public static Dictionary<string, (Guid Member, Guid Session)> Writers(string? tokens, string? sessions)
+    {
+        var tokenList = (tokens ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var sessionList = (sessions ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (tokenList.Length != sessionList.Length)
+        {
+            throw new ArgumentException("--writer-tokens and --writer-sessions must list as many writers.");
+        }
+
+        return tokenList.Zip(sessionList).ToDictionary(
+            w => "Bearer " + w.First,
+            w => (Guid.Parse(w.Second.Split(':')[0]), Guid.Parse(w.Second.Split(':')[1])));
+    }
 
     /// <summary>ActiveSessions.FindActiveAsync's query: the session is open and the member may sign in.</summary>
     public static async Task<bool> SessionIsActiveAsync(SqliteConnection connection, Guid memberId, Guid sessionId, CancellationToken cancellationToken)

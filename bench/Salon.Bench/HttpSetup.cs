@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Salon.Application.Members;
 using Salon.Application.Members.Sessions;
+using Salon.Domain.Members;
 
 namespace Salon.Bench;
 
@@ -11,6 +13,9 @@ namespace Salon.Bench;
 /// the database, so the server accepts it).</summary>
 internal static class HttpSetup
 {
+    /// <summary>The reply case's writers (bench/http.sh: 16 connections).</summary>
+    private const int Writers = 16;
+
     public static string StampPath(BenchOptions options) => options.Database + ".seed.env";
 
     private static string Header(BenchOptions options) => string.Create(
@@ -38,7 +43,28 @@ internal static class HttpSetup
         var tokens = scope.ServiceProvider.GetRequiredService<SessionTokens>().StartSession(viewer);
         await db.SaveChangesAsync();
         var session = db.MemberSessions.Local.Single().Id;
-        await File.WriteAllTextAsync(options.HttpEnv!, stamp + $"SESSION_ID={session}\nTOKEN={tokens.AccessToken}\n");
+
+        // The writers of the reply case by members (bench/reply.lua with WRK_TOKENS): as many active members as there
+        // are writers, each with a session of their own, so that writers do not queue on one member's row lock.
+        var writerIds = await db.Members.AsNoTracking()
+            .Where(m => m.Id != viewer && m.Status == MemberStatus.Active)
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(Writers)
+            .ToListAsync();
+        var writers = new List<(Guid Member, MemberSession Session, string Token)>();
+        foreach (var writer in writerIds)
+        {
+            var writerTokens = scope.ServiceProvider.GetRequiredService<SessionTokens>().StartSession(writer);
+            writers.Add((writer, db.MemberSessions.Local.Single(s => s.MemberId == writer), writerTokens.AccessToken));
+        }
+
+        await db.SaveChangesAsync();
+        var writerLines = string.Join(',', writers.Select(w => w.Token));
+        var writerSessions = string.Join(',', writers.Select(w => $"{w.Member}:{w.Session.Id}"));
+        await File.WriteAllTextAsync(
+            options.HttpEnv!,
+            stamp + $"SESSION_ID={session}\nTOKEN={tokens.AccessToken}\nWRITER_TOKENS={writerLines}\nWRITER_SESSIONS={writerSessions}\n");
         log.WriteLine($"[bench] wrote {options.HttpEnv}");
         return 0;
     }
