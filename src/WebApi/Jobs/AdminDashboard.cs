@@ -10,6 +10,7 @@ using Salon.Application.Members.Logout;
 using Salon.Application.Members.StartDashboardSession;
 using Salon.Domain.Common;
 using Salon.Infrastructure.Identity;
+using Salon.Web.Hosting;
 
 namespace Salon.WebApi.Jobs;
 
@@ -80,7 +81,7 @@ internal static class AdminDashboard
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, IMediator mediator)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || !await antiforgery.IsFormTokenValidAsync(context))
         {
             return SignInPage(context, antiforgery, "もう一度お試しください。", StatusCodes.Status400BadRequest);
         }
@@ -114,7 +115,7 @@ internal static class AdminDashboard
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, IMediator mediator)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || !await antiforgery.IsFormTokenValidAsync(context))
         {
             return Results.BadRequest();
         }
