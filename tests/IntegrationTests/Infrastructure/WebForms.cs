@@ -17,6 +17,17 @@ public static partial class WebForms
         return await browser.PostAsync(page.RequestMessage!.RequestUri, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A browser (cookies kept, redirects not followed) signed in as <paramref name="member"/> through the web
+    /// client's sign-in form, on a server listening on a real port (<c>UseKestrel</c>: the co-hosted web client calls the
+    /// API over loopback). Needs <c>Web:SecureCookie</c> off (the test server speaks http).</summary>
+    public static async Task<HttpClient> SignedInBrowserAsync(Uri site, TestMember member)
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = site };
+        var signIn = await PostBackAsync(browser, await browser.GetAsync("/login"), new() { ["Form.Email"] = member.Email, ["Form.Password"] = member.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return browser;
+    }
+
     [GeneratedRegex("name=\"_handler\" value=\"([^\"]+)\"")]
     private static partial Regex HandlerField();
 
