@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Salon.IntegrationTests.Platform;
 
 /// <summary>The web client as a browser uses it (co-hosted, on a real port so that it can call the API; a member signed in
 /// through its sign-in form), and the API beside it.</summary>
-public sealed class WebClientOverHttpTests(WebSite site) : IClassFixture<WebSite>
+public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture<WebSite>
 {
     /// <summary>No cache keeps what Salon answers about a member: every API answer and every page of the web client says
     /// <c>Cache-Control: no-store</c> (a shared proxy must not store it, and a browser on a computer the household shares
@@ -65,6 +66,37 @@ public sealed class WebClientOverHttpTests(WebSite site) : IClassFixture<WebSite
         await (await browser.GetAsync("/settings/export")).ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>The reply form of an anonymous consultation's own author starts ticked 「匿名で投稿する」: a note or a thank-you
+    /// under one's own anonymous consultation is the commonest reply an author writes, and one left under their nickname
+    /// by an untouched box would tell everyone whose the consultation is. Everyone else's form, and the author's under a
+    /// named consultation, start unticked as before.</summary>
+    [Fact]
+    public async Task The_reply_form_starts_anonymous_for_the_author_of_an_anonymous_consultation()
+    {
+        var (author, authorBrowser) = await site.MemberInBrowserAsync();
+        var (_, otherBrowser) = await site.MemberInBrowserAsync();
+        using var signedIn = authorBrowser;
+        using var other = otherBrowser;
+        var anonymous = await site.Client.CreateTopicAsync(author, title: "弟の入院", body: "弟が入院しました。面会のことで迷っています。", anonymous: true);
+        var named = await site.Client.CreateTopicAsync(author, title: "家族会のこと", body: "近くの家族会に行ってみました。", anonymous: false);
+
+        Assert.True(await ReplyAnonymousTickedAsync(authorBrowser, anonymous));
+        Assert.False(await ReplyAnonymousTickedAsync(authorBrowser, named));
+        Assert.False(await ReplyAnonymousTickedAsync(otherBrowser, anonymous));
+    }
+
     private static void AssertNoStore(HttpResponseMessage response, string what) =>
         Assert.True(response.Headers.CacheControl?.NoStore == true, $"{what} ({(int)response.StatusCode}): Cache-Control: {response.Headers.CacheControl}");
+
+    private static async Task<bool> ReplyAnonymousTickedAsync(HttpClient browser, Guid topic)
+    {
+        var page = await browser.GetAsync($"/topics/{topic}");
+        await page.ShouldBe(HttpStatusCode.OK);
+        var box = ReplyAnonymousBox().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(box.Success, "the reply form has no 「匿名で投稿する」 box");
+        return box.Value.Contains(" checked", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"Reply.Anonymous\"[^>]*>")]
+    private static partial Regex ReplyAnonymousBox();
 }
