@@ -69,6 +69,15 @@ internal static class AdminDashboard
         signIn.MapPost("/sign-in", SignInAsync).DisableAntiforgery().RequireRateLimiting(Common.RateLimits.SignIn);
         signIn.MapPost("/sign-out", SignOutAsync).DisableAntiforgery();
 
+        // Hangfire's statistics, which its pages ask for with a POST, read the request's form whatever the method: a GET
+        // (an address typed or prefetched) threw there, a 500. This literal route wins over the dashboard's catch-all.
+        endpoints.MapGet(Path + "/stats", (HttpContext context) =>
+            {
+                context.Response.Headers.Allow = HttpMethods.Post;
+                return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+            })
+            .ExcludeFromDescription().RequireAuthorization(Policy);
+
         endpoints.MapHangfireDashboard(Path, new DashboardOptions
         {
             Authorization = [],

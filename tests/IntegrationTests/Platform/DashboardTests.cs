@@ -153,6 +153,22 @@ public sealed partial class DashboardTests(SalonApiFactory factory) : IClassFixt
         await (await signedIn.GetAsync("/hangfire")).ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>Hangfire's statistics (which its pages ask for with a POST) read the request's form whatever the method, so
+    /// a GET, an address typed or prefetched, threw there (a 500 logged as an error): it is 405, and 401 signed out like
+    /// every other path of the dashboard.</summary>
+    [Fact]
+    public async Task Asking_the_dashboard_statistics_with_a_get_is_405_not_a_server_error()
+    {
+        var admin = await CreateAdminAsync();
+        var browser = Browser();
+        await SignInAsync(browser, admin, AdminPassword);
+
+        var get = await browser.GetAsync("/hangfire/stats");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal("POST", string.Join(",", get.Content.Headers.Allow));
+        await AssertNoDashboardAsync(await Browser().GetAsync("/hangfire/stats"), HttpStatusCode.Unauthorized);
+    }
+
     /// <summary>Form bodies ASP.NET Core cannot read.</summary>
     internal static IEnumerable<HttpContent> UnreadableForms()
     {
