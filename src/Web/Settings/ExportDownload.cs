@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Salon.Web.Api;
+using Salon.Web.Hosting;
 using Salon.Web.Shared;
 
 namespace Salon.Web.Settings;
@@ -34,7 +35,7 @@ public static class ExportDownload
             return Results.Redirect(login);
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (!await antiforgery.IsFormTokenValidAsync(context))
         {
             return Results.Redirect(Page + "?failed=true");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ValidationException validation => FromValidation(validation),
             SalonException salon => FromSalon(salon),
             BadHttpRequestException badRequest => BadRequests.Describe(badRequest),
+
+            // The antiforgery check could not read the posted form (the job dashboard's own forms): a bad request.
+            AntiforgeryValidationException => FromHttpError(HttpErrors.BadRequest),
             DbUpdateConcurrencyException => FromHttpError(HttpErrors.ConcurrentChange),
             _ => null,
         };

@@ -3,8 +3,9 @@ using Salon.Web.Hosting;
 namespace Salon.WebApi.Common;
 
 /// <summary>Headers on every response: no MIME sniffing, no referrer (a link out must not tell another site
-/// which consultation someone was reading), no framing, and a strict CSP on the API (it returns JSON; the
-/// developer reference UI is left to its own policy). Every other path is the web client's, with its own policy.</summary>
+/// which consultation someone was reading), no framing, a strict CSP on the API (it returns JSON; the
+/// developer reference UI is left to its own policy) and <c>Cache-Control: no-store</c> on its answers. Every other path
+/// is the web client's, with its own policy.</summary>
 internal static class SecurityHeaders
 {
     public static IApplicationBuilder UseSalonSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -29,6 +30,13 @@ internal static class SecurityHeaders
             else if (!path.StartsWithSegments("/scalar"))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+            }
+
+            // What the API answers is about a member or for one: no cache keeps it (an answer that names no policy is left
+            // to whatever a proxy in front of Salon does with it).
+            if (path.StartsWithSegments("/api") && string.IsNullOrEmpty(headers.CacheControl))
+            {
+                headers.CacheControl = "no-store";
             }
 
             return Task.CompletedTask;

@@ -10,6 +10,7 @@ using Salon.Application.Members.Logout;
 using Salon.Application.Members.StartDashboardSession;
 using Salon.Domain.Common;
 using Salon.Infrastructure.Identity;
+using Salon.Web.Hosting;
 
 namespace Salon.WebApi.Jobs;
 
@@ -68,6 +69,15 @@ internal static class AdminDashboard
         signIn.MapPost("/sign-in", SignInAsync).DisableAntiforgery().RequireRateLimiting(Common.RateLimits.SignIn);
         signIn.MapPost("/sign-out", SignOutAsync).DisableAntiforgery();
 
+        // Hangfire's statistics, which its pages ask for with a POST, read the request's form whatever the method: a GET
+        // (an address typed or prefetched) threw there, a 500. This literal route wins over the dashboard's catch-all.
+        endpoints.MapGet(Path + "/stats", (HttpContext context) =>
+            {
+                context.Response.Headers.Allow = HttpMethods.Post;
+                return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+            })
+            .ExcludeFromDescription().RequireAuthorization(Policy);
+
         endpoints.MapHangfireDashboard(Path, new DashboardOptions
         {
             Authorization = [],
@@ -80,7 +90,7 @@ internal static class AdminDashboard
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, IMediator mediator)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || !await antiforgery.IsFormTokenValidAsync(context))
         {
             return SignInPage(context, antiforgery, "もう一度お試しください。", StatusCodes.Status400BadRequest);
         }
@@ -114,7 +124,7 @@ internal static class AdminDashboard
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, IMediator mediator)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || !await antiforgery.IsFormTokenValidAsync(context))
         {
             return Results.BadRequest();
         }

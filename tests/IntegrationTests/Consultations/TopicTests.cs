@@ -203,6 +203,37 @@ public sealed class TopicTests(SalonApiFactory factory) : IClassFixture<SalonApi
         Assert.True((await _client.GetTopicAsync(author, topicId)).GetProperty("isClosed").GetBoolean());
     }
 
+    /// <summary>Whether a post carries the member's nickname is never decided by a field left out (ADR 0048): a topic or
+    /// a reply that does not say <c>anonymous</c> is 400 naming it, where it used to go out under the nickname — a client
+    /// that forgot the field named its members, and under their own anonymous consultation named its author. Nothing is
+    /// stored: the member's lists stay empty.</summary>
+    [Fact]
+    public async Task A_topic_or_reply_that_does_not_say_whether_it_is_anonymous_is_400_not_a_named_post()
+    {
+        var member = await factory.SignUpAsync(_client);
+        var author = await factory.SignUpAsync(_client);
+        var topicId = await _client.CreateTopicAsync(author, anonymous: true);
+
+        foreach (var (url, body) in new (string, object)[]
+        {
+            ("/api/topics", new { boardSlug = "chat", title = "名前のこと", body = "どちらか言わずに送ります。" }),
+            ("/api/topics", new { boardSlug = "chat", title = "名前のこと", body = "どちらか言わずに送ります。", anonymous = (bool?)null }),
+            ($"/api/topics/{topicId}/replies", new { body = "どちらか言わずに送ります。" }),
+        })
+        {
+            var response = await _client.SendAsAsync(member, HttpMethod.Post, url, body);
+            await response.ShouldBe(HttpStatusCode.BadRequest);
+            Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("anonymous", out _), url);
+        }
+
+        var ownReply = await _client.SendAsAsync(author, HttpMethod.Post, $"/api/topics/{topicId}/replies", new { body = "追記です。" });
+        await ownReply.ShouldBe(HttpStatusCode.BadRequest);
+
+        Assert.Equal(0, (await _client.ListAsync(member, "/api/me/topics")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await _client.ListAsync(member, "/api/me/replies")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await _client.GetTopicAsync(author, topicId)).GetProperty("replyCount").GetInt32());
+    }
+
     [Fact]
     public async Task Posting_checks_the_board_its_audience_tags_and_lengths()
     {

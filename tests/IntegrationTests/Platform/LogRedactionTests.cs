@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -132,12 +131,12 @@ public sealed class LogRedactionTests : IDisposable
         };
         foreach (var (url, fields) in links)
         {
-            await PostBackAsync(browser, await browser.GetAsync(url), fields);
+            await WebForms.PostBackAsync(browser, await browser.GetAsync(url), fields);
         }
 
         // A search: first signed out (sent to the sign-in page, the search in its return address), then signed in.
         var signIn = await browser.GetAsync($"/search?q={Uri.EscapeDataString(searchWord)}");
-        var results = await PostBackAsync(browser, signIn, new() { ["Form.Email"] = member.Email, ["Form.Password"] = member.Password });
+        var results = await WebForms.PostBackAsync(browser, signIn, new() { ["Form.Email"] = member.Email, ["Form.Password"] = member.Password });
         Assert.Contains($"「{searchWord}」の検索結果", await results.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await web.StopAsync();
 
@@ -162,19 +161,6 @@ public sealed class LogRedactionTests : IDisposable
         // The requests are logged, by their route.
         Assert.Contains(entries, l => l.Category == "Salon.Requests" && l.Message.Contains("/confirm-email-change responded", StringComparison.Ordinal));
     }
-
-    /// <summary>Submits the page's form as a browser without script does: to the page's own address, with its hidden
-    /// fields (the form's name and the antiforgery token) and the given ones.</summary>
-    private static async Task<HttpResponseMessage> PostBackAsync(HttpClient browser, HttpResponseMessage page, Dictionary<string, string> fields)
-    {
-        await page.ShouldBe(HttpStatusCode.OK);
-        var html = await page.Content.ReadAsStringAsync();
-        fields["_handler"] = HiddenField("_handler").Match(html).Groups[1].Value;
-        fields["__RequestVerificationToken"] = HiddenField("__RequestVerificationToken").Match(html).Groups[1].Value;
-        return await browser.PostAsync(page.RequestMessage!.RequestUri, new FormUrlEncodedContent(fields));
-    }
-
-    private static Regex HiddenField(string name) => new($"name=\"{name}\" value=\"([^\"]+)\"");
 
     [Fact]
     public void EF_Core_never_logs_parameter_values()

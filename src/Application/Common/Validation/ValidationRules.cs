@@ -28,6 +28,14 @@ public static class ValidationRules
         .Must(b => b is not null && b.Trim().Length >= 1 && b.Trim().Length <= max)
         .WithMessage(_ => LengthMessages.Body(max).Current);
 
+    /// <summary>Whether a post is anonymous, said by the client: never decided by a field left out, which would put the
+    /// member's nickname on it (docs/adr/0048).</summary>
+    public static IRuleBuilderOptions<T, bool?> ChosenAnonymity<T>(this IRuleBuilder<T, bool?> rule) => rule
+        .NotNull()
+        .WithMessage(_ => new LocalizedText(
+            "匿名で投稿するかどうか（anonymous: true または false）を指定してください。",
+            "Say whether to post anonymously (anonymous: true or false).").Current);
+
     /// <summary>Length only: long passphrases beat composition rules (NIST SP 800-63B).</summary>
     public static IRuleBuilderOptions<T, string> ValidNewPassword<T>(this IRuleBuilder<T, string> rule) => rule
         .NotEmpty()

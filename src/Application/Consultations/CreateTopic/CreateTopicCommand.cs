@@ -14,14 +14,14 @@ using Salon.Domain.Consultations;
 namespace Salon.Application.Consultations.CreateTopic;
 
 /// <summary>POST /api/topics. The author follows their own topic. <c>RepliesWelcome</c> defaults to the
-/// board's default (false on ひとりごと).</summary>
+/// board's default (false on ひとりごと); <c>Anonymous</c> has no default (docs/adr/0048).</summary>
 public sealed record CreateTopicCommand(
     Guid AuthorId,
     string BoardSlug,
     string Title,
     string Body,
     IReadOnlyList<string>? Tags,
-    bool Anonymous,
+    bool? Anonymous,
     bool? RepliesWelcome,
     string? ContentWarning) : ICommand<PostCreatedDto>;
 
@@ -33,6 +33,7 @@ public sealed class CreateTopicCommandValidator : AbstractValidator<CreateTopicC
         RuleFor(c => c.BoardSlug).NotEmpty().MaximumLength(64);
         RuleFor(c => c.Title).ValidTitle(PostRules.TitleMaxLength);
         RuleFor(c => c.Body).ValidBody(PostRules.BodyMaxLength);
+        RuleFor(c => c.Anonymous).ChosenAnonymity();
         RuleFor(c => c.Tags).BoundedList(PostRules.MaxTags);
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
@@ -77,7 +78,7 @@ public sealed class CreateTopicCommandHandler(
                     command.Title,
                     command.Body,
                     tagIds,
-                    command.Anonymous,
+                    command.Anonymous == true,
                     command.RepliesWelcome ?? board.RepliesWelcomeByDefault,
                     command.ContentWarning,
                     now);

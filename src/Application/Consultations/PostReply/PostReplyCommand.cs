@@ -15,7 +15,7 @@ namespace Salon.Application.Consultations.PostReply;
 
 /// <summary>POST /api/topics/{id}/replies. 409 when the topic does not take replies (ひとりごと) or is
 /// closed; 403 when the (named) topic author has blocked the replier. The replier follows the topic.</summary>
-public sealed record PostReplyCommand(Guid AuthorId, Guid TopicId, string Body, bool Anonymous, string? ContentWarning) : ICommand<PostCreatedDto>;
+public sealed record PostReplyCommand(Guid AuthorId, Guid TopicId, string Body, bool? Anonymous, string? ContentWarning) : ICommand<PostCreatedDto>;
 
 public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyCommand>
 {
@@ -24,6 +24,7 @@ public sealed class PostReplyCommandValidator : AbstractValidator<PostReplyComma
         RuleFor(c => c.AuthorId).NotEmpty();
         RuleFor(c => c.TopicId).NotEmpty();
         RuleFor(c => c.Body).ValidBody(PostRules.BodyMaxLength);
+        RuleFor(c => c.Anonymous).ChosenAnonymity();
         RuleFor(c => c.ContentWarning).MaximumLength(PostRules.ContentWarningMaxLength);
     }
 }
@@ -59,7 +60,7 @@ public sealed class PostReplyCommandHandler(
             time,
             now =>
             {
-                var posted = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous, command.ContentWarning, now, held: screened.Hold);
+                var posted = Reply.Post(topic, command.AuthorId, command.Body, command.Anonymous == true, command.ContentWarning, now, held: screened.Hold);
                 db.Replies.Add(posted);
                 return posted;
             },

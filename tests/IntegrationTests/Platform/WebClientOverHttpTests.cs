@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Salon.IntegrationTests.Consultations;
+using Salon.IntegrationTests.Infrastructure;
+
+namespace Salon.IntegrationTests.Platform;
+
+/// <summary>The web client as a browser uses it (co-hosted, on a real port so that it can call the API; a member signed in
+/// through its sign-in form), and the API beside it.</summary>
+public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture<WebSite>
+{
+    /// <summary>No cache keeps what Salon answers about a member: every API answer and every page of the web client says
+    /// <c>Cache-Control: no-store</c> (a shared proxy must not store it, and a browser on a computer the household shares
+    /// must not show a page again from its cache or its back-forward cache after signing out). Pages used to carry it
+    /// only because the layout's sign-out form asked the antiforgery service for a token; the API's answers carried none,
+    /// which left them to whatever a proxy in front does with a response that names no policy. The fingerprinted static
+    /// files stay cacheable.</summary>
+    [Fact]
+    public async Task Api_answers_and_pages_signed_in_or_not_are_never_stored_by_a_cache()
+    {
+        var (member, browser) = await site.MemberInBrowserAsync();
+        using var signedIn = browser;
+        var topic = await site.Client.CreateTopicAsync(member, title: "通院のこと", body: "母の通院に付き添っています。", anonymous: true);
+
+        foreach (var url in new[] { "/api/me", "/api/notifications", "/api/me/export", $"/api/topics/{topic}", "/api/topics/00000000-0000-0000-0000-000000000001" })
+        {
+            AssertNoStore(await site.Client.SendAsAsync(member, HttpMethod.Get, url), url);
+        }
+
+        AssertNoStore(await site.Client.GetAsync("/api/announcements"), "/api/announcements (signed out)");
+
+        foreach (var url in new[] { "/", "/notifications", "/settings/export", $"/topics/{topic}", "/meetings", "/no-such-page" })
+        {
+            AssertNoStore(await browser.GetAsync(url), url);
+        }
+
+        using var visitor = new HttpClient { BaseAddress = site.Address };
+        foreach (var url in new[] { "/", "/announcements", "/signup/sent" })
+        {
+            AssertNoStore(await visitor.GetAsync(url), url + " (signed out)");
+        }
+
+        var style = await visitor.GetAsync("/app.css");
+        await style.ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain("no-store", style.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The web client's own form endpoints (a download a form asks for, not a page) given form bodies ASP.NET
+    /// Core cannot read are refused as a missing antiforgery token is, never a 500 (ADR 0019). The data export's download
+    /// checks the form's token itself; reading an unreadable form for it used to throw out of the handler (a 500 logged
+    /// as an error here, an empty 500 on the standalone web client).</summary>
+    [Fact]
+    public async Task The_export_download_sends_an_unreadable_form_back_to_the_export_page()
+    {
+        var (_, browser) = await site.MemberInBrowserAsync();
+        using var signedIn = browser;
+
+        foreach (var body in DashboardTests.UnreadableForms())
+        {
+            var response = await browser.PostAsync("/settings/export/download", body);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{body.Headers.ContentType}: {(int)response.StatusCode}");
+            Assert.Equal("/settings/export?failed=true", response.Headers.Location?.OriginalString);
+        }
+
+        // Still signed in: the export page answers, not the sign-in page.
+        await (await browser.GetAsync("/settings/export")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The reply form of an anonymous consultation's own author starts ticked 「匿名で投稿する」: a note or a thank-you
+    /// under one's own anonymous consultation is the commonest reply an author writes, and one left under their nickname
+    /// by an untouched box would tell everyone whose the consultation is. Everyone else's form, and the author's under a
+    /// named consultation, start unticked as before.</summary>
+    [Fact]
+    public async Task The_reply_form_starts_anonymous_for_the_author_of_an_anonymous_consultation()
+    {
+        var (author, authorBrowser) = await site.MemberInBrowserAsync();
+        var (_, otherBrowser) = await site.MemberInBrowserAsync();
+        using var signedIn = authorBrowser;
+        using var other = otherBrowser;
+        var anonymous = await site.Client.CreateTopicAsync(author, title: "弟の入院", body: "弟が入院しました。面会のことで迷っています。", anonymous: true);
+        var named = await site.Client.CreateTopicAsync(author, title: "家族会のこと", body: "近くの家族会に行ってみました。", anonymous: false);
+
+        Assert.True(await ReplyAnonymousTickedAsync(authorBrowser, anonymous));
+        Assert.False(await ReplyAnonymousTickedAsync(authorBrowser, named));
+        Assert.False(await ReplyAnonymousTickedAsync(otherBrowser, anonymous));
+    }
+
+    private static void AssertNoStore(HttpResponseMessage response, string what) =>
+        Assert.True(response.Headers.CacheControl?.NoStore == true, $"{what} ({(int)response.StatusCode}): Cache-Control: {response.Headers.CacheControl}");
+
+    private static async Task<bool> ReplyAnonymousTickedAsync(HttpClient browser, Guid topic)
+    {
+        var page = await browser.GetAsync($"/topics/{topic}");
+        await page.ShouldBe(HttpStatusCode.OK);
+        var box = ReplyAnonymousBox().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(box.Success, "the reply form has no 「匿名で投稿する」 box");
+        return box.Value.Contains(" checked", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"Reply.Anonymous\"[^>]*>")]
+    private static partial Regex ReplyAnonymousBox();
+}
