@@ -14,9 +14,9 @@
 #                  installed under $TMPDIR/salon-bench-tools when missing); unlike CPU time it barely moves with load
 #     --env FILE   the seed's variables (TOKEN, BOARD, HOT_TOPIC: what Salon.Bench --http-env wrote when it seeded --db)
 #                  from FILE instead of a new session: for a database moved to PostgreSQL, whose sessions are the moved ones
-#     --members    with --lua bench/reply.lua: each request by the next of the seed's 16 writers (WRITER_TOKENS), not
+#     --members    with --lua bench/reply.lua: each request by the next of the seed's 64 writers (WRITER_TOKENS), not
 #                  all by one member (sides on the seeded database only: a DB= copy has sessions of its own)
-#     --db-cpu     also the CPU time of the PostgreSQL server's processes per request (user postgres), for sides whose
+#     --db-cpu     also the CPU time of the PostgreSQL server's processes per request (the cluster on the SPEC's Port=), for sides whose
 #                  SPEC runs Salon on PostgreSQL: Database__Provider=Postgres Database__ConnectionString=Host=…;Port=…
 #
 #   bench/ab.sh --a "DLL=/tmp/old/Salon.WebApi.dll" --reps 3 --lua bench/reply.lua '/api/topics/-/replies' 16
@@ -66,20 +66,13 @@ else
   source "$envfile"; rm -f "$envfile"
 fi
 export WRK_TOKEN=$TOKEN
+unset WRK_TOKENS
 if [ -n "$members" ]; then
   [ -n "${WRITER_TOKENS:-}" ] || { echo "--members: the seed's variables have no WRITER_TOKENS (an older --env file?)" >&2; exit 2; }
   export WRK_TOKENS=$WRITER_TOKENS
 fi
 path=${path//\$BOARD/$BOARD}; path=${path//\$HOT_TOPIC/$HOT_TOPIC}
 
-# CPU ticks of the PostgreSQL server's processes (its backends stay open in Salon's pool while wrk runs).
-postgres_ticks() {
-  local sum=0 p
-  for p in $(pgrep -u postgres -x postgres || true); do
-    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$sum"
-}
 
 pid=''
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -115,11 +108,11 @@ run() { # NAME SPEC
     cpid=$!
   fi
   local d0=0 d1=0 database=''
-  [ -n "$db_cpu" ] && d0=$(postgres_ticks)
+  [ -n "$db_cpu" ] && d0=$(postgres_cluster_ticks "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$2")")
   c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   out=$(wrk "${args[@]}" --latency -d"${duration}s" "http://127.0.0.1:$port$path")
   c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  [ -n "$db_cpu" ] && d1=$(postgres_ticks)
+  [ -n "$db_cpu" ] && d1=$(postgres_cluster_ticks "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$2")")
   n=$(echo "$out" | awk '/requests in/ {print $1}')
   [ -n "$db_cpu" ] && database=$(awk -v a="$d0" -v b="$d1" -v n="$n" -v k="$clk" 'BEGIN {printf " db_cpu_ms_per_req=%.3f", (b - a) * 1000 / k / n}')
   if [ -n "$cpid" ]; then

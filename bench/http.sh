@@ -136,15 +136,9 @@ wait_ready() {
 
 rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# CPU ticks of the PostgreSQL server's processes (its backends stay open in the servers' pools while wrk runs); 0
-# without --postgres.
+# CPU ticks of the benchmark's PostgreSQL cluster (bench/salon-settings.sh); 0 without --postgres.
 postgres_ticks() {
-  local sum=0 p
-  ((postgres)) || { echo 0; return; }
-  for p in $(pgrep -u postgres -x postgres || true); do
-    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$sum"
+  if ((postgres)); then postgres_cluster_ticks "$pg_port"; else echo 0; fi
 }
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 # The CPU column's median: "APP" or, with --postgres, "APP+DBdb", each part's median on its own.
@@ -210,8 +204,8 @@ define_cases() {
   case_add topic-vs-list 32 "salon member /api/topics/$HOT_TOPIC" "salon member /api/boards/$BOARD/topics?limit=20"
   # Writes (16 writers, spread over the first 100 topics of the board; see bench/reply.lua).
   case_add reply-16 16 "salon member /api/topics/-/replies" "baseline member /api/topics/-/replies" bench/reply.lua
-  # The same, each request by the next of 16 members (the seed's WRITER_TOKENS): writers that are different people do not
-  # queue on one member's row lock, which Salon takes for every post (docs/adr/0018) and the baseline does not.
+  # The same, each request by the next of 64 members (the seed's WRITER_TOKENS): writers that are mostly different people
+  # queue far less on one member's row lock, which Salon takes for every post (docs/adr/0018) and the baseline does not.
   case_add reply-16-members 16 "salon member /api/topics/-/replies" "baseline member /api/topics/-/replies" bench/reply.lua
   # Search has no raw baseline: B is the topic list, a reference measured in the same run.
   case_add search-common-1 1 "salon member /api/search?q=$Q_COMMON" "salon member /api/boards/$BOARD/topics?limit=20"

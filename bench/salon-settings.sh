@@ -17,3 +17,16 @@ reply_topics() {
   curl -fsS -H "Authorization: Bearer $2" "http://127.0.0.1:$1/api/boards/$BOARD/topics?limit=100" \
     | jq -r '[.items[] | select((.repliesWelcome != false) and (.isClosed != true) and (.status != "closed")) | .id] | join(",")'
 }
+
+# CPU ticks of one PostgreSQL cluster: the server listening on PORT (its command line says -p PORT, as scripts/pg-temp.sh
+# starts it) and its children (the backends, which stay open in the servers' pools while wrk runs); other clusters on
+# the machine are not counted. postgres_cluster_ticks PORT
+postgres_cluster_ticks() {
+  local sum=0 p postmaster
+  postmaster=$(pgrep -u postgres -f -- "-p $1( |$)" | head -n 1)
+  [ -n "$postmaster" ] || { echo 0; return; }
+  for p in $postmaster $(pgrep -P "$postmaster" || true); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}

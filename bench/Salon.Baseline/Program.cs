@@ -12,8 +12,8 @@ using Npgsql;
 //
 // With --postgres CONNECTION-STRING the reply case runs on PostgreSQL instead (the same database moved there with
 // Salon's move-to-postgres verb, its search-index triggers firing as for Salon): the session check, the INSERT and the
-// topic's counters in one transaction, on one pooled Npgsql connection, writers NOT taking turns (PostgreSQL locks
-// rows, not the file). The topic list stays on --db.
+// topic's counters in one transaction, on one pooled Npgsql connection, its statements prepared, writers NOT taking
+// turns (PostgreSQL locks rows, not the file). The topic list stays on --db.
 //
 //   dotnet Salon.Baseline.dll --db /tmp/salon-bench.db --viewer GUID --session GUID --urls http://127.0.0.1:5081
 //   dotnet Salon.Baseline.dll --db … --viewer … --session … --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=salon"
@@ -23,7 +23,10 @@ var database = builder.Configuration["db"] ?? throw new ArgumentException("--db 
 var viewer = Guid.Parse(builder.Configuration["viewer"] ?? throw new ArgumentException("--viewer GUID is required."));
 var session = Guid.Parse(builder.Configuration["session"] ?? throw new ArgumentException("--session GUID is required."));
 var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
-var postgres = builder.Configuration["postgres"] is { Length: > 0 } pg ? NpgsqlDataSource.Create(pg) : null;
+// Statements prepared as Salon's are (docs/adr/0047), so that the two compare like with like.
+var postgres = builder.Configuration["postgres"] is { Length: > 0 } pg
+    ? NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(pg) { MaxAutoPrepare = 128 })
+    : null;
 // The reply case by members (--writer-tokens T1,T2,… --writer-sessions MEMBER:SESSION,… in the same order, the seed's
 // WRITER_TOKENS and WRITER_SESSIONS): a request bearing one of those tokens is that member's, in that session.
 var writers = Baseline.Writers(builder.Configuration["writer-tokens"], builder.Configuration["writer-sessions"]);

@@ -13,8 +13,9 @@ namespace Salon.Bench;
 /// the database, so the server accepts it).</summary>
 internal static class HttpSetup
 {
-    /// <summary>The reply case's writers (bench/http.sh: 16 connections).</summary>
-    private const int Writers = 16;
+    /// <summary>The reply case's writers: four times bench/http.sh's 16 connections, so that a request seldom finds its
+    /// member's previous one still in flight.</summary>
+    private const int Writers = 64;
 
     public static string StampPath(BenchOptions options) => options.Database + ".seed.env";
 
@@ -44,8 +45,8 @@ internal static class HttpSetup
         await db.SaveChangesAsync();
         var session = db.MemberSessions.Local.Single().Id;
 
-        // The writers of the reply case by members (bench/reply.lua with WRK_TOKENS): as many active members as there
-        // are writers, each with a session of their own, so that writers do not queue on one member's row lock.
+        // The writers of the reply case by members (bench/reply.lua with WRK_TOKENS): active members, each with a session
+        // of their own, so that writers seldom queue on one member's row lock.
         var writerIds = await db.Members.AsNoTracking()
             .Where(m => m.Id != viewer && m.Status == MemberStatus.Active)
             .OrderBy(m => m.Id)

@@ -9,8 +9,9 @@ namespace Salon.Infrastructure.Persistence;
 /// is kept.</summary>
 public static class PostgresConnectionDefaults
 {
-    /// <summary>Prepared statements kept per pooled connection, least recently used replaced: more than the statements a
-    /// busy instance runs in turn (a reply runs 12, a topic list 3, a search a handful).</summary>
+    /// <summary>Prepared statements kept per pooled connection, least recently used replaced. Salon has a few hundred
+    /// distinct statements, most of them rare; 128 keeps the busy ones (a reply runs 12, a topic list 3, a search a
+    /// handful) prepared, and only a statement run five times on a connection is prepared at all.</summary>
     public const int MaxAutoPrepare = 128;
 
     public static string Apply(string connectionString)
