@@ -83,6 +83,11 @@ internal static class SalonHost
         services.AddSalonRateLimits(builder.Configuration);
         services.AddSalonTelemetry(builder.Configuration);
         services.AddSalonForwardedHeaders(builder.Configuration);
+        if (NativeHeap.CanTrim)
+        {
+            // malloc's free memory back to the system every 10 s (docs/adr/0050).
+            services.AddHostedService<NativeHeapTrimmer>();
+        }
 
         // The web client (src/Web), co-hosted: it calls this same server over loopback (Web:ApiBaseUrl empty).
         services.AddSalonWebClient(builder.Configuration);
