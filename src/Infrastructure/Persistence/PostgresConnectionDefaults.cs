@@ -4,8 +4,8 @@ using Npgsql;
 namespace Salon.Infrastructure.Persistence;
 
 /// <summary>What Salon adds to an operator's Npgsql connection string for its own contexts (docs/adr/0047): statements
-/// prepared automatically, so that PostgreSQL parses and plans each of Salon's few hundred statements once per
-/// connection instead of on every execution. A setting the operator wrote (<c>Max Auto Prepare=0</c> turns it off)
+/// prepared automatically, so that PostgreSQL parses and plans each of Salon's busy statements once per connection
+/// instead of on every execution. A setting the operator wrote (<c>Max Auto Prepare=0</c> turns it off)
 /// is kept.</summary>
 public static class PostgresConnectionDefaults
 {
