@@ -34,30 +34,25 @@ public sealed class NoticeSender(
     public Task DeliverAsync(IReadOnlyCollection<Guid> memberIds, Notice notice, Guid? actorId, CancellationToken cancellationToken) =>
         DeliverAsync([new NoticeDelivery(memberIds, notice)], actorId, notice.ActorAnonymous, cancellationToken);
 
-    /// <summary>Several notices of one act (the same actor) at once: the recipients, their preferences and their
-    /// addresses are each read in one query for all of them, not once per notice (issue 15, docs/adr/0029).</summary>
+    /// <summary>Several notices of one act (the same actor) at once: who of the recipients may be told, their
+    /// preferences for these kinds and their addresses are read in ONE query for all of them, not once per notice nor
+    /// once per kind of fact (issue 15, docs/adr/0029).</summary>
     public async Task DeliverAsync(IReadOnlyList<NoticeDelivery> deliveries, Guid? actorId, bool actorAnonymous, CancellationToken cancellationToken)
     {
-        var excluded = await ExcludedAsync(deliveries.SelectMany(d => d.MemberIds).ToList(), actorId, actorAnonymous, cancellationToken);
-        var recipients = deliveries.Select(d => Recipients(d.MemberIds, actorId, excluded)).ToList();
-        var everyone = recipients.SelectMany(r => r).Distinct().ToList();
-        if (everyone.Count == 0)
+        var candidates = deliveries.SelectMany(d => d.MemberIds).Where(id => id != actorId).Distinct().ToList();
+        if (candidates.Count == 0)
         {
             return;
         }
 
         var kinds = deliveries.Select(d => d.Notice.Kind).Distinct().ToList();
-        var chosen = (await db.NotificationPreferences.AsNoTracking()
-                .Where(p => everyone.Contains(p.MemberId) && kinds.Contains(p.Kind))
-                .Select(p => new { p.MemberId, p.Kind, p.InApp, p.Email })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(p => (p.MemberId, p.Kind));
         var now = time.UtcNow();
-        var immediate = new List<HashSet<Guid>>(deliveries.Count);
+        var reachable = await ReachableAsync(candidates, kinds, actorId, actorAnonymous, now, cancellationToken);
         for (var i = 0; i < deliveries.Count; i++)
         {
             var notice = deliveries[i].Notice;
-            foreach (var memberId in recipients[i].Where(id => notice.AlwaysInApp || !chosen.TryGetValue((id, notice.Kind), out var p) || p.InApp))
+            var recipients = deliveries[i].MemberIds.Where(id => id != actorId && reachable.ContainsKey(id)).Distinct().ToList();
+            foreach (var memberId in recipients.Where(id => notice.AlwaysInApp || reachable[id].Preference(notice.Kind)?.InApp != false))
             {
                 db.Notifications.Add(notice.MeetingId is { } meetingId
                     ? Notification.AboutMeeting(memberId, notice.InAppKind, notice.InApp.Ja, notice.InApp.En, meetingId, now)
@@ -65,14 +60,42 @@ public sealed class NoticeSender(
             }
 
             var byDefault = DefaultEmail(notice.Kind);
-            immediate.Add(recipients[i].Where(id => (chosen.TryGetValue((id, notice.Kind), out var p) ? p.Email : byDefault) == EmailDelivery.Immediate).ToHashSet());
+            Email(
+                notice,
+                recipients
+                    .Select(id => reachable[id])
+                    .Where(r => r.Email is not null && (r.Preference(notice.Kind)?.Email ?? byDefault) == EmailDelivery.Immediate)
+                    .Select(r => new MemberAddress(r.Id, r.Email!)),
+                now);
+        }
+    }
+
+    /// <summary>Of <paramref name="candidates"/>, those who may be told (not departed, and — unless the act is
+    /// anonymous, ADR 0016 — not blocking the actor), each with their choices for <paramref name="kinds"/> and their
+    /// address when they may be e-mailed now (confirmed, deliverable, not suspended): one statement.</summary>
+    private async Task<Dictionary<Guid, Reachable>> ReachableAsync(
+        List<Guid> candidates, List<string> kinds, Guid? actorId, bool actorAnonymous, DateTime now, CancellationToken cancellationToken)
+    {
+        var members = directory.Cards.Where(c => candidates.Contains(c.Id) && !c.IsDeleted);
+        if (actorId is { } actor && !actorAnonymous)
+        {
+            members = members.Where(c => !directory.Blocks.Any(b => b.BlockedId == actor && b.BlockerId == c.Id));
         }
 
-        var addresses = await AddressesAsync(immediate.SelectMany(r => r).Distinct().ToList(), cancellationToken);
-        for (var i = 0; i < deliveries.Count; i++)
-        {
-            Email(deliveries[i].Notice, addresses.Where(a => immediate[i].Contains(a.Id)), now);
-        }
+        var rows = await members
+            .Select(c => new Reachable(
+                c.Id,
+                contacts.Reachable(now)
+                    .Where(m => m.Id == c.Id && !db.UndeliverableAddresses.Any(u => u.NormalizedAddress == m.NormalizedEmail))
+                    .Select(m => m.Email)
+                    .FirstOrDefault(),
+                db.NotificationPreferences
+                    .Where(p => p.MemberId == c.Id && kinds.Contains(p.Kind))
+                    .Select(p => new KindChoice(p.Kind, p.InApp, p.Email))
+                    .ToList()))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id);
     }
 
     /// <summary>The actor never, nor departed members, nor members who blocked the actor unless
@@ -149,4 +172,12 @@ public sealed class NoticeSender(
     }
 
     private sealed record MemberAddress(Guid Id, string Email);
+
+    /// <summary>A member who may be told, their address when they may be e-mailed now, their choices for the kinds asked.</summary>
+    private sealed record Reachable(Guid Id, string? Email, List<KindChoice> Choices)
+    {
+        public KindChoice? Preference(string kind) => Choices.Find(c => c.Kind == kind);
+    }
+
+    private sealed record KindChoice(string Kind, bool InApp, EmailDelivery Email);
 }

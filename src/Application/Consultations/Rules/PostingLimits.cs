@@ -50,9 +50,10 @@ internal static class PostingLimits
         if (limits.MinSecondsBetweenPosts > 0)
         {
             var since = now.AddSeconds(-limits.MinSecondsBetweenPosts);
-            var lastTopic = await db.Topics.Where(t => t.AuthorId == poster.Id && t.CreatedAt > since).MaxAsync(t => (DateTime?)t.CreatedAt, cancellationToken);
-            var lastReply = await db.Replies.Where(r => r.AuthorId == poster.Id && r.CreatedAt > since).MaxAsync(r => (DateTime?)r.CreatedAt, cancellationToken);
-            var last = new[] { lastTopic, lastReply }.Max();
+            // The member's latest topic or reply in the interval, in one statement.
+            var last = await db.Topics.Where(t => t.AuthorId == poster.Id && t.CreatedAt > since).Select(t => (DateTime?)t.CreatedAt)
+                .Concat(db.Replies.Where(r => r.AuthorId == poster.Id && r.CreatedAt > since).Select(r => (DateTime?)r.CreatedAt))
+                .MaxAsync(cancellationToken);
             if (last is { } at)
             {
                 throw TooFast(at.AddSeconds(limits.MinSecondsBetweenPosts) - now);
