@@ -20,12 +20,20 @@ reply_topics() {
 
 # CPU ticks of one PostgreSQL cluster: the server listening on PORT (its command line says -p PORT, as scripts/pg-temp.sh
 # starts it) and its children (the backends, which stay open in the servers' pools while wrk runs); other clusters on
-# the machine are not counted. postgres_cluster_ticks PORT
+# the machine are not counted. A backend that has exited counts too: the postmaster waited for it, so its CPU is in the
+# postmaster's cutime/cstime (without them, backends closing during a measurement made it negative).
+# postgres_cluster_ticks PORT
 postgres_cluster_ticks() {
-  local sum=0 p postmaster
-  postmaster=$(pgrep -u postgres -f -- "-p $1( |$)" | head -n 1)
-  [ -n "$postmaster" ] || { echo 0; return; }
-  for p in $postmaster $(pgrep -P "$postmaster" || true); do
+  local sum p postmaster try
+  # (pgrep now and then finds nothing on a busy machine, which made a measurement's start or end 0: it is asked again.)
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    postmaster=$(pgrep -u postgres -f -- "-p $1( |$)" | head -n 1 || true)
+    [ -n "$postmaster" ] && break
+    sleep 0.1
+  done
+  [ -n "$postmaster" ] || { echo "postgres_cluster_ticks: no PostgreSQL server on port $1" >&2; echo 0; return; }
+  sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0)
+  for p in $(pgrep -P "$postmaster" || true); do
     sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
   done
   echo "$sum"
