@@ -25,9 +25,10 @@ reply_topics() {
 # postgres_cluster_ticks PORT
 postgres_cluster_ticks() {
   local sum p postmaster try
-  # (pgrep now and then finds nothing on a busy machine, which made a measurement's start or end 0: it is asked again.)
+  # The oldest process with the server's command line: a backend being forked has the same one for a moment, and once
+  # process ids wrap it may have the lower id (taking the lowest id made a measurement's start or end about 0).
   for try in 1 2 3 4 5 6 7 8 9 10; do
-    postmaster=$(pgrep -u postgres -f -- "-p $1( |$)" | head -n 1 || true)
+    postmaster=$(pgrep -o -u postgres -f -- "-p $1( |$)" || true)
     [ -n "$postmaster" ] && break
     sleep 0.1
   done
