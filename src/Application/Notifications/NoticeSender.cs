@@ -34,24 +34,33 @@ public sealed class NoticeSender(
     public Task DeliverAsync(IReadOnlyCollection<Guid> memberIds, Notice notice, Guid? actorId, CancellationToken cancellationToken) =>
         DeliverAsync([new NoticeDelivery(memberIds, notice)], actorId, notice.ActorAnonymous, cancellationToken);
 
-    /// <summary>Several notices of one act (the same actor) at once: who of the recipients may be told, their
-    /// preferences for these kinds and their addresses are read in ONE query for all of them, not once per notice nor
-    /// once per kind of fact (issue 15, docs/adr/0029).</summary>
+    /// <summary>Several notices of one act (the same actor) at once: who of the recipients may be told (with those a
+    /// delivery chooses by query, <see cref="NoticeDelivery.MembersChosenBy"/>), their preferences for these kinds and
+    /// their addresses are read in ONE query for all of them, not once per notice nor once per kind of fact (issue 15,
+    /// docs/adr/0029).</summary>
     public async Task DeliverAsync(IReadOnlyList<NoticeDelivery> deliveries, Guid? actorId, bool actorAnonymous, CancellationToken cancellationToken)
     {
+        var chosenBy = deliveries.Where(d => d.MembersChosenBy is not null).ToList();
+        if (chosenBy.Count > 1)
+        {
+            throw new ArgumentException("At most one delivery may choose its members by query.", nameof(deliveries));
+        }
+
         var candidates = deliveries.SelectMany(d => d.MemberIds).Where(id => id != actorId).Distinct().ToList();
-        if (candidates.Count == 0)
+        var query = chosenBy.FirstOrDefault()?.MembersChosenBy;
+        if (candidates.Count == 0 && query is null)
         {
             return;
         }
 
         var kinds = deliveries.Select(d => d.Notice.Kind).Distinct().ToList();
         var now = time.UtcNow();
-        var reachable = await ReachableAsync(candidates, kinds, actorId, actorAnonymous, now, cancellationToken);
-        for (var i = 0; i < deliveries.Count; i++)
+        var reachable = await ReachableAsync(candidates, query, kinds, actorId, actorAnonymous, now, cancellationToken);
+        foreach (var delivery in deliveries)
         {
-            var notice = deliveries[i].Notice;
-            var recipients = deliveries[i].MemberIds.Where(id => id != actorId && reachable.ContainsKey(id)).Distinct().ToList();
+            var notice = delivery.Notice;
+            var chosen = delivery.MembersChosenBy is null ? [] : reachable.Values.Where(r => r.Chosen).Select(r => r.Id);
+            var recipients = delivery.MemberIds.Concat(chosen).Where(id => id != actorId && reachable.ContainsKey(id)).Distinct().ToList();
             foreach (var memberId in recipients.Where(id => notice.AlwaysInApp || reachable[id].Preference(notice.Kind)?.InApp != false))
             {
                 db.Notifications.Add(notice.MeetingId is { } meetingId
@@ -70,13 +79,18 @@ public sealed class NoticeSender(
         }
     }
 
-    /// <summary>Of <paramref name="candidates"/>, those who may be told (not departed, and — unless the act is
-    /// anonymous, ADR 0016 — not blocking the actor), each with their choices for <paramref name="kinds"/> and their
-    /// address when they may be e-mailed now (confirmed, deliverable, not suspended): one statement.</summary>
+    /// <summary>Of <paramref name="candidates"/> and those <paramref name="query"/> chooses, those who may be told (not
+    /// departed, and — unless the act is anonymous, ADR 0016 — not blocking the actor), each with whether the query chose
+    /// them, their choices for <paramref name="kinds"/> and their address when they may be e-mailed now (confirmed,
+    /// deliverable, not suspended): one statement.</summary>
     private async Task<Dictionary<Guid, Reachable>> ReachableAsync(
-        List<Guid> candidates, List<string> kinds, Guid? actorId, bool actorAnonymous, DateTime now, CancellationToken cancellationToken)
+        List<Guid> candidates, IQueryable<Guid>? query, List<string> kinds, Guid? actorId, bool actorAnonymous, DateTime now, CancellationToken cancellationToken)
     {
-        var members = directory.Cards.Where(c => candidates.Contains(c.Id) && !c.IsDeleted);
+        // (Without a query, one that chooses no one, so that the statement keeps one shape.) The ids are one set: an OR of
+        // the two would keep PostgreSQL from seeking the members by key (a scan of every member, hashed subplan).
+        var chosen = query ?? directory.Cards.Where(c => false).Select(c => c.Id);
+        var ids = directory.Cards.Where(c => candidates.Contains(c.Id)).Select(c => c.Id).Concat(chosen);
+        var members = directory.Cards.Where(c => ids.Contains(c.Id) && !c.IsDeleted);
         if (actorId is { } actor && !actorAnonymous)
         {
             members = members.Where(c => !directory.Blocks.Any(b => b.BlockedId == actor && b.BlockerId == c.Id));
@@ -85,6 +99,7 @@ public sealed class NoticeSender(
         var rows = await members
             .Select(c => new Reachable(
                 c.Id,
+                chosen.Contains(c.Id),
                 contacts.Reachable(now)
                     .Where(m => m.Id == c.Id && !db.UndeliverableAddresses.Any(u => u.NormalizedAddress == m.NormalizedEmail))
                     .Select(m => m.Email)
@@ -173,8 +188,9 @@ public sealed class NoticeSender(
 
     private sealed record MemberAddress(Guid Id, string Email);
 
-    /// <summary>A member who may be told, their address when they may be e-mailed now, their choices for the kinds asked.</summary>
-    private sealed record Reachable(Guid Id, string? Email, List<KindChoice> Choices)
+    /// <summary>A member who may be told, whether a delivery's query chose them, their address when they may be e-mailed
+    /// now, their choices for the kinds asked.</summary>
+    private sealed record Reachable(Guid Id, bool Chosen, string? Email, List<KindChoice> Choices)
     {
         public KindChoice? Preference(string kind) => Choices.Find(c => c.Kind == kind);
     }

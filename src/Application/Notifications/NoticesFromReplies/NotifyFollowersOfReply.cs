@@ -20,8 +20,6 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topicFollowers, Notic
             return;
         }
 
-        // A topic held or hidden is its author's alone: its followers are told nothing of it.
-        var followerIds = domainEvent.TopicIsVisible ? await topicFollowers.FollowerIdsAsync(domainEvent.TopicId, cancellationToken) : [];
         var title = domainEvent.TopicTitle;
         var authorId = domainEvent.TopicAuthorId;
         var link = $"/topics/{domainEvent.TopicId}";
@@ -35,16 +33,20 @@ public sealed class NotifyFollowersOfReply(ITopicFollowers topicFollowers, Notic
                 domainEvent.TopicId,
                 domainEvent.ReplyId) { EmailKind = "reply-notice", ActorAnonymous = domainEvent.IsAnonymous });
 
-        var followers = followerIds.Where(id => id != authorId).ToList();
+        // The followers other than the author, chosen in the sender's own statement. A topic held or hidden is its
+        // author's alone: its followers are told nothing of it.
         var toFollowers = new NoticeDelivery(
-            followers,
+            [],
             new Notice(
                 NotificationKinds.ReplyInFollowedTopic,
                 new LocalizedText($"フォロー中の相談「{title}」に新しい返信がありました。", $"There is a new reply in \"{title}\", which you follow."),
                 new LocalizedText("フォロー中の相談に新しい返信がありました。", "There is a new reply in a consultation you follow."),
                 link,
                 domainEvent.TopicId,
-                domainEvent.ReplyId) { ActorAnonymous = domainEvent.IsAnonymous });
+                domainEvent.ReplyId) { ActorAnonymous = domainEvent.IsAnonymous })
+        {
+            MembersChosenBy = domainEvent.TopicIsVisible ? topicFollowers.FollowerIds(domainEvent.TopicId).Where(id => id != authorId) : null,
+        };
 
         // Both notices at once: recipients, preferences and addresses are read once for the two.
         await notices.DeliverAsync([toAuthor, toFollowers], domainEvent.AuthorId, domainEvent.IsAnonymous, cancellationToken);
