@@ -269,6 +269,32 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         Assert.Empty((await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray());
     }
 
+    /// <summary>A word that folds to combining marks alone (an accent, a voiced-sound mark, the emoji variation
+    /// selector U+FE0F) names no letter: as a block word, U+FE0F alone would refuse every post with ❤️ in it.</summary>
+    [Theory]
+    [InlineData("\u0301")]
+    [InlineData(" \u0301\u0308 ")]
+    [InlineData("\u200B\u0301")]
+    [InlineData("\uFE0F")]
+    [InlineData("\u3099")]
+    public async Task A_watched_word_of_combining_marks_alone_is_400_with_a_Japanese_message_and_changes_nothing(string word)
+    {
+        var admin = await AdminAsync();
+        var author = await factory.SignUpAsync(_client);
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "保留語", action = "hold" } })).ShouldBe(HttpStatusCode.OK);
+
+        var put = await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "保留語", action = "hold" }, new { word, action = "block" } });
+        await put.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await put.JsonAsync()).GetProperty("errors");
+        var message = errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString()!).Single();
+        Assert.Matches(@"^[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]", message);
+
+        var words = (await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray().Select(w => w.GetProperty("word").GetString()).ToList();
+        Assert.Equal(["保留語"], words);
+        await _client.CreateTopicAsync(author, body: "ありがとう❤️ 絵文字も使えます é");
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task A_suspended_member_cannot_sign_in_and_is_told_until_when_and_unsuspending_lets_them_back()
     {

@@ -22,8 +22,10 @@ public sealed class ReplaceWatchedWordsCommandValidator : AbstractValidator<Repl
         When(c => ValidationRules.IsBounded(c.Words, MaxWords), () => RuleForEach(c => c.Words).ChildRules(word =>
         {
             word.RuleFor(w => w.Word).NotEmpty().MaximumLength(100)
-                .Must(w => w is not null && SafetyText.Fold(w).Length > 0)
-                .WithMessage(_ => new LocalizedText("語句に文字を含めてください。", "A word must contain letters.").Current);
+                .Must(w => w is not null && SafetyText.HasBaseCharacter(SafetyText.Fold(w)))
+                .WithMessage(_ => new LocalizedText(
+                    "語句に文字を含めてください。空白・記号・結合文字（アクセントや濁点の記号）だけの語句は使えません。",
+                    "A word must contain letters, not only spaces, symbols or combining marks.").Current);
             word.RuleFor(w => w.Action).Must(a => a is "block" or "hold" or "flag")
                 .WithMessage(_ => new LocalizedText("action は block, hold, flag のいずれかです。", "action is block, hold or flag.").Current);
         }));
