@@ -295,6 +295,28 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>Saving the watched words twice at once (a double tap on 保存する, two admins) never answers 500: the
+    /// second save may find the first one's words already there (the unique folded word), or its rows already gone.</summary>
+    [Fact]
+    public async Task The_watched_words_saved_twice_at_once_never_fail()
+    {
+        var admin = await AdminAsync();
+        var words = new[] { new { word = "二重保存", action = "hold" }, new { word = "二重保存その二", action = "flag" } };
+        for (var i = 0; i < 20; i++)
+        {
+            await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", i % 2 == 0 ? Array.Empty<object>() : new[] { new { word = "前の語", action = "flag" } })).ShouldBe(HttpStatusCode.OK);
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", words))));
+
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
+            Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+            var saved = (await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray().Select(w => w.GetProperty("word").GetString()).Order(StringComparer.Ordinal);
+            Assert.Equal(["二重保存", "二重保存その二"], saved);
+        }
+
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task A_suspended_member_cannot_sign_in_and_is_told_until_when_and_unsuspending_lets_them_back()
     {

@@ -38,7 +38,6 @@ public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedW
     public async ValueTask<IReadOnlyList<WatchedWordDto>> Handle(ReplaceWatchedWordsCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        db.WatchedWords.RemoveRange(await db.WatchedWords.ToListAsync(cancellationToken));
         var words = command.Words
             .GroupBy(w => SafetyText.Fold(w.Word))
             .Select(g => g.Last())
@@ -46,7 +45,25 @@ public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedW
             .ToList();
         db.WatchedWords.AddRange(words);
         db.AuditEntries.Add(AuditEntry.Record(command.AdminId, "watched-words:replace", "watched-words", null, null, $"{words.Count} words", now));
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The old list goes in the same transaction as the new one is written, whatever rows it holds by then: a second
+        // save at the same moment (a double tap, two admins) replaces the first one's list instead of failing on rows
+        // the first one already deleted. Where both write the same word into an empty list at once (PostgreSQL), the
+        // second finds the first one's row in the unique index: nothing is saved, and saving again succeeds.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await db.WatchedWords.ExecuteDeleteAsync(ct);
+                try
+                {
+                    return await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
+                {
+                    throw ModerationErrors.WatchedWordsConflict.Error();
+                }
+            },
+            cancellationToken);
         cache.Invalidate();
         return words.OrderBy(w => w.Word, StringComparer.Ordinal).Select(w => new WatchedWordDto(w.Word, GetWatchedWordsQueryHandler.ActionName(w.Action))).ToList();
     }
