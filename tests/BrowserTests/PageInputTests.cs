@@ -120,6 +120,7 @@ public sealed class PageInputTests(BrowserFixture browser)
         ("member", $"/topics/{world.TopicId}?edit={world.MemberReplyId}"),
         ("member", $"/topics/{world.TopicId}/edit"),
         ("member", $"/posts/{world.OtherReplyId}/report?topic={world.TopicId}"),
+        ("member", $"/members/{world.OtherId}"),
         ("member", $"/meetings/{world.MeetingId}"),
         ("staff", "/meetings/new"),
         ("staff", $"/meetings/{world.MeetingId}/edit"),
