@@ -120,6 +120,7 @@ public sealed class PageInputTests(BrowserFixture browser)
         ("member", $"/topics/{world.TopicId}?edit={world.MemberReplyId}"),
         ("member", $"/topics/{world.TopicId}/edit"),
         ("member", $"/posts/{world.OtherReplyId}/report?topic={world.TopicId}"),
+        ("member", $"/members/{world.OtherId}"),
         ("member", $"/meetings/{world.MeetingId}"),
         ("staff", "/meetings/new"),
         ("staff", $"/meetings/{world.MeetingId}/edit"),
@@ -233,6 +234,60 @@ public sealed class PageInputTests(BrowserFixture browser)
                 f.GetProperty("button").GetString()!,
                 f.GetProperty("fields").EnumerateArray().Select(p => (p[0].GetString()!, p[1].GetString()!)).ToList()))
             .ToList();
+    }
+
+    /// <summary>Form posts that no page of the web client sends, each refused by the framework before any page runs:
+    /// without the anti-forgery token, not a form at all, without the form's name, naming a form the page does not
+    /// have, naming two, a multipart body without its boundary.</summary>
+    public static TheoryData<string> MalformedFormPosts => ["no token", "json", "no form name", "unknown form name", "two form names", "multipart without boundary"];
+
+    [Theory]
+    [MemberData(nameof(MalformedFormPosts))]
+    public async Task A_malformed_form_post_gets_a_400_page_in_Japanese_first_not_the_frameworks_text(string kind)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        var token = await page.Locator("form[method=post] input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var form = page.APIRequest.CreateFormData();
+        if (kind != "no token")
+        {
+            form.Append("__RequestVerificationToken", token!);
+        }
+
+        foreach (var name in kind switch { "no form name" => [], "unknown form name" => ["nope"], "two form names" => ["login", "nope"], _ => new[] { "login" } })
+        {
+            form.Append("_handler", name);
+        }
+
+        form.Append("Form.Email", "someone@example.org");
+        var options = kind switch
+        {
+            "json" => new APIRequestContextOptions { DataString = "{}", Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" } },
+            "multipart without boundary" => new APIRequestContextOptions { DataString = "x", Headers = new Dictionary<string, string> { ["Content-Type"] = "multipart/form-data" } },
+            _ => new APIRequestContextOptions { Form = form },
+        };
+        options.MaxRedirects = 0;
+
+        var response = await page.APIRequest.PostAsync("/login", options);
+        Assert.Equal(400, response.Status);
+        Assert.StartsWith("text/html", response.Headers["content-type"], StringComparison.Ordinal);
+        var html = await response.TextAsync();
+        Assert.Contains("<html lang=\"ja\"", html, StringComparison.Ordinal);
+        var japanese = html.IndexOf("送信を受け付けられませんでした", StringComparison.Ordinal);
+        var english = html.IndexOf("could not be accepted", StringComparison.Ordinal);
+        Assert.True(japanese > 0 && english > japanese, html);
+        Assert.DoesNotContain("antiforgery", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Content-type", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_post_to_a_page_that_does_not_exist_gets_the_not_found_page()
+    {
+        var page = await browser.NewPageAsync();
+        var response = await page.APIRequest.PostAsync("/no-such-page", new() { Form = page.APIRequest.CreateFormData().Set("a", "1"), MaxRedirects = 0 });
+        // 401, not 404: the router matches its "405 method not supported" endpoint, which declares no authorisation.
+        Assert.InRange(response.Status, 400, 499);
+        Assert.Contains("ページが見つかりません", await response.TextAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Hosts Kestrel lets through but no address can have: a port over 65535, an empty label, a name over 255.</summary>

@@ -186,6 +186,65 @@ public sealed class SettingsJourneyTests(BrowserFixture browser)
         await Expect(page.Locator(".topic-card", new() { HasText = named })).ToHaveCountAsync(1);
     }
 
+    /// <summary>A second tap, or a tab opened before the first (the page still says ブロックする), asks for what the
+    /// button says, not for the opposite of whatever holds by then: it must not unblock, unfollow, remove the
+    /// bookmark or take back the わかる the first tap gave.</summary>
+    [Fact]
+    public async Task A_second_tap_from_a_page_opened_before_the_first_keeps_the_block_follow_bookmark_and_reaction()
+    {
+        var author = await browser.Server.RegisterAsync("なつ");
+        var reader = await browser.Server.RegisterAsync("ふゆ");
+        var topicId = await browser.Server.PostTopicAsync(author, "二度押しの確かめ " + Guid.NewGuid().ToString("N")[..6], Body, anonymous: false);
+        var authorId = (await browser.Server.CallAsync(reader, HttpMethod.Get, $"/api/topics/{topicId}")).GetProperty("author").GetProperty("id").GetGuid();
+
+        var first = await browser.NewPageAsync();
+        await first.SignInAsync(reader);
+        var second = await first.Context.NewPageAsync();
+        foreach (var page in new[] { first, second })
+        {
+            await page.GotoAsync($"/topics/{topicId}");
+        }
+
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "フォローする" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "フォロー中" })).ToBeVisibleAsync();
+        }
+
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "ブックマーク", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "ブックマーク済み" })).ToBeVisibleAsync();
+        }
+
+        await first.GotoAsync($"/topics/{topicId}");
+        await second.GotoAsync($"/topics/{topicId}");
+        foreach (var page in new[] { first, second })
+        {
+            await page.Locator("article").First.GetByRole(AriaRole.Button, new() { Name = "わかる" }).ClickAsync();
+            await Expect(page.Locator("article").First.GetByRole(AriaRole.Button, new() { Name = "わかる 1" })).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+
+        var view = await browser.Server.CallAsync(reader, HttpMethod.Get, $"/api/topics/{topicId}");
+        Assert.True(view.GetProperty("isFollowing").GetBoolean());
+        Assert.True(view.GetProperty("isBookmarked").GetBoolean());
+        Assert.Equal(["relate"], view.GetProperty("myReactions").EnumerateArray().Select(r => r.GetString()));
+
+        foreach (var page in new[] { first, second })
+        {
+            await page.GotoAsync($"/members/{authorId}");
+        }
+
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"{author.Nickname}さんをブロックする" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{author.Nickname}さんをブロックしました。");
+        }
+
+        var blocks = await browser.Server.CallAsync(reader, HttpMethod.Get, "/api/me/blocks");
+        Assert.Contains(blocks.GetProperty("items").EnumerateArray(), b => b.GetProperty("memberId").GetGuid() == authorId);
+    }
+
     [Fact]
     public async Task A_member_changes_their_password_and_email_and_signs_in_with_the_new_ones()
     {

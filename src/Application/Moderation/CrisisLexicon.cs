@@ -19,8 +19,9 @@ public sealed class CrisisLexicon(IOptions<SafetyOptions> options)
                 : null;
             return new CrisisTerm(term, folded, asWord);
         })
-        // A term of symbols only folds to nothing, which every text would contain.
-        .Where(term => term.Folded.Length > 0)
+        // A term of symbols only folds to nothing, which every text would contain; one of combining marks only
+        // (U+FE0F) would be inside every text where that mark follows anything.
+        .Where(term => SafetyText.HasBaseCharacter(term.Folded))
         .ToList());
 
     public IReadOnlyList<CrisisTerm> Terms => _terms.Value;

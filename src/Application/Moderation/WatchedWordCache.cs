@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common.Caching;
+using Salon.Domain.Moderation;
 
 namespace Salon.Application.Moderation;
 
@@ -22,9 +23,13 @@ public sealed class WatchedWordCache(IServiceScopeFactory scopes, TimeProvider t
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IModerationDb>();
-        return await db.WatchedWords.AsNoTracking()
+        var words = await db.WatchedWords.AsNoTracking()
             .OrderBy(w => w.Word)
             .Select(w => new WatchedWordEntry(w.Word, w.FoldedWord, w.Action))
             .ToListAsync(cancellationToken);
+
+        // A word saved before the validator refused combining marks alone matches nothing, rather than every post
+        // where that mark follows a character.
+        return words.Where(w => SafetyText.HasBaseCharacter(w.FoldedWord)).ToList();
     }
 }

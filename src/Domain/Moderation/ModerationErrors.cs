@@ -27,4 +27,11 @@ public static class ModerationErrors
         new LocalizedText(
             "報告が重なりました。もう一度送ってください（すでに報告済みの場合は不要です）。",
             "Your report crossed with another. Please send it again (unless you already reported this post)."));
+
+    public static readonly ErrorCode WatchedWordsConflict = new(
+        "watched-words-conflict",
+        ErrorKind.Conflict,
+        new LocalizedText(
+            "注意する言葉の保存が、ほかの保存と重なりました。一覧を開き直して、もう一度保存してください。",
+            "The watched words were saved by someone else at the same moment. Open the list again and save once more."));
 }

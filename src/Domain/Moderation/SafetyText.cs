@@ -39,4 +39,11 @@ public static class SafetyText
 
         return builder.ToString();
     }
+
+    /// <summary>Whether folded text has a character of its own: not only combining marks (an accent U+0301, the
+    /// voiced-sound mark U+3099, the emoji variation selector U+FE0F), which attach to whatever stands before them. A
+    /// watched word of marks alone would match every post where that mark follows anything (U+FE0F: every ❤️).</summary>
+    public static bool HasBaseCharacter(string folded) =>
+        folded.EnumerateRunes().Any(rune => Rune.GetUnicodeCategory(rune)
+            is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark));
 }

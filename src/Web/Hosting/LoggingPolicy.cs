@@ -15,12 +15,17 @@ namespace Salon.Web.Hosting;
 /// whose pages are the targets of the e-mail links (?userId=…&amp;token=…, ?email=…) and of searches (?q=…).</summary>
 public static class LoggingPolicy
 {
-    /// <summary>Categories whose messages include the raw URL with its query string.</summary>
+    /// <summary>Categories whose messages include the raw URL with its query string, or the raw path with its ids
+    /// (a member's id in <c>/members/{id}</c>, and in the web client's own calls to the API, <c>/api/members/{id}</c>,
+    /// <c>/api/me/blocks/{memberId}</c>: HttpClient's request logs are Information).</summary>
     private static readonly string[] UrlLoggingCategories =
     [
         "Microsoft.AspNetCore.Hosting.Diagnostics",
         "Microsoft.AspNetCore.HttpLogging",
         "Microsoft.AspNetCore.W3CLogging",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Components.Routing",
+        "System.Net.Http.HttpClient",
     ];
 
     public static ILoggingBuilder AddSalonLoggingPolicy(this ILoggingBuilder logging)

@@ -23,6 +23,16 @@ public static class WebClient
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health")
         || path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire");
 
+    /// <summary>The page the status-code pages re-execute for a page request answered with an error and no body
+    /// (<c>UseStatusCodePagesWithReExecute(StatusPagePath, StatusPageQuery)</c> in both hosts): "not found", or for
+    /// <c>?status=400</c> a refused form post. In a scope of its own (<c>createScopeForStatusCodePages</c>): a form post
+    /// is refused after the page's navigation state was set up in the request's scope, and a second page cannot set it
+    /// up again there (a server error).</summary>
+    public const string StatusPagePath = "/not-found";
+
+    /// <inheritdoc cref="StatusPagePath"/>
+    public const string StatusPageQuery = "?status={0}";
+
     /// <summary>The page's security policy: only this origin's own CSS, scripts and forms.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
@@ -52,9 +62,11 @@ public static class WebClient
         return services;
     }
 
-    /// <summary>Refuses page requests with a Host that makes no address (<see cref="HostCheck"/>), then reads the
+    /// <summary>Refuses page requests with a Host that makes no address (<see cref="HostCheck"/>), leaves the
+    /// framework's refusals of form posts to the status page (<see cref="RefusedFormPosts"/>), then reads the
     /// sign-in cookie for page requests (refreshing the tokens when due).</summary>
-    public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) => app.Use(HostCheck.Apply).UseMiddleware<SessionMiddleware>();
+    public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) =>
+        app.Use(HostCheck.Apply).Use(RefusedFormPosts.Apply).UseMiddleware<SessionMiddleware>();
 
     public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
     {

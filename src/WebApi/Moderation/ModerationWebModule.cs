@@ -97,6 +97,6 @@ internal sealed class ModerationWebModule : ISalonModule
         moderation.MapPut("/watched-words", async (IReadOnlyList<WatchedWordDto> words, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReplaceWatchedWordsCommand(me.RequiredId, words), ct)))
             .WithName("ReplaceWatchedWords").WithSummary("注意語を設定する（モデレーター） / Replace the watched words (moderators)")
-            .RequireAuthorization(Policies.Admin).ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);
+            .RequireAuthorization(Policies.Admin).ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict);
     }
 }

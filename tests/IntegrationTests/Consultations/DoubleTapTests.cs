@@ -73,6 +73,29 @@ public sealed class DoubleTapTests(SalonApiFactory factory) : IClassFixture<Salo
         }
     }
 
+    [Fact]
+    public async Task The_notification_settings_saved_twice_at_once_are_saved_and_never_fail()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            // A member who never saved settings has no rows yet: each save would add them.
+            var member = await factory.SignUpAsync(_client);
+            var body = new
+            {
+                kinds = new[] { new { kind = "reactions", inApp = false, email = "off" }, new { kind = "meetings", inApp = true, email = "immediate" } },
+                digest = new { frequency = "daily", hour = 21 },
+            };
+
+            var responses = await AtOnceAsync(Enumerable.Repeat(() => _client.SendAsAsync(member, HttpMethod.Put, "/api/me/notification-settings", body), 3).ToArray());
+
+            await AllAsync(responses, HttpStatusCode.OK);
+            var settings = await _client.ListAsync(member, "/api/me/notification-settings");
+            var reactions = settings.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "reactions");
+            Assert.False(reactions.GetProperty("inApp").GetBoolean());
+            Assert.Equal("daily", settings.GetProperty("digest").GetProperty("frequency").GetString());
+        }
+    }
+
     private static Task<HttpResponseMessage[]> AtOnceAsync(params Func<Task<HttpResponseMessage>>[] sends) =>
         Task.WhenAll(sends.Select(send => Task.Run(send)));
 

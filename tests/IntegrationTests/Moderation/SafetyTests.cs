@@ -269,6 +269,54 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         Assert.Empty((await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray());
     }
 
+    /// <summary>A word that folds to combining marks alone (an accent, a voiced-sound mark, the emoji variation
+    /// selector U+FE0F) names no letter: as a block word, U+FE0F alone would refuse every post with ❤️ in it.</summary>
+    [Theory]
+    [InlineData("\u0301")]
+    [InlineData(" \u0301\u0308 ")]
+    [InlineData("\u200B\u0301")]
+    [InlineData("\uFE0F")]
+    [InlineData("\u3099")]
+    public async Task A_watched_word_of_combining_marks_alone_is_400_with_a_Japanese_message_and_changes_nothing(string word)
+    {
+        var admin = await AdminAsync();
+        var author = await factory.SignUpAsync(_client);
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "保留語", action = "hold" } })).ShouldBe(HttpStatusCode.OK);
+
+        var put = await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "保留語", action = "hold" }, new { word, action = "block" } });
+        await put.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await put.JsonAsync()).GetProperty("errors");
+        var message = errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString()!).Single();
+        Assert.Matches(@"^[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]", message);
+
+        var words = (await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray().Select(w => w.GetProperty("word").GetString()).ToList();
+        Assert.Equal(["保留語"], words);
+        await _client.CreateTopicAsync(author, body: "ありがとう❤️ 絵文字も使えます é");
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Saving the watched words twice at once (a double tap on 保存する, two admins) never answers 500: the
+    /// second save may find the first one's words already there (the unique folded word), or its rows already gone.</summary>
+    [Fact]
+    public async Task The_watched_words_saved_twice_at_once_never_fail()
+    {
+        var admin = await AdminAsync();
+        var words = new[] { new { word = "二重保存", action = "hold" }, new { word = "二重保存その二", action = "flag" } };
+        for (var i = 0; i < 20; i++)
+        {
+            await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", i % 2 == 0 ? Array.Empty<object>() : new[] { new { word = "前の語", action = "flag" } })).ShouldBe(HttpStatusCode.OK);
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", words))));
+
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
+            Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+            var saved = (await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray().Select(w => w.GetProperty("word").GetString()).Order(StringComparer.Ordinal);
+            Assert.Equal(["二重保存", "二重保存その二"], saved);
+        }
+
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task A_suspended_member_cannot_sign_in_and_is_told_until_when_and_unsuspending_lets_them_back()
     {

@@ -96,6 +96,7 @@ public sealed class LogRedactionTests : IDisposable
     public async Task The_standalone_web_client_logs_no_token_email_member_id_or_search_word_from_its_links()
     {
         var member = await _factory.SignUpAsync(_client);
+        var other = await _factory.SignUpAsync(_client);
         var newEmail = ApiClient.UniqueEmail("newaddress");
         const string token = "CfDJ8-link-token-SECRET-4711";
         const string resetToken = "reset-token-SECRET-0815";
@@ -138,6 +139,9 @@ public sealed class LogRedactionTests : IDisposable
         var signIn = await browser.GetAsync($"/search?q={Uri.EscapeDataString(searchWord)}");
         var results = await WebForms.PostBackAsync(browser, signIn, new() { ["Form.Email"] = member.Email, ["Form.Password"] = member.Password });
         Assert.Contains($"「{searchWord}」の検索結果", await results.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Another member's profile: the page's call to the API has the member's id in its path.
+        await (await browser.GetAsync($"/members/{other.Id}")).ShouldBe(HttpStatusCode.OK);
         await web.StopAsync();
 
         var entries = logs.Entries.ToList();
@@ -145,7 +149,7 @@ public sealed class LogRedactionTests : IDisposable
         string[] secrets =
         [
             token, resetToken, newPassword, newEmail, newEmail.Split('@')[0], member.Email, member.Password, member.Id.ToString(),
-            searchWord,
+            searchWord, other.Id.ToString(),
         ];
         foreach (var entry in entries)
         {

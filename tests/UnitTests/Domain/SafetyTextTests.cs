@@ -56,6 +56,16 @@ public sealed class SafetyTextTests
     }
 
     [Fact]
+    public void A_term_of_combining_marks_only_matches_nothing_rather_than_every_emoji()
+    {
+        // U+FE0F folds to itself and follows every ❤️ and ☺️.
+        var screening = Screening("\uFE0F", " \u0301 ", "しにたい");
+        Assert.Empty(screening.MatchedCrisisTerms(SafetyText.Fold("ありがとう❤️"), "ありがとう❤️"));
+        Assert.False(SafetyText.HasBaseCharacter(SafetyText.Fold("\u200B\u3099\u0301")));
+        Assert.True(SafetyText.HasBaseCharacter(SafetyText.Fold("カ\u3099")));
+    }
+
+    [Fact]
     public void Folding_removes_symbols_and_spaces_and_lowercases()
     {
         Assert.Equal("オーバードーズ", SafetyText.Fold("おーばーどーず"));

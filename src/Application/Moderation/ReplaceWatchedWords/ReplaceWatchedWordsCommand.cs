@@ -22,8 +22,10 @@ public sealed class ReplaceWatchedWordsCommandValidator : AbstractValidator<Repl
         When(c => ValidationRules.IsBounded(c.Words, MaxWords), () => RuleForEach(c => c.Words).ChildRules(word =>
         {
             word.RuleFor(w => w.Word).NotEmpty().MaximumLength(100)
-                .Must(w => w is not null && SafetyText.Fold(w).Length > 0)
-                .WithMessage(_ => new LocalizedText("語句に文字を含めてください。", "A word must contain letters.").Current);
+                .Must(w => w is not null && SafetyText.HasBaseCharacter(SafetyText.Fold(w)))
+                .WithMessage(_ => new LocalizedText(
+                    "語句に文字を含めてください。空白・記号・結合文字（アクセントや濁点の記号）だけの語句は使えません。",
+                    "A word must contain letters, not only spaces, symbols or combining marks.").Current);
             word.RuleFor(w => w.Action).Must(a => a is "block" or "hold" or "flag")
                 .WithMessage(_ => new LocalizedText("action は block, hold, flag のいずれかです。", "action is block, hold or flag.").Current);
         }));
@@ -36,7 +38,6 @@ public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedW
     public async ValueTask<IReadOnlyList<WatchedWordDto>> Handle(ReplaceWatchedWordsCommand command, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        db.WatchedWords.RemoveRange(await db.WatchedWords.ToListAsync(cancellationToken));
         var words = command.Words
             .GroupBy(w => SafetyText.Fold(w.Word))
             .Select(g => g.Last())
@@ -44,7 +45,25 @@ public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedW
             .ToList();
         db.WatchedWords.AddRange(words);
         db.AuditEntries.Add(AuditEntry.Record(command.AdminId, "watched-words:replace", "watched-words", null, null, $"{words.Count} words", now));
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The old list goes in the same transaction as the new one is written, whatever rows it holds by then: a second
+        // save at the same moment (a double tap, two admins) replaces the first one's list instead of failing on rows
+        // the first one already deleted. Where both write the same word into an empty list at once (PostgreSQL), the
+        // second finds the first one's row in the unique index: nothing is saved, and saving again succeeds.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await db.WatchedWords.ExecuteDeleteAsync(ct);
+                try
+                {
+                    return await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
+                {
+                    throw ModerationErrors.WatchedWordsConflict.Error();
+                }
+            },
+            cancellationToken);
         cache.Invalidate();
         return words.OrderBy(w => w.Word, StringComparer.Ordinal).Select(w => new WatchedWordDto(w.Word, GetWatchedWordsQueryHandler.ActionName(w.Action))).ToList();
     }

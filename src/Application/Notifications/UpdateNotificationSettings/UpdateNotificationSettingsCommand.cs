@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Salon.Application.Common.Validation;
+using Salon.Application.Members.Contracts;
 using Salon.Application.Notifications.Contracts;
 using Salon.Domain.Common;
 using Salon.Domain.Notifications;
@@ -33,9 +34,25 @@ public sealed class UpdateNotificationSettingsCommandValidator : AbstractValidat
     }
 }
 
-public sealed class UpdateNotificationSettingsCommandHandler(INotificationsDb db) : ICommandHandler<UpdateNotificationSettingsCommand>
+public sealed class UpdateNotificationSettingsCommandHandler(INotificationsDb db, IMemberDirectory directory) : ICommandHandler<UpdateNotificationSettingsCommand>
 {
+    /// <summary>Read and written under the member's row lock, in one transaction (docs/adr/0018): a member who never
+    /// saved a setting has no row for it, and two saves at once (a double tap on 保存する, two tabs) would each add it,
+    /// the second failing on the key.</summary>
     public async ValueTask<Unit> Handle(UpdateNotificationSettingsCommand command, CancellationToken cancellationToken)
+    {
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await directory.LockAsync(command.MemberId, ct);
+                await StageAsync(command, ct);
+                return await db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task StageAsync(UpdateNotificationSettingsCommand command, CancellationToken cancellationToken)
     {
         var saved = command.Kinds is { Count: > 0 }
             ? await db.NotificationPreferences.Where(p => p.MemberId == command.MemberId).ToDictionaryAsync(p => p.Kind, cancellationToken)
@@ -67,8 +84,5 @@ public sealed class UpdateNotificationSettingsCommandHandler(INotificationsDb db
                 existing.Change(frequency, digest.Hour);
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
     }
 }
