@@ -234,8 +234,11 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// <summary>Sent before the search in the same round trip. A walk that stops after a page is costed as if it read the
     /// whole index, so with the server's default <c>jit = on</c> PostgreSQL compiled every short or rare search (about a
     /// second of JIT for a query that then ran in 0.5 ms at 100,000 topics; docs/adr/0031). A session setting: it stays
-    /// off on that pooled connection, which suits the application's short statements.</summary>
-    private const string NoJit = "SET jit = off;\n";
+    /// off on that pooled connection, which suits the application's short statements. So do parallel plans: the weekly
+    /// statements read each week in a subquery, and where the planner expected enough rows there (a short form beside a
+    /// long one, 「㍿」) it started a parallel worker for every week probed, about 15 ms each: 2.6 s for 162 empty weeks, where
+    /// the same statement without workers reads them in milliseconds (docs/adr/0051).</summary>
+    private const string NoJit = "SET jit = off;\nSET max_parallel_workers_per_gather = 0;\n";
 
     public async Task<PostSearchPage> SearchAsync(
         string query,
