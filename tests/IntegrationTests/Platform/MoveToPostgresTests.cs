@@ -85,14 +85,14 @@ public sealed class MoveToPostgresTests
         Assert.Single(Directory.GetFiles(Path.Combine(postgres.Directory, "mail"), "*.eml"));
 
         // What PostgreSQL derives was rebuilt: the next identity value is past the copied ids, the indexes of search
-        // (trigrams; characters and pairs; trigrams by week; the topics' time order) are back, and the weekly index serves a new post as well as the moved ones;
+        // (trigrams; characters and pairs by week; trigrams by week; the topics' time order) are back, and the weekly index serves a new post as well as the moved ones;
         // the topics' side table (docs/adr/0045) was filled as they were copied: the moved topics are found.
         var (maxKey, nextKey) = await postgres.WithDbAsync(async db => (
             await db.DataProtectionKeys.MaxAsync(k => k.Id),
             await db.Database.SqlQueryRaw<int>("SELECT nextval(pg_get_serial_sequence('\"DataProtectionKeys\"', 'Id'))::int AS \"Value\"").SingleAsync()));
         Assert.True(nextKey > maxKey, $"next key id {nextKey}, highest copied {maxKey}");
         Assert.True(await postgres.WithDbAsync(db => db.Database
-            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{TopicSearchTexts.TrigramIndex}', '{PostgresSalonDbContext.ReplySearchIndex}', '{TopicSearchTexts.GramsIndex}', '{ShortSearchGrams.ReplyIndex}', '{TopicSearchTexts.WeeksIndex}', '{PostSearchWeeks.ReplyIndex}', '{TopicSearchTexts.TimeIndex}')")
+            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{TopicSearchTexts.TrigramIndex}', '{PostgresSalonDbContext.ReplySearchIndex}', '{ShortSearchWeeks.TopicIndex}', '{ShortSearchWeeks.ReplyIndex}', '{TopicSearchTexts.WeeksIndex}', '{PostSearchWeeks.ReplyIndex}', '{TopicSearchTexts.TimeIndex}')")
             .SingleAsync()) == 7);
         var newTopic = await pg.CreateTopicAsync(await pg.RefreshAsync(community.Members[4]), title: community.SearchWord + "の続き");
         var search = await pg.ListAsync(community.Members[2], $"/api/search?q={Uri.EscapeDataString(community.SearchWord)}&sort=newest");

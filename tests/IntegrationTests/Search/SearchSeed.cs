@@ -61,6 +61,17 @@ internal sealed class SearchSeed(SalonApiFactory factory)
             return reply.Id;
         });
 
+    /// <summary>Many replies to one topic in one save: (body, created at) each, all by <paramref name="authorId"/>.</summary>
+    public async Task<List<Guid>> RepliesAsync(Guid topicId, Guid authorId, IEnumerable<(string Body, DateTime CreatedAt)> replies) =>
+        await factory.WithDbAsync(async db =>
+        {
+            var topic = await db.Topics.SingleAsync(t => t.Id == topicId);
+            var created = replies.Select(r => Reply.Post(topic, authorId, r.Body, anonymous: false, contentWarning: null, r.CreatedAt)).ToList();
+            db.Replies.AddRange(created);
+            await db.SaveChangesAsync();
+            return created.ConvertAll(r => r.Id);
+        });
+
     public Task UpdateTopicAsync(Guid topicId, Action<Topic> change) =>
         factory.WithDbAsync(async db =>
         {

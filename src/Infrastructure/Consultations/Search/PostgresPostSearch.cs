@@ -19,8 +19,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// <see cref="SearchTerms.MaxCandidates"/> per request as on SQLite (docs/adr/0037): each candidate is then tested against
 /// the pattern, so a match is exactly a substring match. Trigrams cannot serve 1–2 characters:
 /// those match with <c>LIKE ANY</c> over the query's ASCII-case variants (ASCII case only, as SQLite's <c>LIKE</c>), all
-/// with rank 0, through GIN indexes of each post's characters and pairs (<see cref="GramTopicMatches"/>); when one form is
-/// longer (「㍿」, 「株式会社」 in NFKC), that form matches with <c>ILIKE</c> through the trigram index
+/// with rank 0, reading the newest few posts of each table and then, week by week, the posts holding the query's
+/// characters or pairs (migration <c>ShortSearchWeeks</c>, docs/adr/0051; <see cref="ShortCandidates"/>); when one form is
+/// longer (「㍿」, 「株式会社」 in NFKC), that form matches with <c>ILIKE</c> and its candidates come from the weekly trigrams
 /// (<see cref="MixedTopicMatches"/>). Either way patterns are escaped, so <c>%</c>, <c>_</c> and <c>\</c> are literal.
 /// </para>
 /// <para>
@@ -37,6 +38,10 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// </summary>
 public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 {
+    /// <summary>A search of 1–2 characters first reads this many of each table's newest posts (after the keyset) and tests
+    /// them, before it reads candidates week by week (docs/adr/0051).</summary>
+    internal const int WalkRows = 256;
+
     /// <summary><c>{like}</c> is <c>ILIKE</c>, or plain <c>LIKE</c> when no character of the query has case
     /// (<see cref="Caseless"/>): then the two match exactly the same posts, and <c>ILIKE</c> lower-cases every text it
     /// tests (for Japanese, most of a walk's or a recheck's cost; docs/adr/0040).</summary>
@@ -45,35 +50,88 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string ReplyMatches1 = """r."Body" {like} @p1""";
     private const string ReplyMatches2 = """(r."Body" {like} @p1 OR r."Body" {like} @p2)""";
 
-    /// <summary>Short queries: every ASCII-case variant of both forms in one array (see <see cref="CaseVariants"/>). The
-    /// columns are wrapped (<c>|| ''</c>) so that the trigram indexes cannot be used: a pattern of 1–2 characters has no
-    /// trigram, so the GIN index would return every post as a candidate (3.2 s for a rare character at 100,000 topics,
-    /// docs/adr/0031) instead of the walk along <c>(CreatedAt, Id)</c> that stops after a page.</summary>
+    /// <summary>Short queries: every ASCII-case variant of the short forms in one array (see <see cref="CaseVariants"/>):
+    /// whether a post holds one of them, tested on each candidate. Wrapped (<c>|| ''</c>) so that pg_trgm's indexes are not
+    /// used for it (a pattern of 1–2 characters has no trigram: every post would be a candidate).</summary>
     private const string ShortTopicMatches = """((s."Title" || '') LIKE ANY (@patterns) OR (s."Body" || '') LIKE ANY (@patterns))""";
     private const string ShortReplyMatches = """(r."Body" || '') LIKE ANY (@patterns)""";
 
-    /// <summary>Short queries whose forms are all 1–2 characters: the posts' sets of characters and pairs
-    /// (<c>salon_search_grams</c>, migration <c>ShortSearchGrams</c>) overlapping <c>@grams</c> (the forms, ASCII
-    /// lower-cased), which is exactly the <c>LIKE ANY</c> of the other short path, served by GIN indexes: a rare character
-    /// is a few index entries instead of a walk of every post (250–1,200 ms at 100,000 topics; docs/adr/0035). The
-    /// <c>LIKE</c> stays in front, inside <c>CASE … IS NOT NULL</c>: it costs less than computing a post's set, so a walk
-    /// newest first (which the planner still prefers for a common character) tests it first and computes the set only for
-    /// the rows that match; and PostgreSQL estimates an <c>IS NOT NULL</c> of an expression without statistics at 0.995, so
-    /// the <c>LIKE</c>, which the set implies, does not shrink the estimate that comes from the index's statistics. Written
-    /// as a plain second condition, the two estimates multiplied, the planner expected a handful of matches and sorted
-    /// thousands of candidates (30–90 ms for 「姉が」 instead of 1 ms).</summary>
-    private const string GramTopicMatches = "(CASE WHEN " + ShortTopicMatches + " THEN TRUE END) IS NOT NULL"
-        + """ AND (salon_search_grams(s."Title") && @grams OR salon_search_grams(s."Body") && @grams)""";
-    private const string GramReplyMatches = "(CASE WHEN " + ShortReplyMatches + " THEN TRUE END) IS NOT NULL"
-        + """ AND salon_search_grams(r."Body") && @grams""";
-
     /// <summary>A query with one form of 1–2 characters and the other longer (typed 「㍿」, NFKC 「株式会社」): the short form as
-    /// in <see cref="GramTopicMatches"/> (its case variants in <c>@patterns</c>, its set in <c>@grams</c>) or the long one
-    /// with <c>ILIKE</c> as a query of 3+ characters (<c>@plong</c>), each served by its GIN index. It used to walk every
-    /// post newest first with <c>LIKE ANY</c> over both forms, which reads every post when the long form is rare
-    /// (docs/adr/0037).</summary>
-    private const string MixedTopicMatches = "(" + GramTopicMatches + """ OR s."Title" {like} @plong OR s."Body" {like} @plong)""";
-    private const string MixedReplyMatches = "(" + GramReplyMatches + """ OR r."Body" {like} @plong)""";
+    /// in <see cref="ShortTopicMatches"/> or the long one with <c>ILIKE</c> as a query of 3+ characters (<c>@plong</c>).</summary>
+    private const string MixedTopicMatches = "(" + ShortTopicMatches + """ OR s."Title" {like} @plong OR s."Body" {like} @plong)""";
+    private const string MixedReplyMatches = "(" + ShortReplyMatches + """ OR r."Body" {like} @plong)""";
+
+    /// <summary>A post's weekly characters and pairs (migration <c>ShortSearchWeeks</c>) overlap the week's keys of the query
+    /// (<c>q.ks</c>: the short forms, ASCII lower-cased, each prefixed with <c>:</c>; here with the week before it): exactly
+    /// the posts of that week that hold a form, whatever the ASCII case, as the <c>LIKE ANY</c> says. The posts' expressions
+    /// are the indexes' own (<c>ShortSearchWeeks.Topic</c>, <c>.Reply</c>).</summary>
+    private const string TopicShortKeys = """(salon_search_short_keys(s."CreatedAt", s."Title") || salon_search_short_keys(s."CreatedAt", s."Body")) && (SELECT array_agg(g.week::text || k) FROM unnest(q.ks) AS k)""";
+
+    private const string ReplyShortKeys = """salon_search_short_keys(r."CreatedAt", r."Body") && (SELECT array_agg(g.week::text || k) FROM unnest(q.ks) AS k)""";
+
+    /// <summary>Queries of 1–2 characters (and a short form beside a long one, <see cref="MixedTopicMatches"/>): first the
+    /// newest <c>@walk</c> (<see cref="WalkRows"/>) posts of each table after the keyset, visible or not, in time order (a
+    /// common character's page is among them: 「の」 in a week of 270,000 replies that all hold it would otherwise be read
+    /// whole, the week's candidates being sorted before the first row); where that walk's reach ends (<c>edge</c>: the later
+    /// of each table's last post read, when the table had that many), the weekly index's candidates take over (docs/adr/0051).
+    /// The walk's posts at or after the edge are in the order the page needs; only those the viewer may see that match are
+    /// rows (not candidates that could become a resume point: all of them are read, whatever they hold). Then, week by week
+    /// from the edge's down, the posts older than the edge holding the query's characters or pairs (or, for a mixed query,
+    /// the long form's trigrams), as for 3+ characters (<see cref="WeeklyCandidates"/>); with no edge, every post after the
+    /// keyset was walked and no week is read. At most <c>@candidates</c> rows in all. A rare character costs the walk and
+    /// one index probe per week and table, a common one the walk, whatever the number of posts without it.</summary>
+    private const string ShortCandidates = """
+        WITH tw AS MATERIALIZED (
+          SELECT s.* FROM "TopicSearchTexts" AS s{walkTopicAfter}
+          ORDER BY s."CreatedAt" DESC, s."TopicId" DESC
+          LIMIT @walk),
+        rw AS MATERIALIZED (
+          SELECT r.* FROM "Replies" AS r{walkReplyAfter}
+          ORDER BY r."CreatedAt" DESC, r."Id" DESC
+          LIMIT @walk),
+        edge AS MATERIALIZED (
+          SELECT e."CreatedAt", e."PostId" FROM (
+            (SELECT "CreatedAt", "TopicId" AS "PostId" FROM tw ORDER BY "CreatedAt" DESC, "TopicId" DESC OFFSET @walk - 1 LIMIT 1)
+            UNION ALL
+            (SELECT "CreatedAt", "Id" FROM rw ORDER BY "CreatedAt" DESC, "Id" DESC OFFSET @walk - 1 LIMIT 1)) AS e
+          ORDER BY e."CreatedAt" DESC, e."PostId" DESC
+          LIMIT 1)
+        SELECT a.* FROM (
+          (SELECT * FROM (
+            SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt",
+              NULL::text AS "TitleText", NULL::text AS "BodyText", TRUE AS "Passes"
+            FROM tw AS s
+            JOIN "Topics" AS t ON t."Id" = s."TopicId"
+            WHERE {topicMatch}
+              AND (NOT EXISTS (SELECT 1 FROM edge) OR (s."CreatedAt", s."TopicId") >= (SELECT "CreatedAt", "PostId" FROM edge))
+        """ + "\n  AND " + TopicVisible + """
+
+            UNION ALL
+            SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", NULL::text, NULL::text, TRUE
+            FROM rw AS r
+            JOIN "Topics" AS t ON t."Id" = r."TopicId"
+            WHERE {replyMatch}
+              AND (NOT EXISTS (SELECT 1 FROM edge) OR (r."CreatedAt", r."Id") >= (SELECT "CreatedAt", "PostId" FROM edge))
+        """ + "\n  AND " + ReplyVisible + """
+        ) AS p
+          ORDER BY "CreatedAt" DESC, "PostId" DESC)
+          UNION ALL
+          ({weekly})) AS a
+        LIMIT @candidates
+        """;
+
+    private const string EdgeWeek = """salon_search_week((SELECT "CreatedAt" FROM edge))""";
+
+    /// <summary>A week's candidates are older than the walk's edge. Written so that no index can serve it (<c>IS TRUE</c>):
+    /// as a plain condition the planner combined each week's GIN scan with a scan of the time order's whole range below the
+    /// edge (<c>BitmapAnd</c>), 10 ms a week on 545,000 replies, instead of testing the week's few candidates.</summary>
+    private const string EdgeTopicAfter = "\n             AND ((s.\"CreatedAt\", s.\"TopicId\") < (SELECT \"CreatedAt\", \"PostId\" FROM edge)) IS TRUE";
+
+    private const string EdgeReplyAfter = "\n             AND ((r.\"CreatedAt\", r.\"Id\") < (SELECT \"CreatedAt\", \"PostId\" FROM edge)) IS TRUE";
+
+    private const string WalkTopicAfter = "\n  WHERE (s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)";
+
+    private const string WalkReplyAfter = "\n  WHERE (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)";
 
     /// <summary>Who may see a topic <c>t</c>: not deleted, visible or the viewer's own, not by a named author the viewer
     /// blocked, not hidden by the viewer.</summary>
@@ -95,23 +153,6 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
           AND (r."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = r."AuthorId"))
           AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" IN (t."Id", r."Id"))
         """;
-
-    /// <summary>Short queries: topics, then replies, each with the visibility rules. <c>{topicMatch}</c>/<c>{replyMatch}</c>
-    /// are the topic and reply match conditions. A topic's text <c>s</c> is in a table of its own, which carries the
-    /// topics' search indexes (migration <c>TopicSearchTexts</c>, docs/adr/0045); <c>t</c> is the topic.</summary>
-    private const string TopicBranch = """
-        SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt", 0.0::double precision AS "Rank"
-        FROM "TopicSearchTexts" AS s
-        JOIN "Topics" AS t ON t."Id" = s."TopicId"
-        WHERE {topicMatch}
-        """ + "\n  AND " + TopicVisible;
-
-    private const string ReplyBranch = """
-        SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", 0.0::double precision
-        FROM "Replies" AS r
-        JOIN "Topics" AS t ON t."Id" = r."TopicId"
-        WHERE {replyMatch}
-        """ + "\n  AND " + ReplyVisible;
 
     /// <summary>Queries of 3+ characters: the candidates, newest first, at most <c>@candidates</c>
     /// (<see cref="SearchTerms.MaxCandidates"/>) of them (docs/adr/0042). For each week from the newest post's (or the
@@ -143,7 +184,6 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         """ + "\n  AND " + ReplyVisible + """
         )
           ORDER BY "CreatedAt" DESC, "PostId" DESC) AS c
-        LIMIT @candidates
         """;
 
     private const string WeeklyTopicAfter = "\n             AND (s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)";
@@ -183,34 +223,22 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         OFFSET 0
         """;
 
-    /// <summary>Newest first, each table gives at most a page, newest first, after the keyset: PostgreSQL may then walk
-    /// the (CreatedAt, Id) index backwards and stop after a page of matches (a common word), or take the trigram
-    /// index's candidates and sort those (a rare one), instead of sorting every match of both tables.</summary>
-    private const string TopicPageNewest = "\n  {topicAfter}ORDER BY s.\"CreatedAt\" DESC, s.\"TopicId\" DESC\n  LIMIT @limit";
-
-    private const string ReplyPageNewest = "\n  {replyAfter}ORDER BY r.\"CreatedAt\" DESC, r.\"Id\" DESC\n  LIMIT @limit";
-
-    private const string TopicAfter = "AND (s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)\n  ";
-
-    private const string ReplyAfter = "AND (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)\n  ";
-
     private const string Select = "SELECT \"PostId\", \"IsReply\", \"TopicId\", \"CreatedAt\", \"Rank\" FROM (\n";
 
     private const string NoKeyset = "\n) AS m\n";
 
-    private const string AfterNewest = "\n) AS m\nWHERE (\"CreatedAt\", \"PostId\") < (@afterCreatedAt, @afterPostId)\n";
-
     private const string AfterRelevance = "\n) AS m\nWHERE \"Rank\" > @afterRank OR (\"Rank\" = @afterRank AND (\"CreatedAt\", \"PostId\") < (@afterCreatedAt, @afterPostId))\n";
-
-    private const string OrderNewest = "ORDER BY \"CreatedAt\" DESC, \"PostId\" DESC\nLIMIT @limit";
 
     private const string OrderRelevance = "ORDER BY \"Rank\", \"CreatedAt\" DESC, \"PostId\" DESC\nLIMIT @limit";
 
     /// <summary>Sent before the search in the same round trip. A walk that stops after a page is costed as if it read the
     /// whole index, so with the server's default <c>jit = on</c> PostgreSQL compiled every short or rare search (about a
     /// second of JIT for a query that then ran in 0.5 ms at 100,000 topics; docs/adr/0031). A session setting: it stays
-    /// off on that pooled connection, which suits the application's short statements.</summary>
-    private const string NoJit = "SET jit = off;\n";
+    /// off on that pooled connection, which suits the application's short statements. So do parallel plans: the weekly
+    /// statements read each week in a subquery, and where the planner expected enough rows there (a short form beside a
+    /// long one, 「㍿」) it started a parallel worker for every week probed, about 15 ms each: 2.6 s for 162 empty weeks, where
+    /// the same statement without workers reads them in milliseconds (docs/adr/0051).</summary>
+    private const string NoJit = "SET jit = off;\nSET max_parallel_workers_per_gather = 0;\n";
 
     public async Task<PostSearchPage> SearchAsync(
         string query,
@@ -271,11 +299,14 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             }
             else
             {
+                AddParameter(command, "candidates", SearchTerms.MaxCandidates);
+                AddParameter(command, "walk", WalkRows);
                 AddParameter(command, "patterns", shortForms.SelectMany(CaseVariants).Select(SearchTerms.LikePattern).Distinct(StringComparer.Ordinal).ToArray());
                 AddParameter(command, "grams", shortForms.Select(AsciiLower).Distinct(StringComparer.Ordinal).ToArray());
                 if (longForm is not null)
                 {
                     AddParameter(command, "plong", SearchTerms.LikePattern(longForm));
+                    AddParameter(command, "klong", longForm);
                 }
             }
 
@@ -298,7 +329,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             var matches = new List<PostMatch>(Math.Min(limit, 100));
             PostMatch? bound = null;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var newestWeekly = terms.UsesIndex && !ranked;
+            var newestWeekly = !ranked;
             while (await reader.ReadAsync(cancellationToken))
             {
                 var match = new PostMatch(
@@ -340,16 +371,28 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         }
 
         // 1–2 characters (or one such form beside a longer one): always newest first (every rank is 0).
-        var topicMatch = usesGrams ? GramTopicMatches : MixedTopicMatches;
-        var replyMatch = usesGrams ? GramReplyMatches : MixedReplyMatches;
-        var matches = string.Concat(
-            "(", TopicBranch, TopicPageNewest.Replace("{topicAfter}", hasAfter ? TopicAfter : string.Empty, StringComparison.Ordinal), ")\nUNION ALL\n(",
-            ReplyBranch, ReplyPageNewest.Replace("{replyAfter}", hasAfter ? ReplyAfter : string.Empty, StringComparison.Ordinal), ")");
-        return string.Concat(
-            Select,
-            matches.Replace("{topicMatch}", topicMatch, StringComparison.Ordinal).Replace("{replyMatch}", replyMatch, StringComparison.Ordinal),
-            hasAfter ? AfterNewest : NoKeyset,
-            OrderNewest);
+        return NewestWeekly.Replace("{candidates}", ShortSql(mixed: !usesGrams, hasAfter), StringComparison.Ordinal);
+    }
+
+    /// <summary>A query of 1–2 characters, or a short form beside a long one (<paramref name="mixed"/>): the walk, then the
+    /// weekly index of characters and pairs (and for a mixed query, of trigrams) from its edge down (docs/adr/0051).</summary>
+    private static string ShortSql(bool mixed, bool hasAfter)
+    {
+        var topicKeys = mixed ? $"({TopicShortKeys} OR {TopicKeys.Replace("{n}", "l", StringComparison.Ordinal)})" : TopicShortKeys;
+        var replyKeys = mixed ? $"({ReplyShortKeys} OR {ReplyKeys.Replace("{n}", "l", StringComparison.Ordinal)})" : ReplyShortKeys;
+        var weekly = WeeklyCandidates
+            .Replace("{queryTrigrams}", "ARRAY(SELECT ':' || k FROM unnest(@grams) AS k) AS ks" + (mixed ? ", salon_search_query_trigrams(@klong) AS kl" : string.Empty), StringComparison.Ordinal)
+            .Replace("{firstWeek}", EdgeWeek, StringComparison.Ordinal)
+            .Replace("{topicKeys}", topicKeys, StringComparison.Ordinal)
+            .Replace("{replyKeys}", replyKeys, StringComparison.Ordinal)
+            .Replace("{topicAfter}", EdgeTopicAfter, StringComparison.Ordinal)
+            .Replace("{replyAfter}", EdgeReplyAfter, StringComparison.Ordinal);
+        return ShortCandidates
+            .Replace("{weekly}", weekly, StringComparison.Ordinal)
+            .Replace("{walkTopicAfter}", hasAfter ? WalkTopicAfter : string.Empty, StringComparison.Ordinal)
+            .Replace("{walkReplyAfter}", hasAfter ? WalkReplyAfter : string.Empty, StringComparison.Ordinal)
+            .Replace("{topicMatch}", mixed ? MixedTopicMatches : ShortTopicMatches, StringComparison.Ordinal)
+            .Replace("{replyMatch}", mixed ? MixedReplyMatches : ShortReplyMatches, StringComparison.Ordinal);
     }
 
     /// <summary>A query of 3+ characters, through the weekly trigram indexes (docs/adr/0042): newest first, the candidates
@@ -368,7 +411,8 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
             .Replace("{topicKeys}", topicKeys, StringComparison.Ordinal)
             .Replace("{replyKeys}", replyKeys, StringComparison.Ordinal)
             .Replace("{topicAfter}", newestAfter ? WeeklyTopicAfter : string.Empty, StringComparison.Ordinal)
-            .Replace("{replyAfter}", newestAfter ? WeeklyReplyAfter : string.Empty, StringComparison.Ordinal);
+            .Replace("{replyAfter}", newestAfter ? WeeklyReplyAfter : string.Empty, StringComparison.Ordinal)
+            + "\nLIMIT @candidates";
         if (!ranked)
         {
             return NewestWeekly.Replace("{candidates}", candidates, StringComparison.Ordinal);

@@ -160,8 +160,7 @@ internal sealed class PostgresTarget : IAsyncDisposable
 
     /// <summary>The search indexes outside the EF model (on functions, or on the topics' side table), with the statements
     /// their migrations create them with.</summary>
-    private static IEnumerable<(string Name, string Create)> FunctionIndexes =>
-        TopicSearchTexts.Indexes.Append(ShortSearchGrams.Reply).Append(PostSearchWeeks.Reply);
+    private static IEnumerable<(string Name, string Create)> FunctionIndexes => ShortSearchWeeks.Indexes;
 
     public async Task DropDerivedIndexesAsync(MovePlan plan, CancellationToken cancellationToken)
     {
@@ -198,8 +197,8 @@ internal sealed class PostgresTarget : IAsyncDisposable
             await output.WriteLineAsync($"  index {index.Name} built in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         }
 
-        // The indexes of characters and pairs and the weekly trigram indexes are on functions, outside the EF model: built from
-        // the migrations' own statements.
+        // The weekly indexes of characters and pairs and of trigrams are on functions, outside the EF model: built from the
+        // migrations' own statements.
         foreach (var (name, create) in FunctionIndexes)
         {
             if (await IndexExistsAsync(name, cancellationToken))
