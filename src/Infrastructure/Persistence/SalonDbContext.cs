@@ -217,6 +217,8 @@ public class SalonDbContext : IdentityUserContext<SalonUser, Guid>,
 
     public bool IsUniqueKeyViolation(DbUpdateException exception) => UniqueKeyViolations.Is(exception);
 
+    public bool IsDeadlock(Exception exception) => UniqueKeyViolations.IsDeadlock(exception);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

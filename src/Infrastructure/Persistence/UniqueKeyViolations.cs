@@ -21,4 +21,19 @@ public static class UniqueKeyViolations
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>PostgreSQL's SQLSTATE 40P01 (deadlock_detected) anywhere in the chain of inner exceptions: the server
+    /// failed this save to let another go on.</summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -9,4 +9,10 @@ public interface IDatabaseErrors
 {
     /// <summary>True only when the save broke a unique index or primary key (another writer got there first).</summary>
     bool IsUniqueKeyViolation(DbUpdateException exception);
+
+    /// <summary>True only when the database broke a deadlock by failing this save (PostgreSQL's 40P01: two writers that
+    /// each waited for the other, e.g. inserting the same unique keys in different orders); SQLite has one writer at a
+    /// time and never answers so. The failure comes wrapped (EF Core's execution strategy reports it as a transient
+    /// <see cref="InvalidOperationException"/> around the <see cref="DbUpdateException"/>): catch <c>Exception</c> with it.</summary>
+    bool IsDeadlock(Exception exception);
 }

@@ -48,8 +48,9 @@ public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedW
 
         // The old list goes in the same transaction as the new one is written, whatever rows it holds by then: a second
         // save at the same moment (a double tap, two admins) replaces the first one's list instead of failing on rows
-        // the first one already deleted. Where both write the same word into an empty list at once (PostgreSQL), the
-        // second finds the first one's row in the unique index: nothing is saved, and saving again succeeds.
+        // the first one already deleted. Where both write the same words at once (PostgreSQL), the second finds the first
+        // one's row in the unique index, or — the two inserting them in different orders — PostgreSQL breaks the deadlock
+        // by failing one of them: either way that one saves nothing (409), and saving again succeeds.
         await db.InTransactionAsync(
             async ct =>
             {
@@ -59,6 +60,10 @@ public sealed class ReplaceWatchedWordsCommandHandler(IModerationDb db, WatchedW
                     return await db.SaveChangesAsync(ct);
                 }
                 catch (DbUpdateException ex) when (db.IsUniqueKeyViolation(ex))
+                {
+                    throw ModerationErrors.WatchedWordsConflict.Error();
+                }
+                catch (Exception ex) when (db.IsDeadlock(ex))
                 {
                     throw ModerationErrors.WatchedWordsConflict.Error();
                 }
