@@ -12,13 +12,18 @@ public static class Nickname
     public const int MinLength = 2;
     public const int MaxLength = 20;
 
-    // Compared against the normalised nickname, so full-width and case variants are covered too.
-    private static readonly string[] ReservedFragments =
-    [
+    // Compared against the normalised nickname with katakana read as hiragana, so full-width, case and kana variants
+    // (匿名サン, すたっふ) are covered too.
+    private static readonly string[] ReservedFragments = new[]
+    {
         "公式", "運営", "管理人", "管理者", "事務局", "スタッフ", "モデレーター", "みんなねっと",
         "admin", "administrator", "moderator", "official", "staff", "salon運営", "system", "root",
-        Normalize(AuthorNames.Anonymous), Normalize(AuthorNames.Departed),
-    ];
+        AuthorNames.Anonymous, AuthorNames.Departed,
+    }.Select(fragment => FoldKana(Normalize(fragment))).ToArray();
+
+    /// <summary>Letters that show as nothing: the Hangul fillers and the blank braille pattern (category "letter" or
+    /// "symbol", so no other check refuses them). A name of them looks blank, or beside 匿名さん like the placeholder.</summary>
+    private static readonly HashSet<char> BlankLetters = ['\u115F', '\u1160', '\u3164', '\uFFA0', '\u2800'];
 
     /// <summary>The comparison key: NFKC, lower case, surrounding white space removed.</summary>
     public static string Normalize(string nickname) =>
@@ -33,15 +38,27 @@ public static class Nickname
     }
 
     public static bool HasOnlyPrintableCharacters(string nickname) =>
-        !nickname.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+        !nickname.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || BlankLetters.Contains(c));
 
     public static bool IsReserved(string nickname)
     {
-        var normalized = Normalize(nickname);
+        var normalized = FoldKana(Normalize(nickname));
         var compact = new string(normalized.Where(char.IsLetterOrDigit).ToArray());
         return ReservedFragments.Any(fragment => normalized.Contains(fragment, StringComparison.Ordinal)
             || compact.Contains(fragment, StringComparison.Ordinal));
     }
+
+    /// <summary>Katakana read as hiragana (ァ–ヶ to ぁ–ゖ), for the reserved names only; the unique key stays
+    /// <see cref="Normalize"/>.</summary>
+    private static string FoldKana(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : c;
+            }
+        });
 
     /// <summary>Throws when the nickname cannot be used, with a bilingual reason.</summary>
     public static string EnsureValid(string nickname, bool allowReserved = false)

@@ -21,6 +21,10 @@ public sealed class NicknameTests
     [InlineData("staff123")]
     [InlineData("匿名さん")]
     [InlineData("退会したメンバー")]
+    [InlineData("匿名サン")]
+    [InlineData("とくめいさん匿名サン")]
+    [InlineData("すたっふ")]
+    [InlineData("たいかいしためんばー退会シタメンバー")]
     public void Staff_and_placeholder_names_are_reserved(string nickname) => Assert.True(Nickname.IsReserved(nickname));
 
     [Theory]
@@ -45,6 +49,17 @@ public sealed class NicknameTests
         Assert.False(Nickname.HasOnlyPrintableCharacters("は\nな"));
         Assert.True(Nickname.HasOnlyPrintableCharacters("はな"));
     }
+
+    /// <summary>Letters that show as nothing (Hangul fillers, the blank braille pattern) made names that looked blank
+    /// or, beside 匿名さん, like the placeholder itself (found by the thirteenth session's review).</summary>
+    [Theory]
+    [InlineData("\u3164\u3164")]
+    [InlineData("\u2800\u2800")]
+    [InlineData("匿名さん\u3164")]
+    [InlineData("は\uffa0な")]
+    [InlineData("\u115f\u1160な")]
+    public void Letters_that_show_as_nothing_are_refused(string nickname) =>
+        Assert.False(Nickname.HasOnlyPrintableCharacters(System.Text.RegularExpressions.Regex.Unescape(nickname)));
 
     [Fact]
     public void Ensure_valid_explains_in_both_languages()
