@@ -86,8 +86,8 @@ public sealed class NoticeSender(
     private async Task<Dictionary<Guid, Reachable>> ReachableAsync(
         List<Guid> candidates, IQueryable<Guid>? query, List<string> kinds, Guid? actorId, bool actorAnonymous, DateTime now, CancellationToken cancellationToken)
     {
-        // (Without a query, one that chooses no one, so that the statement keeps one shape.) The ids are one set: an OR of
-        // the two would keep PostgreSQL from seeking the members by key (a scan of every member, hashed subplan).
+        // (Without a query, one that chooses no one, so that the statement keeps one shape.) The ids are one set: with an
+        // OR of the two PostgreSQL read every member and every preference (560 ms at 100,400 members, ADR 0053).
         var chosen = query ?? directory.Cards.Where(c => false).Select(c => c.Id);
         var ids = directory.Cards.Where(c => candidates.Contains(c.Id)).Select(c => c.Id).Concat(chosen);
         var members = directory.Cards.Where(c => ids.Contains(c.Id) && !c.IsDeleted);
