@@ -339,7 +339,7 @@ public sealed class PageInputTests(BrowserFixture browser)
             {
                 Member = await server.RegisterAsync("いりぐち"),
                 Other = await server.RegisterAsync("ほか"),
-                Staff = await server.RegisterAsync("すたっふ"),
+                Staff = await server.RegisterAsync("みまもり"),
             };
             await server.SetRolesAsync(admin, world.Staff, "moderator", "official", "admin");
             var found = await server.CallAsync(admin, HttpMethod.Get, "/api/admin/members?nickname=" + Uri.EscapeDataString(world.Other.Nickname));
