@@ -142,17 +142,18 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
           AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" = t."Id")
         """;
 
-    /// <summary>Who may see a reply <c>r</c> in topic <c>t</c>: both not deleted and visible (or the viewer's own), neither
-    /// by a named author the viewer blocked, neither hidden by the viewer.</summary>
-    private const string ReplyVisible = """
+    /// <summary>What of a reply <c>r</c> itself lets the viewer see it: not deleted, visible (or the viewer's own), not by a
+    /// named author the viewer blocked, not hidden by the viewer. Its topic must be visible too (<see cref="ReplyVisible"/>).</summary>
+    private const string ReplyOwnVisible = """
         r."DeletedAt" IS NULL
           AND (r."Visibility" = 0 OR r."AuthorId" = @viewer)
-          AND t."DeletedAt" IS NULL
-          AND (t."Visibility" = 0 OR t."AuthorId" = @viewer)
-          AND (t."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = t."AuthorId"))
           AND (r."IsAnonymous" OR NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS b WHERE b."BlockerId" = @viewer AND b."BlockedId" = r."AuthorId"))
-          AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" IN (t."Id", r."Id"))
+          AND NOT EXISTS (SELECT 1 FROM "HiddenPosts" AS h WHERE h."MemberId" = @viewer AND h."PostId" = r."Id")
         """;
+
+    /// <summary>Who may see a reply <c>r</c> in topic <c>t</c>: the reply (<see cref="ReplyOwnVisible"/>) and its topic
+    /// (<see cref="TopicVisible"/>) both.</summary>
+    private const string ReplyVisible = ReplyOwnVisible + "\n  AND " + TopicVisible;
 
     /// <summary>Queries of 3+ characters: the candidates, newest first, at most <c>@candidates</c>
     /// (<see cref="SearchTerms.MaxCandidates"/>) of them (docs/adr/0042). For each week from the newest post's (or the
@@ -162,33 +163,40 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// are read. Only posts the viewer may see are candidates (the visibility rules are in the <c>WHERE</c>): the bound counts
     /// those, and the last one read, which may become the page's resume point in a cursor the viewer can decode, is one
     /// they may see. Every candidate is a row, with <c>"Passes"</c>: the match itself (<c>LIKE</c>/<c>ILIKE</c>, which the
-    /// keys imply but do not decide: the trigrams may be apart). A post's texts come along for the relevance rank.</summary>
+    /// keys imply but do not decide: the trigrams may be apart). A post's texts come along for the relevance rank. A week's
+    /// posts are sorted before their topics are read (<c>OFFSET 0</c> keeps the sort below the join): the reply's own rules
+    /// are tested as the index gives it, the topic's as rows are taken, so a page found early in a week of hundreds of
+    /// candidates reads a page's topics, not the week's (docs/adr/0054).</summary>
     private const string WeeklyCandidates = """
         SELECT c.* FROM (SELECT {queryTrigrams}) AS q, generate_series(
             {firstWeek},
             salon_search_week(least((SELECT min("CreatedAt") FROM "Topics"), (SELECT min("CreatedAt") FROM "Replies"))),
             -1) AS g(week)
         CROSS JOIN LATERAL (
-          (SELECT t."Id" AS "PostId", FALSE AS "IsReply", t."Id" AS "TopicId", t."CreatedAt" AS "CreatedAt",
-             s."Title" AS "TitleText", s."Body" AS "BodyText", ({topicMatch}) IS TRUE AS "Passes"
-           FROM "TopicSearchTexts" AS s
-           JOIN "Topics" AS t ON t."Id" = s."TopicId"
-           WHERE {topicKeys}{topicAfter}
-        """ + "\n  AND " + TopicVisible + """
+          SELECT k."PostId", k."IsReply", k."TopicId", k."CreatedAt", k."TitleText", k."BodyText", k."Passes" FROM (
+            (SELECT s."TopicId" AS "PostId", FALSE AS "IsReply", s."TopicId" AS "TopicId", s."CreatedAt" AS "CreatedAt",
+               s."Title" AS "TitleText", s."Body" AS "BodyText", ({topicMatch}) IS TRUE AS "Passes"
+             FROM "TopicSearchTexts" AS s
+             WHERE {topicKeys}{topicAfter})
+            UNION ALL
+            (SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", NULL::text, r."Body", ({replyMatch}) IS TRUE
+             FROM "Replies" AS r
+             WHERE {replyKeys}{replyAfter}
+        """ + "\n  AND " + ReplyOwnVisible + """
         )
-          UNION ALL
-          (SELECT r."Id", TRUE, r."TopicId", r."CreatedAt", NULL::text, r."Body", ({replyMatch}) IS TRUE
-           FROM "Replies" AS r
-           JOIN "Topics" AS t ON t."Id" = r."TopicId"
-           WHERE {replyKeys}{replyAfter}
-        """ + "\n  AND " + ReplyVisible + """
-        )
-          ORDER BY "CreatedAt" DESC, "PostId" DESC) AS c
+            ORDER BY "CreatedAt" DESC, "PostId" DESC
+            OFFSET 0) AS k
+          JOIN "Topics" AS t ON t."Id" = k."TopicId"
+          WHERE
+        """ + "\n  " + TopicVisible + """
+          ORDER BY k."CreatedAt" DESC, k."PostId" DESC) AS c
         """;
 
-    private const string WeeklyTopicAfter = "\n             AND (s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)";
+    /// <summary>A week's candidates are older than the keyset: <c>IS TRUE</c> as the edge's (<see cref="EdgeTopicAfter"/>), so
+    /// that no plan, generic ones included, scans the time order's whole range below the keyset beside each week's probe.</summary>
+    private const string WeeklyTopicAfter = "\n             AND ((s.\"CreatedAt\", s.\"TopicId\") < (@afterCreatedAt, @afterPostId)) IS TRUE";
 
-    private const string WeeklyReplyAfter = "\n             AND (r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)";
+    private const string WeeklyReplyAfter = "\n             AND ((r.\"CreatedAt\", r.\"Id\") < (@afterCreatedAt, @afterPostId)) IS TRUE";
 
     /// <summary>The newest post's week: where a first page starts. A keyset's week is never later (a forged cursor dated
     /// in the year 9999 must not make a search walk millions of empty weeks).</summary>
@@ -238,7 +246,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     /// statements read each week in a subquery, and where the planner expected enough rows there (a short form beside a
     /// long one, 「㍿」) it started a parallel worker for every week probed, about 15 ms each: 2.6 s for 162 empty weeks, where
     /// the same statement without workers reads them in milliseconds (docs/adr/0051).</summary>
-    private const string NoJit = "SET jit = off;\nSET max_parallel_workers_per_gather = 0;\n";
+    private const string NoJit = "SET jit = off;\nSET max_parallel_workers_per_gather = 0;\nSET plan_cache_mode = force_generic_plan;\n";
 
     public async Task<PostSearchPage> SearchAsync(
         string query,
