@@ -285,7 +285,7 @@ public sealed class PageInputTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         var response = await page.APIRequest.PostAsync("/no-such-page", new() { Form = page.APIRequest.CreateFormData().Set("a", "1"), MaxRedirects = 0 });
-        // 401, not 404: the router matches its "405 method not supported" endpoint, which declares no authorisation.
+        // 405, not 404: the router matches its "405 method not supported" endpoint (a path that takes GET and HEAD).
         Assert.InRange(response.Status, 400, 499);
         Assert.Contains("ページが見つかりません", await response.TextAsync(), StringComparison.Ordinal);
     }
