@@ -42,6 +42,8 @@ public sealed class PageInputTests(BrowserFixture browser)
             .Select(p => p.Attribute!.Name ?? char.ToLowerInvariant(p.Property.Name[0]) + p.Property.Name[1..])
             .ToList();
 
+    /// <summary>Every query parameter of every page, given a value no type parses (<c>x</c>), is answered without a server
+    /// error; given NUL (<c>%00</c>), with the web client's 400 page.</summary>
     [Fact]
     public async Task Every_query_parameter_of_every_page_given_a_value_no_type_parses_is_answered_without_a_server_error()
     {
@@ -65,6 +67,14 @@ public sealed class PageInputTests(BrowserFixture browser)
                     if (response.Status >= 500)
                     {
                         failures.Add($"{user} GET {url}: {response.Status}");
+                    }
+
+                    // NUL, which no text here needs: the web client's own 400 page (RefusedQueries), not the API's JSON.
+                    var nul = await page.APIRequest.GetAsync(url[..^1] + "%00", new() { MaxRedirects = 0 });
+                    sent++;
+                    if (nul.Status != 400 || !(await nul.TextAsync()).Contains("このアドレスは開けません", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{user} GET {url[..^1]}%00: {nul.Status} {nul.Headers.GetValueOrDefault("content-type")}");
                     }
                 }
             }
@@ -285,7 +295,7 @@ public sealed class PageInputTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         var response = await page.APIRequest.PostAsync("/no-such-page", new() { Form = page.APIRequest.CreateFormData().Set("a", "1"), MaxRedirects = 0 });
-        // 401, not 404: the router matches its "405 method not supported" endpoint, which declares no authorisation.
+        // 405, not 404: the router matches its "405 method not supported" endpoint (a path that takes GET and HEAD).
         Assert.InRange(response.Status, 400, 499);
         Assert.Contains("ページが見つかりません", await response.TextAsync(), StringComparison.Ordinal);
     }

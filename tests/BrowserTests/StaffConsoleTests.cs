@@ -219,6 +219,24 @@ public sealed class StaffConsoleTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("保存しました。");
     }
 
+    /// <summary>The watched-words page says who does what as the API decides it: only admins see and change the list (both
+    /// of its routes need the admin role, and a moderator is refused the page), while a post a 「保留」 word holds waits in
+    /// the review queue for a moderator or an admin (the queue's routes take either). It used to name moderators alone
+    /// and leave unsaid who keeps the list.</summary>
+    [Fact]
+    public async Task The_watched_words_page_says_admins_keep_the_list_and_moderators_or_admins_review_held_posts()
+    {
+        var admin = await browser.Server.CreateOfficialAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(admin);
+        await page.GotoAsync("/staff/watched-words");
+
+        var how = page.GetByRole(AriaRole.Region, new() { Name = "しくみ" });
+        await Expect(how).ToContainTextAsync("この一覧を見て変えられるのは、管理者だけです。");
+        await Expect(how.Locator("dt:has-text('保留して確認する') + dd")).ToContainTextAsync("モデレーターか管理者が確認するまで");
+        await page.CheckAsync(true);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -25,9 +25,9 @@ public static class WebClient
 
     /// <summary>The page the status-code pages re-execute for a page request answered with an error and no body
     /// (<c>UseStatusCodePagesWithReExecute(StatusPagePath, StatusPageQuery)</c> in both hosts): "not found", or for
-    /// <c>?status=400</c> a refused form post. In a scope of its own (<c>createScopeForStatusCodePages</c>): a form post
-    /// is refused after the page's navigation state was set up in the request's scope, and a second page cannot set it
-    /// up again there (a server error).</summary>
+    /// <c>?status=400</c> a refused form post or an address whose query holds NUL. In a scope of its own
+    /// (<c>createScopeForStatusCodePages</c>): a form post is refused after the page's navigation state was set up in the
+    /// request's scope, and a second page cannot set it up again there (a server error).</summary>
     public const string StatusPagePath = "/not-found";
 
     /// <inheritdoc cref="StatusPagePath"/>
@@ -62,11 +62,12 @@ public static class WebClient
         return services;
     }
 
-    /// <summary>Refuses page requests with a Host that makes no address (<see cref="HostCheck"/>), leaves the
-    /// framework's refusals of form posts to the status page (<see cref="RefusedFormPosts"/>), then reads the
-    /// sign-in cookie for page requests (refreshing the tokens when due).</summary>
+    /// <summary>Refuses page requests with a Host that makes no address (<see cref="HostCheck"/>), leaves addresses
+    /// whose query holds NUL (<see cref="RefusedQueries"/>) and the framework's refusals of form posts (<see
+    /// cref="RefusedFormPosts"/>) to the status page, then reads the sign-in cookie for page requests (refreshing the
+    /// tokens when due).</summary>
     public static IApplicationBuilder UseSalonWebClient(this IApplicationBuilder app) =>
-        app.Use(HostCheck.Apply).Use(RefusedFormPosts.Apply).UseMiddleware<SessionMiddleware>();
+        app.Use(HostCheck.Apply).Use(RefusedQueries.Apply).Use(RefusedFormPosts.Apply).UseMiddleware<SessionMiddleware>();
 
     public static RazorComponentsEndpointConventionBuilder MapSalonWebClient(this IEndpointRouteBuilder endpoints)
     {

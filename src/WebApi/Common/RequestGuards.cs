@@ -3,13 +3,15 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using Salon.Domain.Common;
+using Salon.Web.Hosting;
 
 namespace Salon.WebApi.Common;
 
 /// <summary>Input refused before any endpoint sees it, each with a 4xx ProblemDetails (through the exception handler):
 /// a JSON body in a charset other than UTF-8 (415), and the NUL character anywhere in the path, the query or a JSON
 /// string (400 naming the parameter or field). PostgreSQL cannot store NUL, SQLite would keep it silently, and no
-/// text here needs it.</summary>
+/// text here needs it. The API's paths only: the co-hosted web client's pages answer with pages, not ProblemDetails,
+/// and refuse NUL in their queries themselves (<c>RefusedQueries</c> in src/Web).</summary>
 internal static class RequestGuards
 {
     private static readonly byte[] EscapedNul = "\\u0000"u8.ToArray();
@@ -17,6 +19,12 @@ internal static class RequestGuards
     public static IApplicationBuilder UseSalonRequestGuards(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
+        if (!WebClient.IsApiPath(request.Path))
+        {
+            await next(context);
+            return;
+        }
+
         if (request.Path.HasValue && request.Path.Value.Contains('\0', StringComparison.Ordinal))
         {
             throw Nul("path");

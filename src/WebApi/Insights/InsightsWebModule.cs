@@ -16,7 +16,7 @@ internal sealed class InsightsWebModule : ISalonModule
         var insights = endpoints.MapGroup("/api/insights").WithTags("Insights").RequireAuthorization(Policies.Admin);
         insights.MapGet("/summary", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetInsightsSummaryQuery(from, to), ct)))
-            .WithName("GetInsightsSummary").WithSummary("利用状況の集計（公式） / Usage summary (officials)")
+            .WithName("GetInsightsSummary").WithSummary("利用状況の集計（管理者） / Usage summary (admins)")
             .WithDescription("Counts from 1 to 4 are the string \"<5\" (so no small group is exposed); other counts are numbers. "
                 + "Months are calendar months in Japan (Asia/Tokyo). Shares and medians are null when computed from fewer than five items.")
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden);

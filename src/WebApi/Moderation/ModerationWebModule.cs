@@ -91,12 +91,12 @@ internal sealed class ModerationWebModule : ISalonModule
 
         moderation.MapGet("/watched-words", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetWatchedWordsQuery(), ct)))
-            .WithName("GetWatchedWords").WithSummary("注意語の一覧（モデレーター） / Watched words (moderators)")
+            .WithName("GetWatchedWords").WithSummary("注意語の一覧（管理者） / Watched words (admins)")
             .RequireAuthorization(Policies.Admin).ProducesProblems(Status401Unauthorized, Status403Forbidden);
 
         moderation.MapPut("/watched-words", async (IReadOnlyList<WatchedWordDto> words, HttpCurrentMember me, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReplaceWatchedWordsCommand(me.RequiredId, words), ct)))
-            .WithName("ReplaceWatchedWords").WithSummary("注意語を設定する（モデレーター） / Replace the watched words (moderators)")
+            .WithName("ReplaceWatchedWords").WithSummary("注意語を設定する（管理者） / Replace the watched words (admins)")
             .RequireAuthorization(Policies.Admin).ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict);
     }
 }

@@ -72,6 +72,46 @@ public sealed class EndpointDeclarationTests : IDisposable
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>The roles a summary names, as <c>（日本語） / (English)</c>, for the policy that decides who may call.</summary>
+    private static readonly Dictionary<string, (string Japanese, string English)> RoleWords = new(StringComparer.Ordinal)
+    {
+        ["admin"] = ("（管理者）", "(admins)"),
+        ["moderator"] = ("（モデレーター）", "(moderators)"),
+        ["official"] = ("（公式）", "(officials)"),
+    };
+
+    /// <summary>A summary that names who may call names the role the endpoint requires, and an admins-only endpoint
+    /// says so: the watched words (admins only, also inside the moderators' group) and the insights (admins) used to
+    /// say moderators and officials, in the OpenAPI document and Scalar.</summary>
+    [Fact]
+    public void A_summary_names_the_role_its_endpoint_requires()
+    {
+        var problems = new List<string>();
+        foreach (var endpoint in Endpoints())
+        {
+            var summary = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? string.Empty;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+            // Several policies all apply: the strictest decides (admin is also moderator and official by policy).
+            var required = new[] { "admin", "moderator", "official" }.FirstOrDefault(policies.Contains);
+            foreach (var (role, (japanese, english)) in RoleWords)
+            {
+                var named = summary.Contains(japanese, StringComparison.Ordinal) || summary.Contains(english, StringComparison.Ordinal);
+                var both = summary.Contains(japanese, StringComparison.Ordinal) && summary.Contains(english, StringComparison.Ordinal);
+                if (named && role != required)
+                {
+                    problems.Add($"{Describe(endpoint)}: \"{summary}\" names {role}, the endpoint requires {required ?? "no role"}");
+                }
+                else if (role == "admin" && required == "admin" && !both)
+                {
+                    problems.Add($"{Describe(endpoint)}: \"{summary}\" does not say {japanese} / {english}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_names_and_summarises_every_operation()
     {

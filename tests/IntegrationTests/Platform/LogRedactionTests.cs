@@ -19,6 +19,7 @@ public sealed class LogRedactionTests : IDisposable
 {
     private readonly SalonApiFactory _factory;
     private readonly HttpClient _client;
+    private readonly LostRace _race = new();
 
     public LogRedactionTests()
     {
@@ -29,6 +30,15 @@ public sealed class LogRedactionTests : IDisposable
         _factory.Settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace";
         _factory.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace";
         _factory.Settings["Logging:LogLevel:Hangfire"] = "Trace";
+
+        _factory.ConfigureTestServices = services => SalonApiFactory.ConfigureDbContext(services, options => options.AddInterceptors(_race));
+
+        // On PostgreSQL, as an operator debugging with Npgsql's error detail on: a failed save's exception would carry
+        // the values of a unique key.
+        if (_factory.PostgresConnectionString is { } postgres)
+        {
+            _factory.Settings["Database:ConnectionString"] = postgres + ";Include Error Detail=true";
+        }
 
         // On a real port, so that the standalone web client can call it.
         _factory.UseKestrel(0);
@@ -80,16 +90,7 @@ public sealed class LogRedactionTests : IDisposable
             email, email.Split('@')[0], password, title, body, replyBody, queryToken, confirmationToken,
             tokens.AccessToken, tokens.RefreshToken, other.Email,
         ];
-        foreach (var entry in logs)
-        {
-            var text = entry.Message + " " + entry.Exception;
-            foreach (var secret in secrets)
-            {
-                Assert.False(
-                    text.Contains(secret, StringComparison.Ordinal),
-                    $"A {entry.Level} log from {entry.Category} contains a secret: {entry.Message}");
-            }
-        }
+        AssertNoneLogged(logs, secrets, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,19 +152,69 @@ public sealed class LogRedactionTests : IDisposable
             token, resetToken, newPassword, newEmail, newEmail.Split('@')[0], member.Email, member.Password, member.Id.ToString(),
             searchWord, other.Id.ToString(),
         ];
-        foreach (var entry in entries)
-        {
-            var text = entry.Message + " " + entry.Exception;
-            foreach (var secret in secrets.SelectMany(s => new[] { s, Uri.EscapeDataString(s), Uri.EscapeDataString(Uri.EscapeDataString(s)) }))
-            {
-                Assert.False(
-                    text.Contains(secret, StringComparison.OrdinalIgnoreCase),
-                    $"A {entry.Level} log from {entry.Category} contains a secret: {entry.Message}");
-            }
-        }
+        AssertNoneLogged(entries, secrets.SelectMany(s => new[] { s, Uri.EscapeDataString(s), Uri.EscapeDataString(Uri.EscapeDataString(s)) }), StringComparison.OrdinalIgnoreCase);
 
         // The requests are logged, by their route.
         Assert.Contains(entries, l => l.Category == "Salon.Requests" && l.Message.Contains("/confirm-email-change responded", StringComparison.Ordinal));
+    }
+
+    /// <summary>A save that loses a race for a unique key (a nickname taken between the check and the commit) is
+    /// answered 409, and EF Core logs the failed command and the exception at Error level on its own. Those entries
+    /// carry the SQL with its parameters as <c>?</c>, the table and column of the key, never a value: no e-mail address,
+    /// nickname, password, token, member id or profile text, on either provider, on PostgreSQL even with Npgsql's error
+    /// detail asked for in the connection string (which put the nickname in the exception before).</summary>
+    [Fact]
+    public async Task A_unique_key_conflict_answered_409_logs_no_email_nickname_token_member_id_or_text()
+    {
+        // A sign-up holding a nickname; another registers the same one and loses the race at the commit.
+        var nickname = ApiClient.UniqueNickname("さきのひと");
+        var firstEmail = ApiClient.UniqueEmail("holder");
+        var first = await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(firstEmail, nickname));
+        await first.ShouldBe(HttpStatusCode.Created);
+        var firstId = (await first.JsonAsync()).GetProperty("id").GetString()!;
+
+        var secondEmail = ApiClient.UniqueEmail("latecomer");
+        const string password = "late horse battery 0815";
+        _race.Arm(nickname);
+        var second = await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(secondEmail, nickname, password));
+        Assert.True(_race.Fired, "the registration's nickname check did not run");
+        await second.ShouldBe(HttpStatusCode.Conflict);
+
+        // A member changing their profile to another member's nickname, with a bio, loses the same race.
+        var member = await _factory.SignUpAsync(_client);
+        var other = await _factory.SignUpAsync(_client);
+        const string bio = "プロフィールにしか書かない言葉XYZZY";
+        _race.Arm(other.Nickname);
+        var change = await _client.SendAsAsync(member, HttpMethod.Patch, "/api/me", new { nickname = other.Nickname, bio });
+        Assert.True(_race.Fired, "the profile's nickname check did not run");
+        _race.Disarm();
+        await change.ShouldBe(HttpStatusCode.Conflict);
+        Assert.Equal("nickname-taken", (await change.JsonAsync()).GetProperty("code").GetString());
+
+        var logs = _factory.Logs.Entries.ToList();
+        var failures = logs.Where(l => l.Level >= LogLevel.Error && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)).ToList();
+        Assert.True(failures.Count >= 2, "EF Core logged no failed save: the test provoked nothing");
+        string[] secrets =
+        [
+            firstEmail, firstEmail.Split('@')[0], secondEmail, secondEmail.Split('@')[0], password, nickname, firstId,
+            member.Email, member.Email.Split('@')[0], member.Id.ToString(), other.Nickname, other.Id.ToString(), bio,
+            member.Tokens.AccessToken, member.Tokens.RefreshToken,
+        ];
+        AssertNoneLogged(logs, secrets, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>No entry's message or exception contains any of the secrets.</summary>
+    private static void AssertNoneLogged(IEnumerable<LogEntry> entries, IEnumerable<string> secrets, StringComparison comparison)
+    {
+        var all = secrets.ToList();
+        foreach (var entry in entries)
+        {
+            var text = entry.Message + " " + entry.Exception;
+            foreach (var secret in all)
+            {
+                Assert.False(text.Contains(secret, comparison), $"A {entry.Level} log from {entry.Category} contains a secret: {text}");
+            }
+        }
     }
 
     [Fact]

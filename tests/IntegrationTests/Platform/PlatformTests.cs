@@ -133,4 +133,32 @@ public sealed class PlatformTests(SalonApiFactory factory) : IClassFixture<Salon
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(JsonValueKind.String, (await response.JsonAsync()).GetProperty("title").ValueKind);
     }
+
+    /// <summary>A method the route does not support is 405 with the framework's <c>Allow</c> header for everyone: the
+    /// routes are public (the OpenAPI document lists them all), so a visitor learns nothing. The fallback policy used to
+    /// apply to the router's 405 endpoint, which declares no authorisation, and answered a visitor 401 where a member got
+    /// 405. The routes themselves still need a signed-in member.</summary>
+    [Theory]
+    [InlineData("DELETE", "/api/boards")]
+    [InlineData("PUT", "/api/search?q=a")]
+    [InlineData("POST", "/api/tags")]
+    [InlineData("PATCH", "/api/me/bookmarks")]
+    public async Task A_method_the_route_does_not_support_is_405_with_allow_signed_in_or_not(string method, string url)
+    {
+        var member = await factory.SignUpAsync(_client);
+        var signedIn = await _client.SendAsAsync(member, new HttpMethod(method), url);
+        var visitor = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        foreach (var (who, response) in new[] { ("member", signedIn), ("visitor", visitor) })
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{who}: {(int)response.StatusCode}");
+            var allow = response.Content.Headers.Allow;
+            Assert.True(allow.Contains("GET") && !allow.Contains(method), $"{who}: Allow: {string.Join(", ", allow)}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("method-not-allowed", (await response.JsonAsync()).GetProperty("code").GetString());
+        }
+
+        await (await _client.GetAsync(url)).ShouldBe(HttpStatusCode.Unauthorized);
+        await (await _client.SendAsAsync(member, HttpMethod.Get, url)).ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -1,7 +1,12 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Salon.IntegrationTests.Consultations;
 using Salon.IntegrationTests.Infrastructure;
+using Salon.Web.Hosting;
 
 namespace Salon.IntegrationTests.Platform;
 
@@ -83,6 +88,81 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
         Assert.True(await ReplyAnonymousTickedAsync(authorBrowser, anonymous));
         Assert.False(await ReplyAnonymousTickedAsync(authorBrowser, named));
         Assert.False(await ReplyAnonymousTickedAsync(otherBrowser, anonymous));
+    }
+
+    /// <summary>A NUL character in a page's query (<c>/search?q=%00</c>, a link cut and pasted wrongly) gets the web client's
+    /// own 400 page, Japanese first, signed in or not, on any page and any query parameter: it used to get the API's
+    /// request guard's ProblemDetails (JSON), which the guard answered for the whole host. The API's routes keep that
+    /// ProblemDetails, naming the parameter.</summary>
+    [Fact]
+    public async Task A_nul_character_in_a_pages_query_gets_the_web_clients_400_page_and_the_API_keeps_its_problem()
+    {
+        var (member, browser) = await site.MemberInBrowserAsync();
+        using var signedIn = browser;
+        using var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Address };
+
+        foreach (var (who, client) in new[] { ("member", browser), ("visitor", visitor) })
+        {
+            foreach (var url in PageQueriesWithNul)
+            {
+                await AssertAddressRefusedAsync(await client.GetAsync(url), $"{who} GET {url}");
+            }
+
+            // A form post to a page with NUL in its address: the same page, not the form's.
+            await AssertAddressRefusedAsync(await client.PostAsync("/login?returnUrl=%00", new FormUrlEncodedContent([])), $"{who} POST /login?returnUrl=%00");
+        }
+
+        var api = await site.Client.SendAsAsync(member, HttpMethod.Get, "/api/search?q=%00");
+        await api.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var problem = await api.JsonAsync();
+        Assert.Equal("nul-character", problem.GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Array, problem.GetProperty("errors").GetProperty("q").ValueKind);
+    }
+
+    /// <summary>The web client on its own host (docs/deploy.md) refuses NUL in its pages' queries the same way, with the
+    /// same page, instead of passing it on to the API.</summary>
+    [Fact]
+    public async Task The_standalone_web_client_answers_a_nul_character_in_a_query_with_the_same_400_page()
+    {
+        await using var web = WebClientProgram.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Testing",
+            "--Web:ApiBaseUrl", site.Address.ToString(),
+            "--Security:UseHttps", "false",
+        ]);
+        await web.StartAsync();
+        using var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()),
+        };
+
+        foreach (var url in PageQueriesWithNul)
+        {
+            await AssertAddressRefusedAsync(await visitor.GetAsync(url), "standalone GET " + url);
+        }
+
+        await (await visitor.GetAsync("/login")).ShouldBe(HttpStatusCode.OK);
+        await web.StopAsync();
+    }
+
+    /// <summary>Pages signed out and signed in, staff pages, a declared parameter and one no page reads, NUL in a name.</summary>
+    private static readonly string[] PageQueriesWithNul =
+    [
+        "/search?q=%00", "/login?returnUrl=%00", "/reset-password?userId=%00&token=t", "/boards/parents?tag=%00",
+        "/staff/moderation/audit?action=%00", "/meetings?page=%00", "/?a%00b=1", "/no-such-page?x=%00",
+    ];
+
+    private static async Task AssertAddressRefusedAsync(HttpResponseMessage response, string what)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {html}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"ja\"", html, StringComparison.Ordinal);
+        var japanese = html.IndexOf("このアドレスは開けません", StringComparison.Ordinal);
+        var english = html.IndexOf("This address cannot be opened", StringComparison.Ordinal);
+        Assert.True(japanese > 0 && english > japanese, $"{what}: {html}");
     }
 
     private static void AssertNoStore(HttpResponseMessage response, string what) =>
