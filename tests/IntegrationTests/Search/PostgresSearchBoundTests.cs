@@ -100,8 +100,8 @@ public sealed class PostgresSearchBoundTests
 
     /// <summary>A week's candidates are sorted before their topics are read (docs/adr/0054): in one week of 1,500 topics and
     /// 500 replies holding a word, the newest page reads a page's topics, not the week's 2,000 (the build before joined every
-    /// candidate with its topic, tested who may see it, and only then sorted the week). The replies' own rules (held,
-    /// blocked, hidden) are tested as the index gives them; the page is still exactly the newest posts the viewer may see.</summary>
+    /// candidate with its topic, tested who may see it, and only then sorted the week), and the page is still exactly the
+    /// newest posts. Who may see what, on this path too, is PostSearchTests' and SearchPrivacyTests' (both providers).</summary>
     [PostgresFact]
     public async Task A_busy_week_reads_the_topics_of_a_page_not_of_the_week()
     {
