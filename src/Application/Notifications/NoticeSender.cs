@@ -96,12 +96,13 @@ public sealed class NoticeSender(
             members = members.Where(c => !directory.Blocks.Any(b => b.BlockedId == actor && b.BlockerId == c.Id));
         }
 
+        var deliverable = Deliverable(now);
         var rows = await members
             .Select(c => new Reachable(
                 c.Id,
                 chosen.Contains(c.Id),
-                contacts.Reachable(now)
-                    .Where(m => m.Id == c.Id && !db.UndeliverableAddresses.Any(u => u.NormalizedAddress == m.NormalizedEmail))
+                deliverable
+                    .Where(m => m.Id == c.Id)
                     .Select(m => m.Email)
                     .FirstOrDefault(),
                 db.NotificationPreferences
@@ -164,11 +165,16 @@ public sealed class NoticeSender(
             return [];
         }
 
-        return await contacts.Reachable(time.UtcNow())
-            .Where(m => memberIds.Contains(m.Id) && !db.UndeliverableAddresses.Any(u => u.NormalizedAddress == m.NormalizedEmail))
+        return await Deliverable(time.UtcNow())
+            .Where(m => memberIds.Contains(m.Id))
             .Select(m => new MemberAddress(m.Id, m.Email))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The members who may be e-mailed now (<see cref="IMemberContacts.Reachable"/>) at an address that has not
+    /// bounced.</summary>
+    private IQueryable<ReachableMember> Deliverable(DateTime now) =>
+        contacts.Reachable(now).Where(m => !db.UndeliverableAddresses.Any(u => u.NormalizedAddress == m.NormalizedEmail));
 
     private void Email(Notice notice, IEnumerable<MemberAddress> addresses, DateTime now)
     {

@@ -239,14 +239,16 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
 
     private const string OrderRelevance = "ORDER BY \"Rank\", \"CreatedAt\" DESC, \"PostId\" DESC\nLIMIT @limit";
 
-    /// <summary>Sent before the search in the same round trip. A walk that stops after a page is costed as if it read the
-    /// whole index, so with the server's default <c>jit = on</c> PostgreSQL compiled every short or rare search (about a
-    /// second of JIT for a query that then ran in 0.5 ms at 100,000 topics; docs/adr/0031). A session setting: it stays
-    /// off on that pooled connection, which suits the application's short statements. So do parallel plans: the weekly
-    /// statements read each week in a subquery, and where the planner expected enough rows there (a short form beside a
-    /// long one, 「㍿」) it started a parallel worker for every week probed, about 15 ms each: 2.6 s for 162 empty weeks, where
-    /// the same statement without workers reads them in milliseconds (docs/adr/0051).</summary>
-    private const string NoJit = "SET jit = off;\nSET max_parallel_workers_per_gather = 0;\nSET plan_cache_mode = force_generic_plan;\n";
+    /// <summary>Session settings sent before the search in the same round trip; Npgsql's reset (<c>RESET ALL</c>) undoes
+    /// them before the pooled connection's next use. <c>jit = off</c>: a walk that stops after a page is costed as if it
+    /// read the whole index, so PostgreSQL compiled every short or rare search (about a second of JIT for a query that
+    /// then ran in 0.5 ms at 100,000 topics; docs/adr/0031). No parallel plans: the weekly statements read each week in a
+    /// subquery, and where the planner expected enough rows there (a short form beside a long one, 「㍿」) it started a
+    /// parallel worker for every week probed, about 15 ms each: 2.6 s for 162 empty weeks, where the same statement
+    /// without workers reads them in milliseconds (docs/adr/0051). Generic plans: planning these statements cost 1.3–2 ms
+    /// on every search, and every choice that depends on a value is fenced (<c>OFFSET 0</c>, <c>IS TRUE</c>,
+    /// <c>MATERIALIZED</c>; docs/adr/0054).</summary>
+    private const string SessionSettings = "SET jit = off;\nSET max_parallel_workers_per_gather = 0;\nSET plan_cache_mode = force_generic_plan;\n";
 
     public async Task<PostSearchPage> SearchAsync(
         string query,
@@ -290,7 +292,7 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = NoJit + sql;
+            command.CommandText = SessionSettings + sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             AddParameter(command, "viewer", viewerId);
             AddParameter(command, "limit", limit);
