@@ -54,7 +54,9 @@ log() { echo "[http] $*" >&2; }
 
 if ! command -v wrk >/dev/null; then
   log "installing wrk"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >&2; else sudo apt-get install -y wrk >&2; fi
+  # A fresh machine has no package lists yet: update first, as .ci/run and scripts/pg-temp.sh do.
+  apt_get() { if [ "$(id -u)" = 0 ]; then env DEBIAN_FRONTEND=noninteractive apt-get "$@"; else sudo env DEBIAN_FRONTEND=noninteractive apt-get "$@"; fi; }
+  apt_get update -qq >&2 && apt_get install -y -qq --no-install-recommends wrk >&2 || { echo "could not install wrk" >&2; exit 1; }
 fi
 
 if ((build)); then
