@@ -158,7 +158,7 @@ internal static class SalonHost
         app.UseStatusCodePages();
 
         // A page that does not exist gets the web client's page; the API's paths keep their ProblemDetails.
-        app.UseWhen(context => !WebClient.IsApiPath(context.Request.Path), web => web.UseStatusCodePagesWithReExecute(WebClient.StatusPagePath, WebClient.StatusPageQuery, createScopeForStatusCodePages: true));
+        app.UseWhen(context => !WebClient.IsApiPath(context.Request.Path), web => web.UseSalonStatusPage());
         app.UseSalonSecurityHeaders();
         if (app.Configuration.GetValue("Security:UseHttps", !app.Environment.IsDevelopment()))
         {

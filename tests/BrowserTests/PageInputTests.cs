@@ -295,9 +295,10 @@ public sealed class PageInputTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         var response = await page.APIRequest.PostAsync("/no-such-page", new() { Form = page.APIRequest.CreateFormData().Set("a", "1"), MaxRedirects = 0 });
-        // 405, not 404: the router matches its "405 method not supported" endpoint (a path that takes GET and HEAD).
-        Assert.InRange(response.Status, 400, 499);
-        Assert.Contains("ページが見つかりません", await response.TextAsync(), StringComparison.Ordinal);
+        // 405 here, 404 in a published app: served from the build output, the static files' fallback route ({**path:file})
+        // takes GET and HEAD on any path for the router's method check. The web client's page either way, not JSON.
+        Assert.Contains(response.Status, new[] { 404, 405 });
+        Assert.Contains(response.Status == 404 ? "ページが見つかりません" : "このページは、この方法では開けません", await response.TextAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Hosts Kestrel lets through but no address can have: a port over 65535, an empty label, a name over 255.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Salon.Web.Hosting;
 
@@ -10,8 +9,8 @@ namespace Salon.Web.Hosting;
 /// body is dropped, so the status-code pages re-execute the web client's status page (<see
 /// cref="WebClient.StatusPagePath"/>), which says in Japanese first and English second what happened. No page of the
 /// web client answers <c>400</c> itself, so every <c>400</c> of a page post is the framework's.
-/// <para>The re-executed request keeps the original method; a <c>POST</c> to the status page would be checked as a
-/// form post again (and refused again), so it is rendered as a <c>GET</c>.</para></summary>
+/// The status page itself is re-executed as a <c>GET</c> (<see cref="WebClient.UseSalonStatusPage"/>), so it is not
+/// checked as a form post again.</summary>
 internal static class RefusedFormPosts
 {
     public static async Task Apply(HttpContext context, Func<Task> next)
@@ -21,22 +20,6 @@ internal static class RefusedFormPosts
             || context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
         {
             await next();
-            return;
-        }
-
-        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
-        {
-            var method = request.Method;
-            request.Method = HttpMethods.Get;
-            try
-            {
-                await next();
-            }
-            finally
-            {
-                request.Method = method;
-            }
-
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,14 +25,25 @@ public static class WebClient
         || path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire");
 
     /// <summary>The page the status-code pages re-execute for a page request answered with an error and no body
-    /// (<c>UseStatusCodePagesWithReExecute(StatusPagePath, StatusPageQuery)</c> in both hosts): "not found", or for
-    /// <c>?status=400</c> a refused form post or an address whose query holds NUL. In a scope of its own
+    /// (<see cref="UseSalonStatusPage"/> in both hosts): "not found", for <c>?status=405</c> a method the page does not
+    /// take, or for <c>?status=400</c> a refused form post or an address whose query holds NUL. In a scope of its own
     /// (<c>createScopeForStatusCodePages</c>): a form post is refused after the page's navigation state was set up in the
     /// request's scope, and a second page cannot set it up again there (a server error).</summary>
     public const string StatusPagePath = "/not-found";
 
     /// <inheritdoc cref="StatusPagePath"/>
     public const string StatusPageQuery = "?status={0}";
+
+    /// <summary>The status page (<see cref="StatusPagePath"/>) for a page request answered with an error and no body, in
+    /// both hosts, before routing. The status page is re-executed as a <c>GET</c> whatever the request's method: a page
+    /// takes <c>GET</c>, <c>HEAD</c> and <c>POST</c> only, so re-executed with the request's own method (<c>PUT /</c>, a
+    /// <c>DELETE</c> of a page) it was refused in turn (405) and the answer was a bare status, or co-hosted the API's
+    /// ProblemDetails; and a re-executed <c>POST</c> would be checked as a form post again. <c>HEAD</c> stays
+    /// <c>HEAD</c>, so its answer keeps no body. The method is put back afterwards. (A host's own routing must follow this,
+    /// as it does in both hosts: on a <c>WebApplication</c> the status-code pages route the re-executed request themselves,
+    /// with its own method, so it is routed again here.)</summary>
+    public static IApplicationBuilder UseSalonStatusPage(this IApplicationBuilder app) =>
+        app.UseStatusCodePagesWithReExecute(StatusPagePath, StatusPageQuery, createScopeForStatusCodePages: true).Use(StatusPageAsGet);
 
     /// <summary>The page's security policy: only this origin's own CSS, scripts and forms.</summary>
     public const string ContentSecurityPolicy =
@@ -79,6 +91,30 @@ public static class WebClient
         // Pages are open to the host's authorisation: each page checks the web client's session itself (and sends a
         // visitor to the sign-in page), and every call it makes to the API carries the member's token.
         return endpoints.MapRazorComponents<App>().AllowAnonymous();
+    }
+
+    private static async Task StatusPageAsGet(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is null || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            await next();
+            return;
+        }
+
+        // Routed again as a GET: a WebApplication's status-code pages route the re-executed request before this runs.
+        var method = request.Method;
+        request.Method = HttpMethods.Get;
+        context.SetEndpoint(null);
+        request.RouteValues.Clear();
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            request.Method = method;
+        }
     }
 
     /// <summary>Is this request for a page of the web client (a Razor component endpoint), or for one of its

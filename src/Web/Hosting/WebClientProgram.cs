@@ -40,7 +40,7 @@ public static class WebClientProgram
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSalonRequestLogging();
-        app.UseStatusCodePagesWithReExecute(WebClient.StatusPagePath, WebClient.StatusPageQuery, createScopeForStatusCodePages: true);
+        app.UseSalonStatusPage();
 
         // Explicit, after the status-code pages, so a re-executed request is routed again.
         app.UseRouting();

@@ -120,10 +120,34 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
         Assert.Equal(JsonValueKind.Array, problem.GetProperty("errors").GetProperty("q").ValueKind);
     }
 
-    /// <summary>The web client on its own host (docs/deploy.md) refuses NUL in its pages' queries the same way, with the
-    /// same page, instead of passing it on to the API.</summary>
+    /// <summary>A page asked with a method it does not take (<c>PUT /</c>, <c>DELETE /boards/parents</c>) gets the web
+    /// client's own page saying so, with <c>405</c> and <c>Allow</c>, signed in or not. It used to get the API's
+    /// ProblemDetails (JSON): the status page was re-executed with the same method, which the status page does not take
+    /// either. A path that is no page gets a page too, whatever the method. The API's routes keep their
+    /// ProblemDetails.</summary>
     [Fact]
-    public async Task The_standalone_web_client_answers_a_nul_character_in_a_query_with_the_same_400_page()
+    public async Task A_method_a_page_does_not_take_gets_the_web_clients_405_page_and_the_API_keeps_its_problem()
+    {
+        var (member, browser) = await site.MemberInBrowserAsync();
+        using var signedIn = browser;
+        using var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Address };
+
+        foreach (var (who, client) in new[] { ("member", browser), ("visitor", visitor) })
+        {
+            await AssertWrongMethodPagesAsync(client, who);
+        }
+
+        var api = await site.Client.SendAsAsync(member, HttpMethod.Put, "/api/boards");
+        await api.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("method-not-allowed", (await api.JsonAsync()).GetProperty("code").GetString());
+        Assert.Contains("GET", api.Content.Headers.Allow);
+    }
+
+    /// <summary>The web client on its own host (docs/deploy.md) refuses NUL in its pages' queries the same way, with the
+    /// same page, instead of passing it on to the API, and answers a method a page does not take with the same page.</summary>
+    [Fact]
+    public async Task The_standalone_web_client_answers_a_nul_character_in_a_query_and_a_wrong_method_with_the_same_pages()
     {
         await using var web = WebClientProgram.Build(
         [
@@ -143,6 +167,7 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
             await AssertAddressRefusedAsync(await visitor.GetAsync(url), "standalone GET " + url);
         }
 
+        await AssertWrongMethodPagesAsync(visitor, "standalone");
         await (await visitor.GetAsync("/login")).ShouldBe(HttpStatusCode.OK);
         await web.StopAsync();
     }
@@ -163,6 +188,31 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
         var japanese = html.IndexOf("このアドレスは開けません", StringComparison.Ordinal);
         var english = html.IndexOf("This address cannot be opened", StringComparison.Ordinal);
         Assert.True(japanese > 0 && english > japanese, $"{what}: {html}");
+    }
+
+    private static async Task AssertWrongMethodPagesAsync(HttpClient client, string who)
+    {
+        foreach (var (method, url) in new[] { ("PUT", "/"), ("DELETE", "/boards/parents"), ("PATCH", "/login"), ("PUT", "/search?q=a") })
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+            var html = await response.Content.ReadAsStringAsync();
+            var what = $"{who} {method} {url}";
+            Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{what}: {(int)response.StatusCode} {html}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("GET", response.Content.Headers.Allow);
+            Assert.Contains("<html lang=\"ja\"", html, StringComparison.Ordinal);
+            var japanese = html.IndexOf("このページは、この方法では開けません", StringComparison.Ordinal);
+            var english = html.IndexOf("This page cannot be opened this way", StringComparison.Ordinal);
+            Assert.True(japanese > 0 && english > japanese, $"{what}: {html}");
+        }
+
+        // A path that is no page: 404, or 405 where the static files are served from the build output (tests, dotnet run),
+        // whose fallback route ({**path:file}) takes GET and HEAD on any path for the router's method check. A page either way.
+        var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/no-such-page"));
+        var missingHtml = await missing.Content.ReadAsStringAsync();
+        Assert.True(missing.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{who} DELETE /no-such-page: {(int)missing.StatusCode} {missingHtml}");
+        Assert.Equal("text/html", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"ja\"", missingHtml, StringComparison.Ordinal);
     }
 
     private static void AssertNoStore(HttpResponseMessage response, string what) =>
