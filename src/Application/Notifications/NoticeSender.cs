@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Salon.Application.Common;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Notifications.Contracts;
@@ -110,6 +111,7 @@ public sealed class NoticeSender(
                     .Select(p => new KindChoice(p.Kind, p.InApp, p.Email))
                     .ToList()))
             .AsNoTracking()
+            .TagWith(QueryTags.GenericPlan)
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id);
     }

@@ -21,7 +21,7 @@ internal static class PostgresServices
             (sp, options) => options
                 .UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddStatisticsTranslations(sqlite: false)
-                .AddInterceptors(ConnectionPerContextInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
+                .AddInterceptors(ConnectionPerContextInterceptor.Instance, GenericPlanInterceptor.Instance, sp.GetRequiredService<SessionCacheInvalidation>()));
 
     /// <summary>Shared storage: one queue and one set of recurring schedules for every instance, so a recurring job
     /// runs once per schedule, not once per instance (docs/adr/0003).</summary>
