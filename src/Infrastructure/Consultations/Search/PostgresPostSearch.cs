@@ -31,9 +31,9 @@ namespace Salon.Infrastructure.Consultations.Search;
 /// on both, but ranks are not numerically equal. Newest order does not compute it (rank 0).
 /// </para>
 /// <para>
-/// pg_trgm's extraction of trigrams (the longer form of a mixed query) needs a database whose <c>LC_CTYPE</c> is a UTF-8
-/// locale (e.g. <c>C.UTF-8</c>, see docs/deploy.md); under the <c>C</c> locale Japanese yields no trigrams there, and those
-/// searches stay correct but scan. The weekly keys take every run of three characters, in any locale.
+/// The weekly keys take every run of three characters, in any locale; the case folding of letters beyond ASCII
+/// (<c>ILIKE</c>, and <c>lower()</c> in the keys) follows the database's <c>LC_CTYPE</c>, which docs/deploy.md sets to
+/// <c>C.UTF-8</c>. No pg_trgm index is read (migration <c>UnreadTrigramIndexes</c> dropped them).
 /// </para>
 /// </summary>
 public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
@@ -51,8 +51,9 @@ public sealed class PostgresPostSearch(SalonDbContext db) : IPostSearch
     private const string ReplyMatches2 = """(r."Body" {like} @p1 OR r."Body" {like} @p2)""";
 
     /// <summary>Short queries: every ASCII-case variant of the short forms in one array (see <see cref="CaseVariants"/>):
-    /// whether a post holds one of them, tested on each candidate. Wrapped (<c>|| ''</c>) so that pg_trgm's indexes are not
-    /// used for it (a pattern of 1–2 characters has no trigram: every post would be a candidate).</summary>
+    /// whether a post holds one of them, tested on each candidate. Wrapped (<c>|| ''</c>) so that no index on the text is
+    /// used for it (as pg_trgm's were, before migration <c>UnreadTrigramIndexes</c>: a pattern of 1–2 characters has no
+    /// trigram, so every post would have been a candidate).</summary>
     private const string ShortTopicMatches = """((s."Title" || '') LIKE ANY (@patterns) OR (s."Body" || '') LIKE ANY (@patterns))""";
     private const string ShortReplyMatches = """(r."Body" || '') LIKE ANY (@patterns)""";
 

@@ -12,7 +12,7 @@ namespace Salon.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresSalonDbContextModel
     {
         private PostgresSalonDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c4e265a-f349-4bad-b7dc-096ae7cd5bab"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("696ccdf7-17f1-4b0e-bb69-a417ef6e2f08"), entityTypeCount: 36)
         {
         }
 

@@ -25,7 +25,6 @@ namespace Salon.Infrastructure.Persistence.CompiledModels.Postgres
                 propertyCount: 15,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
-                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -166,10 +165,6 @@ namespace Salon.Infrastructure.Persistence.CompiledModels.Postgres
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { topicId, createdAt, id });
-
-            var iX_Replies_Search_Trgm = runtimeEntityType.AddIndex(
-                new[] { body },
-                name: "IX_Replies_Search_Trgm");
 
             return runtimeEntityType;
         }

@@ -333,11 +333,6 @@ namespace Salon.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("TopicId", "CreatedAt", "Id");
 
-                    b.HasIndex(new[] { "Body" }, "IX_Replies_Search_Trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Body" }, "IX_Replies_Search_Trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Body" }, "IX_Replies_Search_Trgm"), new[] { "gin_trgm_ops" });
-
                     b.ToTable("Replies", (string)null);
                 });
 
