@@ -153,6 +153,7 @@ internal static class SalonHost
         // the caller's language too.
         app.UseForwardedHeaders();
         app.UseSalonRequestLogging();
+        app.UseSalonHeadRequests();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

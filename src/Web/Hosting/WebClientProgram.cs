@@ -40,6 +40,7 @@ public static class WebClientProgram
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSalonRequestLogging();
+        app.UseSalonHeadRequests();
         app.UseSalonStatusPage();
 
         // Explicit, after the status-code pages, so a re-executed request is routed again.

@@ -144,8 +144,41 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
         Assert.Contains("GET", api.Content.Headers.Allow);
     }
 
+    /// <summary><c>HEAD</c> gets what <c>GET</c> gets, without the body (RFC 9110: a general-purpose server takes both):
+    /// pages signed in and out, the "not found" page, the API's reads, its 401 and its 404. It used to be 404 with the
+    /// API's JSON problem for every page and every API read (pages and <c>MapGet</c> take <c>GET</c> only), so an uptime
+    /// monitor's <c>HEAD /</c> said the site was gone.</summary>
+    [Fact]
+    public async Task HEAD_is_answered_as_GET_is_without_the_body_on_pages_and_on_the_API()
+    {
+        var (member, browser) = await site.MemberInBrowserAsync();
+        using var signedIn = browser;
+        using var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Address };
+        var topic = await site.Client.CreateTopicAsync(member, title: "夜のこと", body: "眠れない夜が続いています。", anonymous: true);
+
+        foreach (var url in new[] { "/", "/boards/parents", $"/topics/{topic}", "/notifications", "/no-such-page" })
+        {
+            await AssertHeadLikeGetAsync(u => browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, u)), u => browser.GetAsync(u), url, "member");
+        }
+
+        foreach (var url in new[] { "/", "/login", "/announcements", "/notifications", "/no-such-page", "/app.css" })
+        {
+            await AssertHeadLikeGetAsync(u => visitor.SendAsync(new HttpRequestMessage(HttpMethod.Head, u)), u => visitor.GetAsync(u), url, "visitor");
+        }
+
+        foreach (var url in new[] { "/api/boards", $"/api/topics/{topic}", "/api/me", "/api/topics/00000000-0000-0000-0000-000000000001" })
+        {
+            await AssertHeadLikeGetAsync(u => site.Client.SendAsAsync(member, HttpMethod.Head, u), u => site.Client.SendAsAsync(member, HttpMethod.Get, u), url, "member API");
+        }
+
+        foreach (var url in new[] { "/api/me", "/api/announcements", "/health/live" })
+        {
+            await AssertHeadLikeGetAsync(u => visitor.SendAsync(new HttpRequestMessage(HttpMethod.Head, u)), u => visitor.GetAsync(u), url, "visitor API");
+        }
+    }
+
     /// <summary>The web client on its own host (docs/deploy.md) refuses NUL in its pages' queries the same way, with the
-    /// same page, instead of passing it on to the API, and answers a method a page does not take with the same page.</summary>
+    /// same page, instead of passing it on to the API, and answers a method a page does not take with the same page, and HEAD as GET.</summary>
     [Fact]
     public async Task The_standalone_web_client_answers_a_nul_character_in_a_query_and_a_wrong_method_with_the_same_pages()
     {
@@ -169,6 +202,11 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
 
         await AssertWrongMethodPagesAsync(visitor, "standalone");
         await (await visitor.GetAsync("/login")).ShouldBe(HttpStatusCode.OK);
+        foreach (var url in new[] { "/", "/login", "/no-such-page" })
+        {
+            await AssertHeadLikeGetAsync(u => visitor.SendAsync(new HttpRequestMessage(HttpMethod.Head, u)), u => visitor.GetAsync(u), url, "standalone");
+        }
+
         await web.StopAsync();
     }
 
@@ -213,6 +251,17 @@ public sealed partial class WebClientOverHttpTests(WebSite site) : IClassFixture
         Assert.True(missing.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{who} DELETE /no-such-page: {(int)missing.StatusCode} {missingHtml}");
         Assert.Equal("text/html", missing.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html lang=\"ja\"", missingHtml, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertHeadLikeGetAsync(Func<string, Task<HttpResponseMessage>> head, Func<string, Task<HttpResponseMessage>> get, string url, string who)
+    {
+        using var expected = await get(url);
+        using var response = await head(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var what = $"{who} HEAD {url}";
+        Assert.True(response.StatusCode == expected.StatusCode, $"{what}: {(int)response.StatusCode}, GET {(int)expected.StatusCode}");
+        Assert.Equal(expected.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True(body.Length == 0, $"{what}: {body.Length} bytes of body");
     }
 
     private static void AssertNoStore(HttpResponseMessage response, string what) =>
