@@ -8,5 +8,5 @@ public static class LatestMigrations
 {
     public const string Sqlite = "20261207030000_AnonymousRepliesCountAsAnswers";
 
-    public const string Postgres = "20261207180000_UnreadTrigramIndexes";
+    public const string Postgres = "20261207200000_ReplySearchPendingList";
 }

@@ -94,6 +94,10 @@ public sealed class MoveToPostgresTests
         Assert.True(await postgres.WithDbAsync(db => db.Database
             .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{ShortSearchWeeks.TopicIndex}', '{ShortSearchWeeks.ReplyIndex}', '{TopicSearchTexts.WeeksIndex}', '{PostSearchWeeks.ReplyIndex}', '{TopicSearchTexts.TimeIndex}')")
             .SingleAsync()) == 5);
+        // The replies' two weekly indexes rebuilt with their small pending list (docs/adr/0051, 0057).
+        Assert.Equal(2, await postgres.WithDbAsync(db => db.Database
+            .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_class WHERE relname IN ('{ShortSearchWeeks.ReplyIndex}', '{PostSearchWeeks.ReplyIndex}') AND reloptions @> ARRAY['fastupdate=on', 'gin_pending_list_limit=64']")
+            .SingleAsync()));
         // And not the pg_trgm indexes no search reads (migration UnreadTrigramIndexes).
         Assert.Equal(0, await postgres.WithDbAsync(db => db.Database
             .SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname IN ('{TopicSearchTexts.TrigramIndex}', 'IX_Replies_Search_Trgm')")

@@ -160,7 +160,7 @@ internal sealed class PostgresTarget : IAsyncDisposable
 
     /// <summary>The search indexes outside the EF model (on functions, or on the topics' side table), with the statements
     /// their migrations create them with.</summary>
-    private static IEnumerable<(string Name, string Create)> FunctionIndexes => UnreadTrigramIndexes.Indexes;
+    private static IEnumerable<(string Name, string Create)> FunctionIndexes => ReplySearchPendingList.Indexes;
 
     public async Task DropDerivedIndexesAsync(MovePlan plan, CancellationToken cancellationToken)
     {
