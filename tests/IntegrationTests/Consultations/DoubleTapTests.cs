@@ -118,6 +118,26 @@ public sealed class DoubleTapTests(SalonApiFactory factory) : IClassFixture<Salo
         }
     }
 
+    /// <summary>削除する tapped twice: one after the other, the second delete of one's own post is 204 ("deleting again is
+    /// fine"); at once, the one that read the post before the other deleted it looked for it among the undeleted posts
+    /// and answered 404, so the web client said the post was not found although it was gone as asked.</summary>
+    [Fact]
+    public async Task Deleting_the_same_reply_or_topic_several_times_at_once_answers_204_each_time()
+    {
+        var author = await factory.SignUpAsync(_client);
+        var replier = await factory.SignUpAsync(_client);
+        for (var i = 0; i < 5; i++)
+        {
+            var topicId = await _client.CreateTopicAsync(author, title: $"同時の削除{i}");
+            var replyId = await _client.ReplyAsync(replier, topicId);
+
+            await AllAsync(await AtOnceAsync(Enumerable.Repeat(() => _client.SendAsAsync(replier, HttpMethod.Delete, $"/api/replies/{replyId}"), 4).ToArray()), HttpStatusCode.NoContent);
+            await AllAsync(await AtOnceAsync(Enumerable.Repeat(() => _client.SendAsAsync(author, HttpMethod.Delete, $"/api/topics/{topicId}"), 4).ToArray()), HttpStatusCode.NoContent);
+
+            await (await _client.SendAsAsync(replier, HttpMethod.Get, $"/api/topics/{topicId}")).ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
     private static Task<HttpResponseMessage[]> AtOnceAsync(params Func<Task<HttpResponseMessage>>[] sends) =>
         Task.WhenAll(sends.Select(send => Task.Run(send)));
 
