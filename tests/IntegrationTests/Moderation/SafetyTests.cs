@@ -336,6 +336,33 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>Two moderators deciding one item at the same moment (or 問題なし tapped twice): one decision is taken, the
+    /// others are told it was already decided (409), as one after the other. Before, each read the item open and every
+    /// decision was applied: a hide and a dismiss both "succeeded", the post ended either way, the author was told both,
+    /// and the audit log held several decisions for one item.</summary>
+    [Fact]
+    public async Task One_item_decided_several_times_at_once_takes_one_decision_and_answers_409_to_the_others()
+    {
+        var moderator = await ModeratorAsync();
+        var other = await ModeratorAsync();
+        var author = await factory.SignUpAsync(_client);
+        var reporter = await factory.SignUpAsync(_client);
+        for (var i = 0; i < 3; i++)
+        {
+            var topicId = await _client.CreateTopicAsync(author, title: $"同時の判断{i}");
+            await (await _client.SendAsAsync(reporter, HttpMethod.Post, "/api/reports", new { postId = topicId, reason = "spam" })).ShouldBe(HttpStatusCode.Created);
+            var itemId = (await QueueAsync(moderator)).Single(q => q.GetProperty("post").GetProperty("id").GetGuid() == topicId).GetProperty("id").GetGuid();
+
+            var decisions = new[] { (moderator, "hide"), (other, "dismiss"), (moderator, "dismiss"), (other, "warn") };
+            var responses = await Task.WhenAll(decisions.Select(d => Task.Run(() => _client.SendAsAsync(d.Item1, HttpMethod.Post, $"/api/moderation/items/{itemId}/resolve", new { action = d.Item2, note = "同時" }))));
+
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+            var audit = (await _client.ListAsync(moderator, "/api/moderation/audit?limit=100")).GetProperty("items").EnumerateArray();
+            Assert.Single(audit, e => e.GetProperty("targetId").GetString() == itemId.ToString());
+        }
+    }
+
     /// <summary>Saving the watched words twice at once (a double tap on 保存する, two admins) never answers 500: the
     /// second save may find the first one's words already there (the unique folded word), or its rows already gone.</summary>
     [Fact]
