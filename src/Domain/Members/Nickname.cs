@@ -12,6 +12,11 @@ public static class Nickname
     public const int MinLength = 2;
     public const int MaxLength = 20;
 
+    /// <summary>What the database keeps of a nickname and of its comparison key, in UTF-16 code units (the columns'
+    /// length). <see cref="MaxLength"/> counts characters as a reader does, and one of them can be far longer as stored:
+    /// a letter with a pile of combining marks, or one that NFKC spells out (㌖ is キロメートル), so both are bounded too.</summary>
+    public const int MaxStoredLength = 100;
+
     // Compared against the normalised nickname with katakana read as hiragana, so full-width, case and kana variants
     // (匿名サン, すたっふ) are covered too.
     private static readonly string[] ReservedFragments = new[]
@@ -34,7 +39,9 @@ public static class Nickname
     public static bool HasValidLength(string nickname)
     {
         var length = Length(nickname);
-        return length is >= MinLength and <= MaxLength;
+        return length is >= MinLength and <= MaxLength
+            && nickname.Trim().Length <= MaxStoredLength
+            && Normalize(nickname).Length <= MaxStoredLength;
     }
 
     public static bool HasOnlyPrintableCharacters(string nickname) =>

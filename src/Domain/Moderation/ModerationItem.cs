@@ -24,6 +24,9 @@ public sealed class ModerationItem : Entity
 
     public ModerationItemStatus Status { get; private set; }
 
+    /// <summary>How much of <see cref="Detail"/> is kept (the column's length).</summary>
+    public const int MaxDetailLength = 1000;
+
     /// <summary>What raised it: the matched crisis terms, a watched word, report reasons. Never post text.</summary>
     public string? Detail { get; private set; }
 
@@ -56,7 +59,7 @@ public sealed class ModerationItem : Entity
         TopicId = topicId,
         SubjectMemberId = subjectMemberId,
         Status = ModerationItemStatus.Open,
-        Detail = detail,
+        Detail = Shortened(detail),
         CreatedAt = now,
     };
 
@@ -104,5 +107,23 @@ public sealed class ModerationItem : Entity
         Resolution = ModerationAction.Dismiss;
         ResolutionNote = reason;
         ResolvedAt = now;
+    }
+
+    /// <summary>A post can trip more watched words than the detail holds: it names those that fit and ends with "…",
+    /// never splitting a character in two.</summary>
+    private static string? Shortened(string? detail)
+    {
+        if (detail is null || detail.Length <= MaxDetailLength)
+        {
+            return detail;
+        }
+
+        var end = MaxDetailLength - 1;
+        if (char.IsHighSurrogate(detail[end - 1]))
+        {
+            end--;
+        }
+
+        return string.Concat(detail.AsSpan(0, end), "…");
     }
 }

@@ -3,6 +3,13 @@ namespace Salon.Domain.Moderation;
 /// <summary>A word admins watch for, matched like the crisis lexicon (folded text contains the folded word).</summary>
 public sealed class WatchedWord
 {
+    /// <summary>How long a word may be as written.</summary>
+    public const int MaxLength = 100;
+
+    /// <summary>How long its folded form may be (the column's length): folding can spell a character out (NFKC), so a
+    /// word within <see cref="MaxLength"/> can still fold longer.</summary>
+    public const int MaxFoldedLength = 200;
+
     private WatchedWord()
     {
         Word = string.Empty;

@@ -22,6 +22,9 @@ public sealed partial class Transcript
         return body;
     }
 
+    /// <summary>Records something observed outside a response (what arrived in the caller's own mailbox) under <paramref name="step"/>.</summary>
+    public void Record(string step, string observed) => _lines.Add($"{step}: {observed}");
+
     /// <summary>Asserts that the two runs read the same, showing the first step where they part.</summary>
     public static void AssertSame(Transcript expected, Transcript actual)
     {

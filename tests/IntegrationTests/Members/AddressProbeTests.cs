@@ -25,8 +25,8 @@ public sealed class AddressProbeTests(SalonApiFactory factory) : IClassFixture<S
     }
 
     /// <summary>What someone who knows (or guesses) an address can do to find out whether it has an account:
-    /// register it with a nickname and a password of their own, then use the id, the nickname and the
-    /// password from that registration everywhere they can.</summary>
+    /// ask to move their own account to it, register it with a nickname and a password of their own, then use the id,
+    /// the nickname and the password from that registration everywhere they can.</summary>
     private async Task<Transcript> ProbeAsync(string address, TestMember prober, TestMember admin)
     {
         var transcript = new Transcript();
@@ -34,6 +34,12 @@ public sealed class AddressProbeTests(SalonApiFactory factory) : IClassFixture<S
         transcript.Name(nickname, "nickname");
         transcript.Name(laterNickname, "laterNickname");
         const string password = "the prober's own passphrase", laterPassword = "another passphrase of theirs";
+
+        // A member asks to move their own account to the address: the answer, and what reaches their own mailbox (the
+        // notice to the current address), must not depend on whether the address has an account.
+        var mailBefore = (await factory.AllToAsync(prober.Email)).Count;
+        await transcript.RecordAsync("change my address to it", await _client.SendAsAsync(prober, HttpMethod.Put, "/api/me/email", new { newEmail = address, currentPassword = prober.Password }));
+        transcript.Record("e-mail to my own address", string.Join(", ", (await factory.AllToAsync(prober.Email)).Skip(mailBefore).Select(m => $"{m.Kind} {m.Subject}")));
 
         var registration = await transcript.RecordAsync("register", await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(address, nickname, password)));
         var id = IdOf(registration);

@@ -97,5 +97,6 @@ public sealed class PasswordTests(SalonApiFactory factory) : IClassFixture<Salon
         var toOther = await factory.AllToAsync(other.Email);
         Assert.Contains(toOther, m => m.Kind == "already-registered");
         Assert.DoesNotContain(toOther, m => m.Kind == "email-change-confirmation");
+        Assert.Contains(await factory.AllToAsync(member.Email), m => m.Kind == "email-change-notice");
     }
 }

@@ -37,6 +37,48 @@ public sealed class RegistrationTests(SalonApiFactory factory) : IClassFixture<S
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("nickname", out _));
     }
 
+    /// <summary>Twenty characters as a reader counts them can be far more as stored: a character that NFKC spells out
+    /// (㌖ is キロメートル in the comparison key) or one with a pile of combining marks. Such a nickname is refused like any
+    /// other that does not fit (400), on signing up and on renaming; it reached the database before, where PostgreSQL's
+    /// 100-character columns refused it with a 500.</summary>
+    [Theory]
+    [InlineData("expands")]
+    [InlineData("combining")]
+    public async Task A_nickname_too_long_to_store_is_400_on_signing_up_and_renaming(string shape)
+    {
+        var nickname = shape == "expands"
+            ? string.Concat(Enumerable.Repeat("㌖", 18))
+            : "a" + new string('\u0301', 120) + "b";
+
+        var register = await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(ApiClient.UniqueEmail(), nickname));
+        await register.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.True((await register.JsonAsync()).GetProperty("errors").TryGetProperty("nickname", out _));
+
+        var member = await factory.SignUpAsync(_client);
+        var rename = await _client.SendAsAsync(member, HttpMethod.Patch, "/api/me", new { nickname });
+        await rename.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.True((await rename.JsonAsync()).GetProperty("errors").TryGetProperty("nickname", out _));
+    }
+
+    /// <summary>An address with one @ is not yet one mail can go to: with a space in it, or a name and the address in
+    /// angle brackets, the mail library refused it (so the confirmation never left, and the failure stopped the mail
+    /// queued behind it) or sent it elsewhere than the address kept. Refused on signing up and on changing it (400).</summary>
+    [Theory]
+    [InlineData("a b@example.com")]
+    [InlineData("はな <hana@example.com>")]
+    [InlineData("hana@example.com, sora")]
+    public async Task An_address_mail_cannot_be_sent_to_as_written_is_400(string email)
+    {
+        var register = await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(email, ApiClient.UniqueNickname()));
+        await register.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.True((await register.JsonAsync()).GetProperty("errors").TryGetProperty("email", out _));
+
+        var member = await factory.SignUpAsync(_client);
+        var change = await _client.SendAsAsync(member, HttpMethod.Put, "/api/me/email", new { newEmail = email, currentPassword = member.Password });
+        await change.ShouldBe(HttpStatusCode.BadRequest);
+        Assert.True((await change.JsonAsync()).GetProperty("errors").TryGetProperty("newEmail", out _));
+    }
+
     [Fact]
     public async Task Invalid_input_gets_Japanese_problem_details_by_default_with_errors_by_field()
     {

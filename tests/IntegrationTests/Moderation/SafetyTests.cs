@@ -295,6 +295,74 @@ public sealed class SafetyTests(SalonApiFactory factory) : IClassFixture<SalonAp
         await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>A word is at most 100 characters as written, and the list keeps it folded too (NFKC, so ﷺ is fifteen
+    /// letters): a word that folds longer than its column is 400, not a 500 from PostgreSQL's length check.</summary>
+    [Fact]
+    public async Task A_watched_word_that_folds_longer_than_it_can_be_kept_is_400_and_changes_nothing()
+    {
+        var admin = await AdminAsync();
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "保留語", action = "hold" } })).ShouldBe(HttpStatusCode.OK);
+
+        var word = string.Concat(Enumerable.Repeat("\uFDFA", 20));
+        var put = await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", new[] { new { word = "保留語", action = "hold" }, new { word, action = "flag" } });
+
+        await put.ShouldBe(HttpStatusCode.BadRequest);
+        var message = (await put.JsonAsync()).GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString()!).Single();
+        Assert.Matches(@"^[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]", message);
+        var words = (await _client.ListAsync(admin, "/api/moderation/watched-words")).EnumerateArray().Select(w => w.GetProperty("word").GetString()).ToList();
+        Assert.Equal(["保留語"], words);
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>A post that trips many long watched words is still taken: the queue item names as many of them as its
+    /// detail holds (1,000 characters), instead of the post failing with a 500 on PostgreSQL's length check.</summary>
+    [Fact]
+    public async Task A_post_with_more_watched_words_than_an_item_can_name_is_published_and_queued()
+    {
+        var admin = await AdminAsync();
+        var moderator = await ModeratorAsync();
+        var author = await factory.SignUpAsync(_client);
+        var words = Enumerable.Range(0, 12).Select(i => "注意語" + (char)('あ' + i) + new string('ね', 90)).ToList();
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", words.Select(word => new { word, action = "flag" }).ToArray())).ShouldBe(HttpStatusCode.OK);
+
+        var topic = await _client.SendAsAsync(author, HttpMethod.Post, "/api/topics", new { boardSlug = "chat", title = "たくさん", body = string.Join("。", words), anonymous = false });
+
+        await topic.ShouldBe(HttpStatusCode.Created);
+        var id = (await topic.JsonAsync()).GetProperty("id").GetGuid();
+        var item = (await QueueAsync(moderator)).Single(i => i.GetProperty("kind").GetString() == "watched_word" && i.GetProperty("post").GetProperty("id").GetGuid() == id);
+        var detail = item.GetProperty("detail").GetString()!;
+        Assert.StartsWith(words[0], detail, StringComparison.Ordinal);
+        Assert.True(detail.Length <= 1000, $"{detail.Length} characters");
+        await (await _client.SendAsAsync(admin, HttpMethod.Put, "/api/moderation/watched-words", Array.Empty<object>())).ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Two moderators deciding one item at the same moment (or 問題なし tapped twice): one decision is taken, the
+    /// others are told it was already decided (409), as one after the other. Before, each read the item open and every
+    /// decision was applied: a hide and a dismiss both "succeeded", the post ended either way, the author was told both,
+    /// and the audit log held several decisions for one item.</summary>
+    [Fact]
+    public async Task One_item_decided_several_times_at_once_takes_one_decision_and_answers_409_to_the_others()
+    {
+        var moderator = await ModeratorAsync();
+        var other = await ModeratorAsync();
+        var author = await factory.SignUpAsync(_client);
+        var reporter = await factory.SignUpAsync(_client);
+        for (var i = 0; i < 3; i++)
+        {
+            var topicId = await _client.CreateTopicAsync(author, title: $"同時の判断{i}");
+            await (await _client.SendAsAsync(reporter, HttpMethod.Post, "/api/reports", new { postId = topicId, reason = "spam" })).ShouldBe(HttpStatusCode.Created);
+            var itemId = (await QueueAsync(moderator)).Single(q => q.GetProperty("post").GetProperty("id").GetGuid() == topicId).GetProperty("id").GetGuid();
+
+            var decisions = new[] { (moderator, "hide"), (other, "dismiss"), (moderator, "dismiss"), (other, "warn") };
+            var responses = await Task.WhenAll(decisions.Select(d => Task.Run(() => _client.SendAsAsync(d.Item1, HttpMethod.Post, $"/api/moderation/items/{itemId}/resolve", new { action = d.Item2, note = "同時" }))));
+
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+            var audit = (await _client.ListAsync(moderator, "/api/moderation/audit?limit=100")).GetProperty("items").EnumerateArray();
+            Assert.Single(audit, e => e.GetProperty("targetId").GetString() == itemId.ToString());
+        }
+    }
+
     /// <summary>Saving the watched words twice at once (a double tap on 保存する, two admins) never answers 500: the
     /// second save may find the first one's words already there (the unique folded word), or its rows already gone.</summary>
     [Fact]

@@ -96,6 +96,39 @@ public sealed class EmailOutboxTests
         Assert.Equal(0, immediately.Retrying + immediately.Sent + immediately.Failed);
     }
 
+    /// <summary>An address the mail library cannot read (kept from before sign-up checked for it, or one the two parsers
+    /// read differently) fails for good on its first try, on either transport: it used to throw out of the run, leaving
+    /// the row claimed and pending forever and the mail queued after it unsent until the next run.</summary>
+    [Theory]
+    [InlineData("pickup")]
+    [InlineData("smtp")]
+    public async Task An_address_the_mail_library_cannot_read_fails_for_good_without_holding_up_other_mail(string transport)
+    {
+        await using var smtp = new TestSmtpServer();
+        using var factory = new SalonApiFactory();
+        if (transport == "smtp")
+        {
+            factory.Settings["Email:SmtpHost"] = "127.0.0.1";
+            factory.Settings["Email:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            factory.Settings["Email:SmtpSecurity"] = "None";
+        }
+
+        var client = factory.CreateClient();
+        var (broken, fine) = (ApiClient.UniqueEmail("broken"), ApiClient.UniqueEmail("fine"));
+        await (await client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(broken, ApiClient.UniqueNickname()))).ShouldBe(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(fine, ApiClient.UniqueNickname()))).ShouldBe(HttpStatusCode.Created);
+        const string unreadable = "a b@example.com";
+        await factory.WithDbAsync(db => db.OutboxEmails.Where(e => e.ToAddress == broken).ExecuteUpdateAsync(u => u.SetProperty(e => e.ToAddress, unreadable)));
+
+        var result = await factory.SendAsync(new SendPendingEmailsCommand());
+
+        Assert.Equal((1, 1), (result.Sent, result.Failed));
+        Assert.Equal(OutboxEmailStatus.Sent, (await factory.LatestToAsync(fine, "email-confirmation")).Status);
+        var failed = await factory.LatestToAsync(unreadable, "email-confirmation");
+        Assert.Equal(OutboxEmailStatus.Failed, failed.Status);
+        Assert.DoesNotContain("@", failed.LastError ?? string.Empty, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Two_senders_running_at_once_deliver_each_message_once()
     {

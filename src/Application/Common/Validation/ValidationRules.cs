@@ -14,7 +14,17 @@ public static class ValidationRules
         .NotEmpty()
         .MaximumLength(EmailMaxLength)
         .EmailAddress()
+        .Must(IsMailboxAsWritten)
         .WithMessage(_ => new LocalizedText("メールアドレスの形式が正しくありません。", "Enter a valid e-mail address.").Current);
+
+    /// <summary>The address alone, as mail would be sent to it: one @ is not enough. "a b@example.com" is the name "a"
+    /// and the address b@example.com, "はな &lt;hana@example.com&gt;" a name and an address, and mail to either went
+    /// elsewhere than the address kept, or nowhere (the mail library refused it).</summary>
+    private static bool IsMailboxAsWritten(string? email) =>
+        email is not null
+        && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address)
+        && address.DisplayName.Length == 0
+        && string.Equals(address.Address, email.Trim(), StringComparison.Ordinal);
 
     /// <summary>A title: 1 to <paramref name="max"/> characters once trimmed (null fails; for a PATCH, add
     /// <c>.When(c => c.Title is not null)</c>).</summary>

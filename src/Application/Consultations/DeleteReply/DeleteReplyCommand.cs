@@ -5,6 +5,8 @@ using Salon.Application.Common.Time;
 using Salon.Application.Consultations.Rules;
 using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
+using Salon.Domain.Common;
+using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.DeleteReply;
 
@@ -21,19 +23,41 @@ public sealed class DeleteReplyCommandHandler(IConsultationsDb db, IMemberDirect
 {
     public async ValueTask<Unit> Handle(DeleteReplyCommand command, CancellationToken cancellationToken)
     {
-        var existing = await db.Replies.AsNoTracking()
-            .Where(r => r.Id == command.ReplyId)
-            .Select(r => new { r.AuthorId, r.DeletedAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (existing?.DeletedAt is not null && (existing.AuthorId == command.Actor.Id || command.Actor.IsModerator))
+        if (await AlreadyDeletedAsync(command, cancellationToken))
         {
-            return Unit.Value; // already deleted
+            return Unit.Value;
         }
 
-        var reply = await ReplyAccess.ForActorAsync(db, directory, command.ReplyId, command.Actor, cancellationToken);
+        Reply reply;
+        try
+        {
+            reply = await ReplyAccess.ForActorAsync(db, directory, command.ReplyId, command.Actor, cancellationToken);
+        }
+        catch (SalonException ex) when (ex.Kind == ErrorKind.NotFound)
+        {
+            // The same delete sent twice at once: the other one deleted it after the check above. One after the other,
+            // this one would have found it deleted, and answered as for a delete done.
+            if (await AlreadyDeletedAsync(command, cancellationToken))
+            {
+                return Unit.Value;
+            }
+
+            throw;
+        }
+
         ConsultationRules.EnsureMayModify(reply.AuthorId, command.Actor);
         reply.Delete(time.UtcNow());
         await PostCounters.SaveAndRecountTopicAsync(db, reply.TopicId, cancellationToken);
         return Unit.Value;
+    }
+
+    /// <summary>Deleting again is fine for whoever could delete it: its author or a moderator.</summary>
+    private async Task<bool> AlreadyDeletedAsync(DeleteReplyCommand command, CancellationToken cancellationToken)
+    {
+        var existing = await db.Replies.AsNoTracking()
+            .Where(r => r.Id == command.ReplyId)
+            .Select(r => new { r.AuthorId, r.DeletedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        return existing?.DeletedAt is not null && (existing.AuthorId == command.Actor.Id || command.Actor.IsModerator);
     }
 }

@@ -1,10 +1,13 @@
 using FluentValidation;
 using Mediator;
+using Salon.Application.Common.Persistence;
 using Salon.Application.Common.Time;
 using Salon.Application.Common.Validation;
 using Salon.Application.Consultations.Rules;
+using Salon.Application.Consultations.Writes;
 using Salon.Application.Members.Contracts;
 using Salon.Application.Moderation.Contracts;
+using Salon.Domain.Common;
 using Salon.Domain.Consultations;
 
 namespace Salon.Application.Consultations.EditTopic;
@@ -37,6 +40,21 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
 {
     public async ValueTask<Unit> Handle(EditTopicCommand command, CancellationToken cancellationToken)
     {
+        // Edits of one topic are one after the other, under its row lock, each reading the topic (and its tags) as the
+        // one before left it: two at once (保存する tapped twice) both replaced the tags they had read, and the second
+        // inserted the same tag rows again (500) or deleted rows already gone (409) (docs/adr/0046).
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await PostCounters.LockPostAsync(db, command.TopicId, PostKind.Topic, ct);
+                await EditAsync(command, ct);
+            },
+            cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task EditAsync(EditTopicCommand command, CancellationToken cancellationToken)
+    {
         var topic = await ConsultationRules.TopicForActorAsync(db, directory, command.TopicId, command.Actor, cancellationToken);
         ConsultationRules.EnsureMayModify(topic.AuthorId, command.Actor);
 
@@ -67,6 +85,5 @@ public sealed class EditTopicCommandHandler(IConsultationsDb db, IMemberDirector
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
     }
 }

@@ -54,8 +54,11 @@ public sealed class ChangeEmailCommandHandler(
         {
             var token = await identity.CreateChangeEmailTokenAsync(command.MemberId, newEmail);
             outbox.Enqueue(MemberEmails.ChangeEmailConfirmation(command.MemberId, newEmail, token, options.Value.PublicBaseUrl));
-            outbox.Enqueue(MemberEmails.EmailChangeRequested(command.MemberId, account.Email));
         }
+
+        // The current address is told either way: the caller reads it, so a notice sent only when the new address is free
+        // would tell them whether someone else's address has an account (ADR 0017).
+        outbox.Enqueue(MemberEmails.EmailChangeRequested(command.MemberId, account.Email));
 
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -21,11 +21,15 @@ public sealed class ReplaceWatchedWordsCommandValidator : AbstractValidator<Repl
         RuleFor(c => c.Words).NotNull().BoundedList(MaxWords);
         When(c => ValidationRules.IsBounded(c.Words, MaxWords), () => RuleForEach(c => c.Words).ChildRules(word =>
         {
-            word.RuleFor(w => w.Word).NotEmpty().MaximumLength(100)
+            word.RuleFor(w => w.Word).NotEmpty().MaximumLength(WatchedWord.MaxLength)
                 .Must(w => w is not null && SafetyText.HasBaseCharacter(SafetyText.Fold(w)))
                 .WithMessage(_ => new LocalizedText(
                     "語句に文字を含めてください。空白・記号・結合文字（アクセントや濁点の記号）だけの語句は使えません。",
-                    "A word must contain letters, not only spaces, symbols or combining marks.").Current);
+                    "A word must contain letters, not only spaces, symbols or combining marks.").Current)
+                .Must(w => w is null || w.Length > WatchedWord.MaxLength || SafetyText.Fold(w).Length <= WatchedWord.MaxFoldedLength)
+                .WithMessage(_ => new LocalizedText(
+                    $"語句が長すぎます。照合用に展開すると{WatchedWord.MaxFoldedLength}文字を超えます（㍿ や ﷺ のような文字は、いくつもの文字に展開されます）。",
+                    $"The word is too long: folded for matching it is over {WatchedWord.MaxFoldedLength} characters (characters such as ㍿ or ﷺ stand for several).").Current);
             word.RuleFor(w => w.Action).Must(a => a is "block" or "hold" or "flag")
                 .WithMessage(_ => new LocalizedText("action は block, hold, flag のいずれかです。", "action is block, hold or flag.").Current);
         }));

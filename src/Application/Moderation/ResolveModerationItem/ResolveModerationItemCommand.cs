@@ -31,6 +31,21 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
 {
     public async ValueTask<Unit> Handle(ResolveModerationItemCommand command, CancellationToken cancellationToken)
     {
+        // Decisions on one item are one after the other, under its row lock, each reading the item as the one before left
+        // it: of two moderators deciding at the same moment (or 問題なし tapped twice) one decides and the other gets 409
+        // item-resolved, instead of both decisions being applied to the post, told to its author and written to the log.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                await db.ModerationItems.Where(i => i.Id == command.ItemId).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, i => i.Status), ct);
+                await ResolveAsync(command, ct);
+            },
+            cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task ResolveAsync(ResolveModerationItemCommand command, CancellationToken cancellationToken)
+    {
         var item = await db.ModerationItems.SingleOrDefaultAsync(i => i.Id == command.ItemId, cancellationToken)
             ?? throw SalonException.NotFound();
         var action = Enum.Parse<ModerationAction>(command.Action, ignoreCase: true);
@@ -99,8 +114,6 @@ public sealed class ResolveModerationItemCommandHandler(IModerationDb db, IPostM
                 }
             },
             cancellationToken);
-
-        return Unit.Value;
     }
 
     private Task<bool> OtherOpenHoldsAsync(ModerationItem item, CancellationToken cancellationToken) =>

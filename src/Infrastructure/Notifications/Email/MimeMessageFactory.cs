@@ -7,11 +7,23 @@ namespace Salon.Infrastructure.Notifications.Email;
 
 public sealed class MimeMessageFactory(IOptions<EmailOptions> options)
 {
-    public MimeMessage Create(OutboxEmail email)
+    /// <summary>The failure's reason when <see cref="Create"/> cannot address the message (short, address-free).</summary>
+    public const string UnreadableAddress = "unreadable address";
+
+    /// <summary>Null when the address cannot be mailed as written (the mail library cannot read it, or reads a name and
+    /// another address into it): a permanent failure for the transports, never an exception out of the outbox run.</summary>
+    public MimeMessage? Create(OutboxEmail email)
     {
+        if (!MailboxAddress.TryParse(email.ToAddress, out var to)
+            || !string.IsNullOrEmpty(to.Name)
+            || !string.Equals(to.Address, email.ToAddress.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        message.To.Add(MailboxAddress.Parse(email.ToAddress));
+        message.To.Add(to);
         message.Subject = email.Subject;
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(email.CreatedAt, DateTimeKind.Utc));
         message.MessageId = $"{email.Id:N}@{DomainOf(options.Value.FromAddress)}";

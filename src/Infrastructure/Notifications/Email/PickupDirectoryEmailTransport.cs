@@ -15,12 +15,18 @@ public sealed class PickupDirectoryEmailTransport(
 {
     public async Task<EmailDeliveryResult> DeliverAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
+        if (factory.Create(email) is not { } message)
+        {
+            logger.LogWarning("E-mail {EmailKind} has an address that cannot be mailed; it fails for good", email.Kind);
+            return new EmailDeliveryResult(EmailDeliveryOutcome.PermanentFailure, MimeMessageFactory.UnreadableAddress);
+        }
+
         var directory = Path.GetFullPath(options.Value.PickupDirectory, Directory.GetCurrentDirectory());
         Directory.CreateDirectory(directory);
         var name = string.Create(CultureInfo.InvariantCulture, $"{email.CreatedAt:yyyyMMdd-HHmmss}-{email.Kind}-{email.Id:N}.eml");
         var path = Path.Combine(directory, name);
         var temporary = path + ".tmp";
-        await factory.Create(email).WriteToAsync(temporary, cancellationToken);
+        await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
 
         // The file name says what kind of mail it is; no address, no content.

@@ -17,6 +17,12 @@ public sealed class SmtpEmailTransport(MimeMessageFactory factory, IOptions<Emai
     public async Task<EmailDeliveryResult> DeliverAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (factory.Create(email) is not { } message)
+        {
+            logger.LogWarning("E-mail {EmailKind} has an address that cannot be mailed; it fails for good", email.Kind);
+            return new EmailDeliveryResult(EmailDeliveryOutcome.PermanentFailure, MimeMessageFactory.UnreadableAddress);
+        }
+
         using var client = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
         try
         {
@@ -26,7 +32,7 @@ public sealed class SmtpEmailTransport(MimeMessageFactory factory, IOptions<Emai
                 await client.AuthenticateAsync(settings.SmtpUsername, settings.SmtpPassword ?? string.Empty, cancellationToken);
             }
 
-            await client.SendAsync(factory.Create(email), cancellationToken);
+            await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
             return new EmailDeliveryResult(EmailDeliveryOutcome.Delivered);
         }

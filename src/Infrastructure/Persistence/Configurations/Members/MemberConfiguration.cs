@@ -11,8 +11,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.ToTable("Members");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.Nickname).HasMaxLength(100).IsRequired();
-        builder.Property(m => m.NormalizedNickname).HasMaxLength(100);
+        builder.Property(m => m.Nickname).HasMaxLength(Nickname.MaxStoredLength).IsRequired();
+        builder.Property(m => m.NormalizedNickname).HasMaxLength(Nickname.MaxStoredLength);
         builder.HasIndex(m => m.NormalizedNickname).IsUnique();
         builder.Property(m => m.Bio).HasMaxLength(2000).IsRequired();
         builder.Property(m => m.SuspensionReason).HasMaxLength(1000);

@@ -14,8 +14,8 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         builder.Property(s => s.Email).HasMaxLength(256).IsRequired();
         builder.Property(s => s.NormalizedEmail).HasMaxLength(256).IsRequired();
         builder.Property(s => s.PasswordHash).HasMaxLength(512).IsRequired();
-        builder.Property(s => s.Nickname).HasMaxLength(100).IsRequired();
-        builder.Property(s => s.HeldNickname).HasMaxLength(100);
+        builder.Property(s => s.Nickname).HasMaxLength(Nickname.MaxStoredLength).IsRequired();
+        builder.Property(s => s.HeldNickname).HasMaxLength(Nickname.MaxStoredLength);
         builder.Property(s => s.TermsVersion).HasMaxLength(32).IsRequired();
         builder.Property(s => s.SensitiveInfoConsentVersion).HasMaxLength(32).IsRequired();
         builder.Property(s => s.TokenHash).HasMaxLength(64);

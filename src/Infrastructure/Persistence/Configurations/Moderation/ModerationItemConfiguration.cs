@@ -11,7 +11,7 @@ internal sealed class ModerationItemConfiguration : IEntityTypeConfiguration<Mod
         builder.ToTable("ModerationItems");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property(i => i.Detail).HasMaxLength(1000);
+        builder.Property(i => i.Detail).HasMaxLength(ModerationItem.MaxDetailLength);
         builder.Property(i => i.ResolutionNote).HasMaxLength(2000);
 
         // The queue: open items, priority first, oldest first.

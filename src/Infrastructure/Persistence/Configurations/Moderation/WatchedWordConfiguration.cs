@@ -11,8 +11,8 @@ internal sealed class WatchedWordConfiguration : IEntityTypeConfiguration<Watche
         builder.ToTable("WatchedWords");
         builder.HasKey(w => w.Id);
         builder.Property(w => w.Id).ValueGeneratedNever();
-        builder.Property(w => w.Word).HasMaxLength(200).IsRequired();
-        builder.Property(w => w.FoldedWord).HasMaxLength(200).IsRequired();
+        builder.Property(w => w.Word).HasMaxLength(WatchedWord.MaxFoldedLength).IsRequired();
+        builder.Property(w => w.FoldedWord).HasMaxLength(WatchedWord.MaxFoldedLength).IsRequired();
         builder.HasIndex(w => w.FoldedWord).IsUnique();
     }
 }
