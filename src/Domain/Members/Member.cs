@@ -58,6 +58,11 @@ public sealed class Member : Entity
 
     public bool IsOfficial => (Roles & MemberRoles.Official) != 0;
 
+    /// <summary>A new member's id: random (UUID version 4), not <c>Guid.CreateVersion7</c> as every other id. A member's id
+    /// is public on their named posts and profile, and a version 7 id carries its creation time to the millisecond, while
+    /// the profile promises the month of joining only (docs/adr/0058).</summary>
+    public static Guid NewId() => Guid.NewGuid();
+
     public static Member Register(
         Guid id,
         string nickname,

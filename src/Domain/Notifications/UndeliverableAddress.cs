@@ -1,6 +1,8 @@
 namespace Salon.Domain.Notifications;
 
-/// <summary>An address that bounced permanently. Mail to it is suppressed until the member changes it.</summary>
+/// <summary>An address that bounced permanently. Mail to it is suppressed until the member changes it. Kept only
+/// while an account or a pending sign-up holds the address: removed with the account that held it, and by the daily
+/// clean-up once no one does (after a change of address, an expired sign-up).</summary>
 public sealed class UndeliverableAddress
 {
     private UndeliverableAddress()

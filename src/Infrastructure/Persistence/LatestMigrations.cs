@@ -6,7 +6,7 @@ namespace Salon.Infrastructure.Persistence;
 /// Adding a migration means changing the constant here; <c>MigrationTests</c> fails until it is.</summary>
 public static class LatestMigrations
 {
-    public const string Sqlite = "20261207030000_AnonymousRepliesCountAsAnswers";
+    public const string Sqlite = "20261207230000_RandomMemberIds";
 
-    public const string Postgres = "20261207200000_ReplySearchPendingList";
+    public const string Postgres = "20261207230000_RandomMemberIds";
 }

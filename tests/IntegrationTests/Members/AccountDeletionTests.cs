@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Salon.Application.Notifications.CleanUpNotifications;
+using Salon.Domain.Notifications;
 using Salon.IntegrationTests.Infrastructure;
 
 namespace Salon.IntegrationTests.Members;
@@ -8,6 +10,36 @@ namespace Salon.IntegrationTests.Members;
 public sealed class AccountDeletionTests(SalonApiFactory factory) : IClassFixture<SalonApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task A_bounced_address_is_forgotten_with_the_account_that_held_it_and_once_no_one_holds_it()
+    {
+        using var own = new SalonApiFactory();
+        using var client = own.CreateClient();
+        var leaving = await own.SignUpAsync(client);
+        var staying = await own.SignUpAsync(client);
+        var pending = ApiClient.UniqueEmail("pending");
+        await (await client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(pending, ApiClient.UniqueNickname()))).ShouldBe(HttpStatusCode.Created);
+        var nobody = ApiClient.UniqueEmail("changed-away");
+        await own.WithDbAsync(db =>
+        {
+            foreach (var address in new[] { leaving.Email, staying.Email, pending, nobody })
+            {
+                db.UndeliverableAddresses.Add(UndeliverableAddress.Mark(address, "550 5.1.1", DateTime.UtcNow));
+            }
+
+            return db.SaveChangesAsync();
+        });
+        async Task<List<string>> BouncedAsync() =>
+            await own.WithDbAsync(db => db.UndeliverableAddresses.Select(u => u.NormalizedAddress).OrderBy(a => a).ToListAsync());
+
+        await (await client.SendAsAsync(leaving, HttpMethod.Delete, "/api/me", new { password = leaving.Password, contentHandling = "delete" })).ShouldBe(HttpStatusCode.Accepted);
+
+        Assert.DoesNotContain(UndeliverableAddress.Normalize(leaving.Email), await BouncedAsync());
+        Assert.Contains(UndeliverableAddress.Normalize(nobody), await BouncedAsync());
+        await own.SendAsync(new CleanUpNotificationsCommand());
+        Assert.Equal(new[] { staying.Email, pending }.Select(UndeliverableAddress.Normalize).Order(StringComparer.Ordinal), await BouncedAsync());
+    }
 
     [Fact]
     public async Task The_export_holds_the_profile_the_email_the_sessions_and_the_blocks()

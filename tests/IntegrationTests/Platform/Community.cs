@@ -25,7 +25,7 @@ public sealed partial class Community
         SearchWord = word;
     }
 
-    public TestMember Official { get; }
+    public TestMember Official { get; set; }
 
     /// <summary>Members, with the tokens they were last given (the refresh tokens are unused).</summary>
     public List<TestMember> Members { get; }

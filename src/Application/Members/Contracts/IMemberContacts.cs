@@ -10,4 +10,8 @@ public interface IMemberContacts
     /// <summary>Members who may receive mail at <paramref name="now"/>, as a composable view (one SQL
     /// statement with the caller's filters; no AsNoTracking inside, see ADR 0008).</summary>
     IQueryable<ReachableMember> Reachable(DateTime now);
+
+    /// <summary>The normalized addresses someone holds at <paramref name="now"/>: every account's, and every sign-up's
+    /// still waiting for its confirmation. A composable view, compared only inside the database.</summary>
+    IQueryable<string> HeldAddresses(DateTime now);
 }

@@ -42,7 +42,7 @@ public sealed class CreateAdminCommandHandler(IMembersDb db, IIdentityService id
         }
 
         await NicknameRules.EnsureAvailableAsync(db, command.Nickname, exceptMemberId: null, now, cancellationToken);
-        var id = Guid.CreateVersion7();
+        var id = Member.NewId();
         var admin = Member.Register(
             id,
             command.Nickname,

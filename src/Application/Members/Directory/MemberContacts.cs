@@ -19,4 +19,7 @@ public sealed class MemberContacts(IIdentityService identity, IMembersDb db) : I
             FamilyPositions = m.FamilyPositions,
             LastSeenAt = m.LastSeenAt,
         });
+
+    public IQueryable<string> HeldAddresses(DateTime now) => identity.ConfirmedAddresses.Select(a => a.NormalizedEmail)
+        .Concat(db.SignUps.Where(s => s.ConfirmedAt == null && s.ExpiresAt > now).Select(s => s.NormalizedEmail));
 }

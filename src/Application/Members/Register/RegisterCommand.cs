@@ -57,7 +57,7 @@ public sealed class RegisterCommandHandler(
 
         var email = command.Email.Trim();
         var signUp = SignUp.Start(
-            Guid.CreateVersion7(),
+            Member.NewId(),
             email,
             identity.NormalizeEmail(email),
             await identity.HashNewPasswordAsync(command.Password, "password"),

@@ -64,6 +64,12 @@ public sealed class DeliverAnnouncementNoticesCommandHandler(INotificationsDb db
             members = members.Where(c => c.Id.CompareTo(after) > 0);
         }
 
+        // Nor a member who already has this notice: a delivery begun before the members were given new ids (migration
+        // RandomMemberIds, docs/adr/0058) starts again from the first id in the new order. The notice's time is the
+        // publication's, so this is a seek in the notices' (MemberId, CreatedAt) index.
+        var publishedAt = delivery.PublishedAt;
+        members = members.Where(c => !db.Notifications.Any(n => n.MemberId == c.Id && n.CreatedAt == publishedAt && n.AnnouncementId == announcementId));
+
         var ids = await members.OrderBy(c => c.Id).Select(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
         var muted = await NotificationSettings.MutedInAppAsync(db, ids, NotificationKinds.Announcements, cancellationToken);
         foreach (var memberId in ids.Where(id => !muted.Contains(id)))
