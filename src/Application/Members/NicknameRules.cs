@@ -26,10 +26,19 @@ internal static class NicknameRules
 
     public static IRuleBuilderOptions<T, string> ValidNickname<T>(this IRuleBuilder<T, string> rule) => rule
         .NotEmpty()
-        .Must(n => n is not null && Nickname.HasValidLength(n) && Nickname.HasOnlyPrintableCharacters(n))
+        .Must(n => n is not null && Nickname.HasValidCharacterCount(n))
         .WithMessage(_ => new LocalizedText(
             $"ニックネームは{Nickname.MinLength}〜{Nickname.MaxLength}文字で入力してください。",
             $"Nickname must be {Nickname.MinLength} to {Nickname.MaxLength} characters.").Current)
+        // Each reason its own message: a name of a few characters that is refused for its length would puzzle its writer.
+        .Must(n => n is null || Nickname.FitsStoredLength(n))
+        .WithMessage(_ => new LocalizedText(
+            "ニックネームに重ねた記号（濁点やアクセントなど）や、長い表記に置き換わる文字が多すぎます。減らしてください。",
+            "The nickname has too many combining marks or characters that expand when stored. Please use fewer.").Current)
+        .Must(n => n is null || Nickname.HasOnlyPrintableCharacters(n))
+        .WithMessage(_ => new LocalizedText(
+            "ニックネームに使えない文字（改行や見えない文字など）が含まれています。",
+            "The nickname contains characters that cannot be used (line breaks, invisible characters).").Current)
         .Must(n => n is null || !Nickname.IsReserved(n))
         .WithMessage(_ => new LocalizedText(
             "このニックネームは使えません（運営や公式と紛らわしい名前は使えません）。",

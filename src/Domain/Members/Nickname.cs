@@ -36,13 +36,14 @@ public static class Nickname
 
     public static int Length(string nickname) => new StringInfo(nickname.Trim()).LengthInTextElements;
 
-    public static bool HasValidLength(string nickname)
-    {
-        var length = Length(nickname);
-        return length is >= MinLength and <= MaxLength
-            && nickname.Trim().Length <= MaxStoredLength
-            && Normalize(nickname).Length <= MaxStoredLength;
-    }
+    public static bool HasValidLength(string nickname) => HasValidCharacterCount(nickname) && FitsStoredLength(nickname);
+
+    /// <summary>2–20 characters as a reader counts them.</summary>
+    public static bool HasValidCharacterCount(string nickname) => Length(nickname) is >= MinLength and <= MaxLength;
+
+    /// <summary>Within <see cref="MaxStoredLength"/> as stored and as compared.</summary>
+    public static bool FitsStoredLength(string nickname) =>
+        nickname.Trim().Length <= MaxStoredLength && Normalize(nickname).Length <= MaxStoredLength;
 
     public static bool HasOnlyPrintableCharacters(string nickname) =>
         !nickname.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || BlankLetters.Contains(c));

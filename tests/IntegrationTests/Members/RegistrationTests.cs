@@ -40,7 +40,7 @@ public sealed class RegistrationTests(SalonApiFactory factory) : IClassFixture<S
     /// <summary>Twenty characters as a reader counts them can be far more as stored: a character that NFKC spells out
     /// (㌖ is キロメートル in the comparison key) or one with a pile of combining marks. Such a nickname is refused like any
     /// other that does not fit (400), on signing up and on renaming; it reached the database before, where PostgreSQL's
-    /// 100-character columns refused it with a 500.</summary>
+    /// 100-character columns refused it with a 500. The message says why, not 「2〜20文字で」.</summary>
     [Theory]
     [InlineData("expands")]
     [InlineData("combining")]
@@ -52,7 +52,11 @@ public sealed class RegistrationTests(SalonApiFactory factory) : IClassFixture<S
 
         var register = await _client.PostAsJsonAsync("/api/auth/register", ApiClient.Registration(ApiClient.UniqueEmail(), nickname));
         await register.ShouldBe(HttpStatusCode.BadRequest);
-        Assert.True((await register.JsonAsync()).GetProperty("errors").TryGetProperty("nickname", out _));
+        Assert.True((await register.JsonAsync()).GetProperty("errors").TryGetProperty("nickname", out var messages));
+        // Said for what it is: the name has 2 to 20 characters, so 「2〜20文字で」 would puzzle its writer.
+        var said = messages.EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.DoesNotContain(said, m => m.Contains("2〜20", StringComparison.Ordinal));
+        Assert.Contains(said, m => m.Contains("多すぎます", StringComparison.Ordinal));
 
         var member = await factory.SignUpAsync(_client);
         var rename = await _client.SendAsAsync(member, HttpMethod.Patch, "/api/me", new { nickname });
