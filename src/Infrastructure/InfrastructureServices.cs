@@ -102,9 +102,10 @@ public static class InfrastructureServices
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseKeyRepository(sp)));
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddHangfire(config =>
+        services.AddHangfire((sp, config) =>
         {
             config
+                .UseLogProvider(LiveHostsLogProvider.Instance.Add(sp.GetRequiredService<ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

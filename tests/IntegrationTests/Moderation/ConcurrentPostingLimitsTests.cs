@@ -7,11 +7,9 @@ namespace Salon.IntegrationTests.Moderation;
 
 /// <summary>Posting limits hold when one member's posts arrive at the same moment (issue 12, item 4): the check and
 /// the insert are one decision under the member's row lock (docs/adr/0018), on one instance or several.
-/// <para>Alone (<see cref="AloneCollection"/>), as <see cref="Platform.TwoInstancesTests"/>: Hangfire's log provider is
-/// process-wide, bound to the logger factory of the host that configured it last; beside the parallel suite, another test's
-/// host was disposed between the two instances' start-ups and one instance's job client failed on its disposed factory
-/// (ObjectDisposedException, CI on PostgreSQL, 2026-12-07). In production one process is one host.</para></summary>
-[Collection(AloneCollection.Name)]
+/// <para>It once ran alone: Hangfire's process-wide log provider, bound to another test's disposed host, failed one
+/// instance's job client (CI on PostgreSQL, 2026-12-07). The provider now logs to a live host
+/// (<c>LiveHostsLogProvider</c>, <see cref="Platform.HangfireLogProviderTests"/>).</para></summary>
 public sealed class ConcurrentPostingLimitsTests
 {
     /// <summary>At the default limits, posts sent at once store one (30 s between posts); without the interval, the

@@ -12,10 +12,11 @@ namespace Salon.IntegrationTests.Platform;
 
 /// <summary>Scale-out on PostgreSQL: two API instances (two hosts, each with its own Hangfire server) on one
 /// database. Tokens, writes and recurring jobs are shared through the database, not the process.
-/// <para>Alone (<see cref="AloneCollection"/>): Hangfire keeps one process-wide log provider, bound to the logger
-/// factory of the host that configured it last. A test running beside these that started and stopped a host of its
-/// own left the provider on a disposed factory, and both instances' workers failed on every fetch (CI, 2026-12-06).
-/// In production one process is one host.</para></summary>
+/// <para>Alone (<see cref="AloneCollection"/>): Hangfire keeps process-wide defaults that each host sets as it configures
+/// it, and that a job server started later reads: the job storage and the job activator (whose container runs the jobs).
+/// Beside the parallel suite, these instances' servers could take another test's database or container. The log
+/// provider, once bound to a disposed host's factory so that both instances' workers failed on every fetch (CI,
+/// 2026-12-06), now logs to a live host (<c>LiveHostsLogProvider</c>). In production one process is one host.</para></summary>
 [Collection(AloneCollection.Name)]
 public sealed class TwoInstancesTests
 {
