@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Salon.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <summary>
-    /// Gives every member, and every sign-up not yet confirmed, whose id is not already random a new random id (<c>gen_random_uuid()</c>, UUID version 4),
-    /// and changes every column that holds it: the same columns as SQLite's migration of the same name
-    /// (<see cref="Sqlite.RandomMemberIds.Columns"/>; docs/adr/0058). The identity user's name and the e-mails' links are changed and every announcement delivery's mark is cleared, as there. The foreign keys to the member and to the identity
-    /// user are made deferrable for the change, checked, and made immediate again. Data only; Down changes nothing.
+    /// Gives every member, and every sign-up not yet confirmed, whose id is not already random a new random id
+    /// (<c>gen_random_uuid()</c>, UUID version 4), and changes every column that holds it: the same columns as SQLite's
+    /// migration of the same name (<see cref="Sqlite.RandomMemberIds.Columns"/>; docs/adr/0058). The identity user's name
+    /// and the e-mails' links are changed and every announcement delivery's mark is cleared, as there. The foreign keys to
+    /// the member and to the identity user are made deferrable for the change, checked, and made not deferrable again.
+    /// Data only; Down changes nothing.
     /// </summary>
     public partial class RandomMemberIds : Migration
     {

@@ -6,9 +6,9 @@ namespace Salon.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <summary>
     /// Gives every member, and every sign-up not yet confirmed, whose id is not already random a new random id (UUID
-    /// version 4), and changes every column that holds it (docs/adr/0058). Member ids were UUID version 7, which carries its creation time to the millisecond:
-    /// a named author's id, public on their posts and profile, told when they signed up, while the profile promises the
-    /// month only. New members get random ids (<c>Member.NewId</c>). Data only: the model does not change. Down changes
+    /// version 4), and changes every column that holds it (docs/adr/0058). Member ids were UUID version 7, which carries
+    /// its creation time to the millisecond: a named author's id, public on their posts and profile, told when they signed
+    /// up, while the profile promises the month only. New members get random ids (<c>Member.NewId</c>). Data only: the model does not change. Down changes
     /// nothing: the old ids are not kept anywhere (a random id is as good as the old one to the code that follows). Run
     /// again, it finds only random ids and changes nothing (the version is the id's 15th character in SQLite's text form).
     /// <para>Tokens signed before (their subject is the old id) are refused; the web client and API clients refresh with
