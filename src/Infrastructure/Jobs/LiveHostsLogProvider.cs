@@ -30,14 +30,7 @@ public sealed class LiveHostsLogProvider : ILogProvider
         {
             for (var i = _hosts.Count - 1; i >= 0; i--)
             {
-                try
-                {
-                    _hosts[i].GetLogger(nameof(LiveHostsLogProvider));
-                }
-                catch (ObjectDisposedException)
-                {
-                    _hosts.RemoveAt(i);
-                }
+                TryGetLogger(i, nameof(LiveHostsLogProvider));
             }
 
             _hosts.Add(new AspNetCoreLogProvider(factory));
@@ -52,18 +45,29 @@ public sealed class LiveHostsLogProvider : ILogProvider
         {
             for (var i = _hosts.Count - 1; i >= 0; i--)
             {
-                try
+                if (TryGetLogger(i, name) is { } log)
                 {
-                    return _hosts[i].GetLogger(name);
-                }
-                catch (ObjectDisposedException)
-                {
-                    _hosts.RemoveAt(i);
+                    return log;
                 }
             }
         }
 
         return NoLog.Instance;
+    }
+
+    /// <summary>The logger from the <paramref name="index"/>th host, or null when its factory was disposed (it is then
+    /// forgotten). Under the lock.</summary>
+    private ILog? TryGetLogger(int index, string name)
+    {
+        try
+        {
+            return _hosts[index].GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            _hosts.RemoveAt(index);
+            return null;
+        }
     }
 
     private sealed class NoLog : ILog
